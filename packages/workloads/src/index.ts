@@ -1,10 +1,18 @@
+import { baremetalWorkloads } from "./catalog/baremetal";
+import { javaWorkloads } from "./catalog/java";
+import { kernelWorkloads } from "./catalog/kernel";
 import { linuxWorkloads } from "./catalog/linux";
 import type { Workload, WorkloadKind } from "./manifest";
 
 export type { ExpectedResult, LevelId, Workload, WorkloadKind } from "./manifest";
 
 /** Every workload of the catalogue, in a stable order. */
-export const workloads: readonly Workload[] = [...linuxWorkloads];
+export const workloads: readonly Workload[] = [
+  ...linuxWorkloads,
+  ...baremetalWorkloads,
+  ...kernelWorkloads,
+  ...javaWorkloads,
+];
 
 /** The workload of that name, or undefined. */
 export function findWorkload(name: string): Workload | undefined {
