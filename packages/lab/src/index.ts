@@ -1,0 +1,14 @@
+export type { Level, RunExit, RunOptions, RunProgress, RunReport, WorkloadInput } from "./level";
+export { LevelError } from "./level";
+export { LevelRegistry } from "./registry";
+export { compareReports, type Comparison, type CompareColumn, type CompareRow } from "./compare";
+export { compare, runOn, workloadInput } from "./run";
+export {
+  alignTable,
+  comparisonCsv,
+  comparisonJson,
+  comparisonTable,
+  exitText,
+  reportCsv,
+  reportTable,
+} from "./format";
