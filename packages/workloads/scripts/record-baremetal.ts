@@ -1,0 +1,108 @@
+/**
+ * Records the reference behaviour of the bare-metal test kernels: builds them into the
+ * committed artifacts, runs each under qemu-system-i386 and writes the serial transcript (from
+ * the kernel's marker line on) and exit status to src/catalog/baremetal.expected.json, which the
+ * catalogue imports. Run from the package root:
+ *
+ *   pnpm --filter @strata/workloads record:baremetal [--only name,name]
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type { Workload } from "../src/manifest";
+import {
+  BAREMETAL_MARKER,
+  baremetalArtifact,
+  baremetalKernels,
+  baremetalSources,
+} from "../src/catalog/baremetal-kernels";
+import { packageRoot } from "../src/node";
+import { buildWorkloads } from "./build";
+
+export interface QemuRun {
+  /** Serial output from the marker line on. */
+  readonly transcript: string;
+  /** Everything the serial port carried (firmware banner included). */
+  readonly raw: string;
+  /** qemu's exit status: (v << 1) | 1 after an isa-debug-exit write of v; null on timeout. */
+  readonly exitCode: number | null;
+  readonly timedOut: boolean;
+}
+
+/** The qemu-system-i386 command line of the reference runs (isa-debug-exit as in kvm-unit-tests). */
+export function qemuArgs(kernel: string): string[] {
+  return [
+    "-kernel", kernel,
+    "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
+    "-serial", "stdio",
+    "-display", "none",
+    "-no-reboot",
+    "-m", "32",
+  ];
+}
+
+/** Runs one kernel under qemu-system-i386 and cuts its transcript at the marker line. */
+export function runUnderQemu(kernel: string, timeoutMs = 60_000): QemuRun {
+  const r = spawnSync("qemu-system-i386", qemuArgs(kernel), {
+    encoding: "latin1",
+    timeout: timeoutMs,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === "ENOENT") {
+    throw new Error("qemu-system-i386 not found (scripts/toolchain.sh installs it)");
+  }
+  const raw = r.stdout ?? "";
+  const at = raw.indexOf(BAREMETAL_MARKER);
+  return {
+    raw,
+    transcript: at < 0 ? "" : raw.slice(at),
+    exitCode: r.status,
+    timedOut: r.signal !== null,
+  };
+}
+
+/** The catalogue's view of a kernel, with a placeholder expectation (recording fills it). */
+function asWorkload(name: string): Workload {
+  return {
+    name,
+    kind: "bare-metal-i386",
+    description: "",
+    sources: baremetalSources(name),
+    artifact: baremetalArtifact(name),
+    expected: { stdout: "", exitCode: 0 },
+    levels: [],
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: "string" } } });
+  const only = values.only?.split(",");
+  const names = baremetalKernels.map((k) => k.name).filter((n) => !only || only.includes(n));
+  await buildWorkloads(names.map(asWorkload), packageRoot);
+  const file = join(packageRoot, "src/catalog/baremetal.expected.json");
+  const previous = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  const out: Record<string, { stdout: string; exitCode: number }> = {};
+  for (const k of baremetalKernels) {
+    if (!names.includes(k.name)) {
+      const kept = previous[k.name] as { stdout: string; exitCode: number } | undefined;
+      if (kept) out[k.name] = kept;
+      continue;
+    }
+    const r = runUnderQemu(resolve(packageRoot, baremetalArtifact(k.name)));
+    if (r.timedOut || r.exitCode === null) throw new Error(`${k.name}: qemu timed out`);
+    if (!r.transcript) throw new Error(`${k.name}: no marker line in the serial output`);
+    const fails = r.transcript.split("\n").filter((l) => l.startsWith("FAIL"));
+    if (fails.length) console.warn(`${k.name}: ${fails.length} FAIL line(s):\n${fails.join("\n")}`);
+    out[k.name] = { stdout: r.transcript, exitCode: r.exitCode };
+    console.log(`${k.name}: ${r.transcript.split("\n").length - 1} lines, exit ${r.exitCode}`);
+  }
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((e: unknown) => {
+    console.error(`record-baremetal: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}
