@@ -1,0 +1,40 @@
+/* kmain: from the Multiboot hand-off to the first user process. */
+#include "arch/pv_ops.h"
+
+#define MULTIBOOT_BOOTLOADER_MAGIC 0x2BADB002u
+#define MBI_FLAG_MEM (1u << 0)
+#define MBI_FLAG_MODS (1u << 3)
+
+/* Multiboot Specification 0.6.96 §3.3 (the fields we use). */
+struct multiboot_info {
+  u32 flags, mem_lower, mem_upper, boot_device, cmdline, mods_count, mods_addr;
+};
+struct multiboot_module {
+  u32 mod_start, mod_end, string, reserved;
+};
+
+extern u8 kernel_end[]; /* kernel.ld */
+void proc_start_init(const char *path) __attribute__((noreturn));
+
+void kmain(u32 magic, const struct multiboot_info *mbi) {
+  serial_init();
+  kprintf("strata-kernel: booting with the %s seam\n", pv->name);
+  if (magic != MULTIBOOT_BOOTLOADER_MAGIC) panic("not loaded by a Multiboot loader (magic 0x%x)", magic);
+  if (!(mbi->flags & MBI_FLAG_MEM)) panic("the loader gave no memory size");
+  if (!(mbi->flags & MBI_FLAG_MODS) || mbi->mods_count < 1) panic("no initrd module (qemu -initrd)");
+  const struct multiboot_module *mod = (const struct multiboot_module *)mbi->mods_addr;
+  u32 first_free = (u32)kernel_end;
+  if (mod->mod_end > first_free) first_free = mod->mod_end;
+  u32 mem_end = 0x100000u + mbi->mem_upper * 1024u;
+  gdt_init();
+  idt_init();
+  pic_init();
+  frames_init(first_free, mem_end);
+  vm_init();
+  kprintf("strata-kernel: %u KiB of RAM, %u free frames, paging on\n", mem_end / 1024, frames_free_count());
+  ramfs_init();
+  initrd_load((const u8 *)mod->mod_start, mod->mod_end - mod->mod_start);
+  pit_init(TIMER_HZ);
+  pic_unmask(4); /* COM1 receive */
+  proc_start_init("/sbin/init");
+}
