@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import type { Workload } from "../src/manifest";
 import {
   BAREMETAL_MARKER,
+  type BaremetalKernel,
   baremetalArtifact,
   baremetalKernels,
   baremetalSources,
@@ -63,12 +64,13 @@ export function runUnderQemu(kernel: string, timeoutMs = 60_000): QemuRun {
 }
 
 /** The catalogue's view of a kernel, with a placeholder expectation (recording fills it). */
-function asWorkload(name: string): Workload {
+function asWorkload(kernel: BaremetalKernel): Workload {
+  const name = kernel.name;
   return {
     name,
     kind: "bare-metal-i386",
     description: "",
-    sources: baremetalSources(name),
+    sources: baremetalSources(kernel),
     artifact: baremetalArtifact(name),
     expected: { stdout: "", exitCode: 0 },
     levels: [],
@@ -78,8 +80,9 @@ function asWorkload(name: string): Workload {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: "string" } } });
   const only = values.only?.split(",");
-  const names = baremetalKernels.map((k) => k.name).filter((n) => !only || only.includes(n));
-  await buildWorkloads(names.map(asWorkload), packageRoot);
+  const selected = baremetalKernels.filter((k) => !only || only.includes(k.name));
+  const names = selected.map((k) => k.name);
+  await buildWorkloads(selected.map(asWorkload), packageRoot);
   const file = join(packageRoot, "src/catalog/baremetal.expected.json");
   const previous = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
   const out: Record<string, { stdout: string; exitCode: number }> = {};

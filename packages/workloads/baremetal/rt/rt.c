@@ -8,12 +8,11 @@
 
 u64 rt_gdt[GDT_ENTRIES] __attribute__((aligned(8)));
 u64 rt_idt[256] __attribute__((aligned(8)));
-struct tss rt_tss __attribute__((aligned(128)));
+struct tss_io rt_tss_io __attribute__((aligned(128)));
 static isr_handler handlers[256];
 static u32 passed, failed;
 
 u8 rt_ring0_stack[8192] __attribute__((aligned(16)));
-#define RING0_STACK_TOP ((u32)rt_ring0_stack + sizeof rt_ring0_stack)
 static u8 user_stack[8192] __attribute__((aligned(16)));
 
 void *memset(void *d, int c, u32 n) {

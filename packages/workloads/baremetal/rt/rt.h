@@ -83,9 +83,19 @@ void rt_longjmp(struct jmpbuf *b, int v) __attribute__((noreturn));
 /* Runtime tables. */
 extern u64 rt_gdt[GDT_ENTRIES];
 extern u64 rt_idt[256];
-extern struct tss rt_tss;
+/* The runtime TSS is followed by room for an I/O permission bitmap over ports 0-0x3FF and its
+   terminating 0xFF byte (SDM Vol. 1 §19.5.2); the runtime leaves it outside the TSS limit. */
+#define IOMAP_PORTS 0x400
+struct tss_io {
+  struct tss tss;
+  u8 iomap[IOMAP_PORTS / 8 + 1];
+} __attribute__((packed));
+extern struct tss_io rt_tss_io;
+#define rt_tss (rt_tss_io.tss)
 extern const u32 rt_isr_table[256];
-extern u8 rt_ring0_stack_top[];
+/* The stack the CPU switches to on entry from ring 3 or V86 mode (TSS.ESP0). */
+extern u8 rt_ring0_stack[8192];
+#define RING0_STACK_TOP ((u32)rt_ring0_stack + sizeof rt_ring0_stack)
 
 /* Descriptor helpers: access byte and flags nibble as in SDM Vol. 3 §3.4.5 Figure 3-8. */
 u64 make_desc(u32 base, u32 limit, u8 access, u8 flags);

@@ -19,7 +19,7 @@ export const baremetalWorkloads: readonly Workload[] = baremetalKernels.flatMap(
       name: k.name,
       kind: "bare-metal-i386",
       description: k.description,
-      sources: baremetalSources(k.name),
+      sources: baremetalSources(k),
       artifact: baremetalArtifact(k.name),
       expected,
       levels: [],
