@@ -3,7 +3,7 @@
         bits 32
 MB_MAGIC    equ 0x1BADB002
 MB_FLAGS    equ 0x00000003          ; bit 0: page-align modules; bit 1: memory information
-        section .multiboot
+        section .multiboot progbits alloc noexec nowrite align=4
         align 4
         dd MB_MAGIC
         dd MB_FLAGS

@@ -1,0 +1,227 @@
+/**
+ * strata-kernel: rebuilt from source and committed, it boots under qemu-system-i386 and prints the
+ * recorded serial transcript; the user programs it runs print the same natively on this Linux host;
+ * privileged instructions appear only in the seam (kernel/arch/native.c), by source and by objdump;
+ * the syscall table matches Linux's numbering (the host's asm/unistd_32.h) and the README.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findWorkload, workloadsOfKind } from "../src/index";
+import { packageRoot, resolveWorkloadPath } from "../src/node";
+import { buildWorkloads } from "../scripts/build";
+import { TRANSCRIPT_TXT, runKernelInQemu } from "../scripts/record-kernel";
+
+const kernel = findWorkload("strata-kernel");
+if (!kernel?.modules?.[0]) throw new Error("the catalogue has no strata-kernel workload with an initrd");
+const initrdPath = kernel.modules[0];
+
+/** Reads a newc cpio archive (cpio(5)) into path -> bytes, for the regular files. */
+function readNewc(archive: Uint8Array): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const text = new TextDecoder("latin1");
+  let off = 0;
+  for (;;) {
+    const magic = text.decode(archive.subarray(off, off + 6));
+    if (magic !== "070701") throw new Error(`initrd: bad magic at offset ${off}`);
+    const field = (i: number): number => parseInt(text.decode(archive.subarray(off + 6 + i * 8, off + 14 + i * 8)), 16);
+    const mode = field(1), size = field(6), namesize = field(11);
+    const name = text.decode(archive.subarray(off + 110, off + 110 + namesize - 1));
+    const data = (off + 110 + namesize + 3) & ~3;
+    if (name === "TRAILER!!!") return files;
+    if ((mode & 0o170000) === 0o100000) files.set(name, archive.subarray(data, data + size));
+    off = (data + size + 3) & ~3;
+  }
+}
+
+interface Section {
+  readonly command: string;
+  readonly output: string;
+  readonly exit: { code: number } | { signal: number };
+}
+
+/** Splits the transcript at init's "$ command" lines; [kernel] lines are not the program's output. */
+function sections(transcript: string): Section[] {
+  const out: Section[] = [];
+  let command: string | null = null;
+  let lines: string[] = [];
+  for (const line of transcript.split("\n")) {
+    const start = /^init: \$ (.*)$/.exec(line);
+    const exited = /^init: \S+ exited with status (\d+)$/.exec(line);
+    const killed = /^init: \S+ killed by signal (\d+)$/.exec(line);
+    if (start?.[1] !== undefined) {
+      command = start[1];
+      lines = [];
+    } else if (command !== null && (exited || killed)) {
+      const exit = exited ? { code: Number(exited[1]) } : { signal: Number(killed?.[1]) };
+      out.push({ command, output: lines.map((l) => `${l}\n`).join(""), exit });
+      command = null;
+    } else if (command !== null && !line.startsWith("[kernel] ")) {
+      lines.push(line);
+    }
+  }
+  return out;
+}
+
+const SIGNALS: Record<number, string> = { 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
+
+describe("strata-kernel under qemu-system-i386", () => {
+  let out = "";
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), "strata-kernel-"));
+    await buildWorkloads([kernel], out);
+  });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it("rebuilt from source, boots and prints the recorded transcript, then exits through isa-debug-exit", async () => {
+    const r = await runKernelInQemu(join(out, kernel.artifact), join(out, initrdPath));
+    expect(r.timedOut).toBe(false);
+    expect(r.serial).toBe(kernel.expected.stdout);
+    expect(r.code).toBe(kernel.expected.exitCode);
+    expect(r.status).toBe((kernel.expected.exitCode << 1) | 1);
+  });
+
+  it("the committed kernel and initrd print the same transcript", async () => {
+    const r = await runKernelInQemu(resolveWorkloadPath(kernel.artifact), resolveWorkloadPath(initrdPath));
+    expect(r.serial).toBe(kernel.expected.stdout);
+    expect(r.code).toBe(kernel.expected.exitCode);
+    expect(readFileSync(resolveWorkloadPath(TRANSCRIPT_TXT), "latin1")).toBe(kernel.expected.stdout);
+  });
+
+  it("a corrupt initrd is reported with its offset and the kernel stops with code 0x7f", async () => {
+    const bad = join(out, "bad.initrd");
+    writeFileSync(bad, Buffer.from("not a cpio archive, just text long enough for a header".repeat(4)));
+    const r = await runKernelInQemu(join(out, kernel.artifact), bad);
+    expect(r.serial).toContain("[kernel] panic: initrd: bad magic at offset 0\n");
+    expect(r.code).toBe(0x7f);
+  });
+
+  it("the transcript reports the deliberate faults as the SDM defines them", () => {
+    const t = kernel.expected.stdout;
+    // User-mode read of a not-present page: error code U/S=1, W/R=0, P=0 (SDM Vol. 3 §4.7).
+    expect(t).toMatch(/\[kernel\] pid \d+ \(segv\): #PF page fault, vector 14, error 0x4, cr2 0x0, eip 0x[0-9a-f]+: killed by SIGSEGV\n/);
+    expect(t.match(/#DE divide error, vector 0, error 0x0, .*: killed by SIGFPE\n/g)?.length).toBe(4);
+    expect(t).toMatch(/init exited with status 0; powering off\n$/);
+  });
+});
+
+describe("strata-kernel's programs run natively with the same output", () => {
+  const dir = mkdtempSync(join(tmpdir(), "strata-kernel-native-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const files = readNewc(new Uint8Array(readFileSync(resolveWorkloadPath(initrdPath))));
+  const linux = new Map(workloadsOfKind("linux-i386").map((w) => [w.name, w]));
+  const ours = new Set(
+    kernel.sources.filter((s) => s.startsWith("kernel/user/bin/")).map((s) => s.slice(16).replace(/\.c$/, "")),
+  );
+  const all = sections(kernel.expected.stdout);
+
+  it("the transcript runs every line of /etc/rc", () => {
+    const rc = new TextDecoder().decode(files.get("etc/rc"));
+    const commands = rc.split("\n").filter((l) => l && !l.startsWith("#"));
+    expect(all.map((s) => s.command)).toEqual(commands);
+  });
+
+  for (const s of all) {
+    const [prog = "", ...args] = s.command.split(" ");
+    const lw = linux.get(prog);
+    if (lw) {
+      it(`${s.command}: the linux-i386 workload prints what it prints natively`, () => {
+        expect({ output: s.output, exit: s.exit }).toEqual({ output: lw.expected.stdout, exit: { code: lw.expected.exitCode } });
+      });
+      continue;
+    }
+    // ioperm needs CAP_SYS_RAWIO natively (and i386 compat lacks it on x86-64 hosts).
+    if (!ours.has(prog) || s.command.startsWith("nanobench in")) continue;
+    it(`${s.command}: natively on the host, the same stdout and end`, () => {
+      const bin = join(dir, `${prog}.elf`);
+      const data = files.get(`bin/${prog}`);
+      if (!data) throw new Error(`initrd has no bin/${prog}`);
+      writeFileSync(bin, data);
+      chmodSync(bin, 0o755);
+      const hostArgs = args.map((a) => (a.startsWith("/tmp/") ? join(dir, a.slice(5)) : a));
+      const r = spawnSync(bin, hostArgs, { encoding: "latin1", timeout: 60_000 });
+      expect(r.stdout).toBe(s.output);
+      if ("code" in s.exit) expect(r.status).toBe(s.exit.code);
+      else expect(r.signal).toBe(SIGNALS[s.exit.signal]);
+    });
+  }
+});
+
+describe("the seam: privileged instructions only in kernel/arch/native.c", () => {
+  const kernelDir = join(packageRoot, "kernel");
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+  const kernelFiles = walk(kernelDir)
+    .map((f) => relative(packageRoot, f))
+    .filter((f) => !f.startsWith("kernel/user/"));
+  const PRIVILEGED =
+    /^\s*(?:\w+:\s*)?(lgdt|lidt|lldt|ltr|cli|sti|hlt|iret[dlw]?|in[sbwld]?|out[sbwld]?|invlpg|pushf[dlw]?|popf[dlw]?|wrmsr|rdmsr|clts|lmsw|wbinvd|invd)\b|\b(cr[0-8]|dr[0-7])\b/im;
+
+  it("every kernel file is listed in the workload's sources", () => {
+    expect(kernelFiles.filter((f) => !kernel.sources.includes(f))).toEqual([]);
+  });
+
+  for (const f of kernelFiles.filter((f) => f !== "kernel/arch/native.c")) {
+    it(`${f} has no inline assembly or privileged instruction`, () => {
+      const text = readFileSync(join(packageRoot, f), "utf8");
+      if (f.endsWith(".asm")) {
+        const code = text.split("\n").map((l) => l.replace(/;.*$/, ""));
+        expect(code.filter((l) => PRIVILEGED.test(l))).toEqual([]);
+      } else {
+        expect(text).not.toMatch(/\b(__asm__|__asm|asm)\s*(volatile|__volatile__|goto)?\s*\(/);
+      }
+    });
+  }
+
+  it("objdump of the kernel finds privileged instructions only in native_* functions", () => {
+    const r = spawnSync("objdump", ["-d", "--no-show-raw-insn", resolveWorkloadPath(kernel.artifact)], {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    });
+    expect(r.status).toBe(0);
+    let fn = "";
+    const found: string[] = [];
+    for (const line of r.stdout.split("\n")) {
+      const head = /^[0-9a-f]+ <([^>]+)>:$/.exec(line);
+      if (head?.[1]) fn = head[1];
+      const insn = /^\s+[0-9a-f]+:\s+(.*)$/.exec(line)?.[1];
+      if (!insn) continue;
+      const m = /^(\S+)\s*(.*)$/.exec(insn);
+      const mnemonic = m?.[1] ?? "";
+      const operands = m?.[2] ?? "";
+      const privileged =
+        /^(lgdtl?|lidtl?|lldt|ltr|cli|sti|hlt|iret[dlw]?|in|out|ins[bwl]?|outs[bwl]?|invlpg|pushf[lw]?|popf[lw]?|wrmsr|rdmsr|clts|lmsw|wbinvd|invd)$/.test(
+          mnemonic,
+        ) || /%(cr|dr)\d/.test(operands);
+      if (privileged) found.push(`${fn}: ${mnemonic.replace(/^(lgdt|lidt)l$/, "$1")}`);
+    }
+    expect(found.filter((f) => !f.startsWith("native_"))).toEqual([]);
+    for (const m of ["lgdt", "lidt", "ltr", "invlpg", "cli", "sti", "hlt", "iret", "in", "out", "popf"])
+      expect(found.some((f) => f.endsWith(`: ${m}`))).toBe(true);
+  });
+});
+
+describe("the syscall table", () => {
+  const table = [...readFileSync(join(packageRoot, "kernel/sys/syscall_table.h"), "utf8").matchAll(
+    /^SYSCALL\((\d+), (\w+), "([^"]*)"\)$/gm,
+  )].map((m) => ({ nr: Number(m[1]), name: m[2] ?? "", note: m[3] ?? "" }));
+
+  it("uses Linux's i386 numbers (the host's asm/unistd_32.h)", () => {
+    const header = readFileSync("/usr/include/x86_64-linux-gnu/asm/unistd_32.h", "utf8");
+    const linux = new Map([...header.matchAll(/^#define __NR_(\w+) (\d+)$/gm)].map((m) => [m[1], Number(m[2])]));
+    expect(table.length).toBeGreaterThan(25);
+    for (const s of table) expect([s.name, linux.get(s.name)]).toEqual([s.name, s.nr]);
+  });
+
+  it("is the README's compatibility table", () => {
+    const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
+    const rows = [...readme.matchAll(/^\| (\d+) \| `(\w+)` \| (.*) \|$/gm)].map((m) => ({
+      nr: Number(m[1]),
+      name: m[2] ?? "",
+      note: m[3] ?? "",
+    }));
+    expect(rows).toEqual([...table].sort((a, b) => a.nr - b.nr));
+  });
+});
