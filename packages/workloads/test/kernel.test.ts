@@ -140,7 +140,16 @@ describe("strata-kernel's programs run natively with the same output", () => {
       if (!data) throw new Error(`initrd has no bin/${prog}`);
       writeFileSync(bin, data);
       chmodSync(bin, 0o755);
-      const hostArgs = args.map((a) => (a.startsWith("/tmp/") ? join(dir, a.slice(5)) : a));
+      // The ramdisk's /tmp and /bin are a scratch folder and the extracted binaries on the host.
+      const hostArgs = args.map((a) =>
+        a.startsWith("/tmp/") ? join(dir, a.slice(5)) : a.startsWith("/bin/") ? join(dir, `${a.slice(5)}.elf`) : a,
+      );
+      for (const a of args.filter((a) => a.startsWith("/bin/"))) {
+        const other = files.get(a.slice(1));
+        if (!other) throw new Error(`initrd has no ${a}`);
+        writeFileSync(join(dir, `${a.slice(5)}.elf`), other);
+        chmodSync(join(dir, `${a.slice(5)}.elf`), 0o755);
+      }
       const r = spawnSync(bin, hostArgs, { encoding: "latin1", timeout: 60_000 });
       expect(r.stdout).toBe(s.output);
       if ("code" in s.exit) expect(r.status).toBe(s.exit.code);

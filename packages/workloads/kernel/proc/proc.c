@@ -151,8 +151,8 @@ int proc_wait4(int pid, u32 ustatus, int options) {
 int proc_kill(int pid, int sig) {
   if (sig < 0 || sig >= NSIG) return -EINVAL;
   struct proc *p = proc_find(pid);
-  if (!p || p->state == P_ZOMBIE) return -ESRCH;
-  if (sig == 0 || sig == SIGCHLD) return 0;
+  if (!p) return -ESRCH;
+  if (sig == 0 || sig == SIGCHLD || p->state == P_ZOMBIE) return 0; /* a zombie accepts and ignores */
   p->pending |= 1u << sig;
   if (p->state == P_SLEEPING) p->state = P_RUNNABLE; /* interrupt the sleep: it returns -EINTR */
   return 0;

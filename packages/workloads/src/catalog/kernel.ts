@@ -57,6 +57,7 @@ export const kernelWorkloads: readonly Workload[] = [
       "kernel/user/bin/nanobench.c",
       "kernel/user/bin/pipeline.c",
       "kernel/user/bin/preempt.c",
+      "kernel/user/bin/proctest.c",
       "kernel/user/bin/segv.c",
       "kernel/user/etc/rc",
       "linux/hello.asm",
