@@ -1,0 +1,155 @@
+/**
+ * The processor as the instruction handlers see it: architectural state (cpu/state.ts), the MMU,
+ * the x87 unit, port I/O, and the event paths to the host. Both engines (this package's
+ * interpreter and the translator) drive the same Cpu, so handlers, state layout and memory helpers
+ * are shared. Everything the handlers touch per instruction is a typed array or a plain field.
+ */
+import { X87State } from "../fpu/state";
+import { Mmu } from "../memory/mmu";
+import type { PhysicalMemory } from "../memory/physical";
+import { ACCESS_USER } from "../memory/translator";
+import { materializeFlags, readEflags } from "./flags";
+import {
+  CpuState,
+  CR0_ET,
+  CR0_PE,
+  CS,
+  DS,
+  ES,
+  FS,
+  GS,
+  S_CPL,
+  S_CR0,
+  S_EFLAGS,
+  S_SEG_ATTR,
+  S_SEG_BASE,
+  S_SEG_LIMIT,
+  S_SEL,
+  SS,
+} from "./state";
+
+/** What a host handler tells the engine after it saw an event. */
+export type HostAction = "resume" | "stop";
+
+/** An event delivered to the host instead of the (absent or bypassed) IDT. Reused, not allocated. */
+export interface TrapEvent {
+  /** "int": INT n/INT3/INTO/INT1 (EIP = next instruction); "exception": a fault or trap;
+   *  "insn": an instruction of an interposed class, not executed (EIP = the instruction). */
+  kind: "int" | "exception" | "insn";
+  vector: number;
+  /** Error code, or -1. */
+  errorCode: number;
+  /** EIP the handler returns to if it resumes without changing EIP. */
+  eip: number;
+  /** For "insn" events: the instruction's class and table entry index. */
+  insnClass: string;
+  entry: number;
+}
+
+export type HostHandler = (event: TrapEvent, cpu: Cpu) => HostAction;
+
+/** Port I/O (IN/OUT/INS/OUTS) once the privilege checks passed. Devices plug in here later. */
+export interface PortIo {
+  read(port: number, size: number): number;
+  write(port: number, size: number, value: number): void;
+}
+
+const NO_PORTS: PortIo = {
+  read: (_port, size) => (size === 1 ? 0xff : size === 2 ? 0xffff : -1),
+  write: () => undefined,
+};
+
+/** Flat 4 GiB segment attributes (type/S/DPL/P/D-B/G as in a descriptor's bits 8-23). */
+export const ATTR_CODE32_DPL3 = 0xcffb;
+export const ATTR_DATA32_DPL3 = 0xcff3;
+
+export class Cpu {
+  readonly state: CpuState;
+  readonly s: Int32Array;
+  readonly r16: Uint16Array;
+  readonly r8: Uint8Array;
+  readonly mmu: Mmu;
+  /** The x87 FPU state (src/fpu). */
+  readonly fpu: X87State = new X87State();
+  /** Port I/O backend (all ones / ignored until devices exist). */
+  ports: PortIo = NO_PORTS;
+  /** Per vector: deliver to the host handler instead of the IDT (the user-level machine: all). */
+  readonly interposedVectors: Uint8Array = new Uint8Array(256).fill(1);
+  /** Per instruction class (CLASS_NAMES order): deliver to the host instead of executing. */
+  readonly interposedClasses: Uint8Array = new Uint8Array(8);
+  hostHandler: HostHandler | null = null;
+  readonly event: TrapEvent = { kind: "int", vector: 0, errorCode: -1, eip: 0, insnClass: "", entry: -1 };
+
+  /** Instructions retired before the current block (the run loop keeps it exact at block starts). */
+  retired = 0;
+  /** Non-zero when a handler asks the run loop to stop after the current instruction (STOP_*). */
+  stop = 0;
+  /** Exception and software-interrupt counts per vector (`exc.*`, `int.*` counters). */
+  readonly excCounts: Float64Array = new Float64Array(32);
+  readonly intCounts: Float64Array = new Float64Array(256);
+  /** The last exception that stopped the engine (vector, error code), for run results. */
+  lastVector = -1;
+  lastErrorCode = -1;
+  /** Set when an instruction changes something the decoded-instruction cache depends on. */
+  flushDecoded = false;
+
+  constructor(ram: PhysicalMemory) {
+    this.state = new CpuState();
+    this.s = this.state.s;
+    this.r16 = this.state.r16;
+    this.r8 = this.state.r8;
+    this.mmu = new Mmu(ram, this.s);
+  }
+
+  /**
+   * Puts the processor in the state a user-level (ring 3) flat 32-bit program starts in: protected
+   * mode, CPL 3, CS/SS/DS/ES with base 0 and 4 GiB limits, IF set. Selectors mimic Linux's
+   * __USER_CS/__USER_DS (0x73/0x7b); FS/GS are null until the program loads them.
+   */
+  resetUserFlat(entry: number, stack: number): void {
+    const s = this.s;
+    s.fill(0);
+    s[S_CR0] = CR0_PE | CR0_ET;
+    s[S_CPL] = 3;
+    this.mmu.userAccess = ACCESS_USER;
+    s[S_EFLAGS] = 0x202;
+    for (const seg of [ES, CS, SS, DS, FS, GS]) {
+      const code = seg === CS;
+      const nul = seg === FS || seg === GS;
+      s[S_SEL + seg] = nul ? 0 : code ? 0x73 : 0x7b;
+      s[S_SEG_BASE + seg] = 0;
+      s[S_SEG_LIMIT + seg] = nul ? 0 : -1;
+      s[S_SEG_ATTR + seg] = nul ? 0 : code ? ATTR_CODE32_DPL3 : ATTR_DATA32_DPL3;
+    }
+    s[8] = entry;
+    s[4] = stack;
+    this.mmu.tlb.flush();
+    this.flushDecoded = true;
+  }
+
+  eflags(): number {
+    return readEflags(this.s);
+  }
+
+  /** Writes EFLAGS as a whole (host side: no privilege rules; bit 1 forced). */
+  setEflags(value: number): void {
+    materializeFlags(this.s);
+    this.s[S_EFLAGS] = (value & 0x3f7fd7) | 2;
+  }
+
+  cpl(): number {
+    return this.s[S_CPL]!;
+  }
+
+  /** True when the stack segment is 32-bit (SS descriptor B bit). */
+  stack32(): boolean {
+    return (this.s[S_SEG_ATTR + SS]! & 0x4000) !== 0;
+  }
+}
+
+/** Reasons a handler stops the run loop (engine.ts maps them to StopReason). */
+export const STOP_NONE = 0;
+export const STOP_HALT = 1;
+export const STOP_HOST = 2;
+export const STOP_EXCEPTION = 3;
+export const STOP_BREAKPOINT = 4;

@@ -1,0 +1,274 @@
+/**
+ * From the decoder's DecodedInsn to the interpreter's Insn: operand codes (SDM Appendix A.2) are
+ * resolved once into (kind, value) slots pre-scaled for their register file view, relative jump
+ * targets are computed, the handler is picked from the semantics map, and encodings the CPUID
+ * identity does not advertise (MMX, SSE*) are bound to #UD.
+ */
+import { reg8Offset, DS } from "../cpu/state";
+import { type DecodedInsn, DecodeFault, PREFIX_REP, PREFIX_REPNE } from "../decode/insn";
+import type { Operand } from "../table/operands";
+import type { OpDef } from "../table/types";
+import { EXEC } from "./handlers";
+import {
+  CLASS_NAMES,
+  type ExecFn,
+  Insn,
+  OK_CREG,
+  OK_DREG,
+  OK_IMM,
+  OK_MEM,
+  OK_NONE,
+  OK_REG,
+  OK_SREG,
+  OK_ST,
+  REP_E,
+  REP_NE,
+  REP_NONE,
+} from "./insn";
+import { execUd } from "./system";
+import { raise, VEC_GP } from "../cpu/exceptions";
+
+const execGp0: ExecFn = () => raise(VEC_GP, 0);
+
+/** Extensions whose instructions the CPUID identity does not advertise (they raise #UD). */
+const UNADVERTISED: ReadonlySet<string> = new Set(["mmx", "sse", "sse2", "sse3", "ssse3", "sse41", "sse42"]);
+
+/** Segment registers named by LDS/LES/LSS/LFS/LGS opcodes. */
+function farPointerSegment(map: number, opcode: number): number {
+  if (map === 0) return opcode === 0xc4 ? 0 : 3; // LES, LDS
+  return opcode === 0xb2 ? 2 : opcode === 0xb4 ? 4 : 5; // LSS, LFS, LGS
+}
+
+/** Size in bytes of a register/memory operand code (0 for immediates, segment registers...). */
+function operandSize(o: Operand, os: number): number {
+  switch (o) {
+    case "Eb":
+    case "Gb":
+    case "Zb":
+    case "AL":
+    case "CL":
+    case "Xb":
+    case "Yb":
+    case "Ob":
+    case "Mb":
+      return 1;
+    case "Ew":
+    case "Gw":
+    case "AX":
+    case "DX":
+    case "Mw":
+      return 2;
+    case "Ed":
+    case "Gd":
+    case "Rd":
+    case "Zd":
+    case "Md":
+    case "Cd":
+    case "Dd":
+      return 4;
+    case "Ev":
+    case "Gv":
+    case "Zv":
+    case "eAX":
+    case "Xv":
+    case "Yv":
+    case "Ov":
+      return os;
+    case "Mq":
+      return 8;
+    default:
+      return 0;
+  }
+}
+
+function regValue(reg: number, size: number): number {
+  return size === 1 ? reg8Offset(reg) : size === 2 ? reg << 1 : reg;
+}
+
+/** Resolves one operand into (kind, value); returns false for encodings that must #UD. */
+function resolve(d: DecodedInsn, o: Operand, os: number, next: number, slot: Int32Array): boolean {
+  let k = OK_NONE;
+  let v = 0;
+  switch (o) {
+    case "Eb":
+    case "Ew":
+    case "Ed":
+    case "Ev":
+    case "Rd":
+      if (d.hasMem) k = OK_MEM;
+      else {
+        k = OK_REG;
+        v = regValue(d.rm, operandSize(o, os));
+      }
+      break;
+    case "Gb":
+    case "Gw":
+    case "Gd":
+    case "Gv":
+      k = OK_REG;
+      v = regValue(d.reg, operandSize(o, os));
+      break;
+    case "Zb":
+    case "Zv":
+    case "Zd":
+      k = OK_REG;
+      v = regValue(d.opcode & 7, operandSize(o, os));
+      break;
+    case "AL":
+    case "AX":
+    case "eAX":
+      k = OK_REG;
+      v = 0;
+      break;
+    case "CL":
+      k = OK_REG;
+      v = reg8Offset(1);
+      break;
+    case "DX":
+      k = OK_REG;
+      v = 2 << 1;
+      break;
+    case "Sw":
+      if (d.reg > 5) return false;
+      k = OK_SREG;
+      v = d.reg;
+      break;
+    case "ES":
+    case "CS":
+    case "SS":
+    case "DS":
+    case "FS":
+    case "GS":
+      k = OK_SREG;
+      v = ["ES", "CS", "SS", "DS", "FS", "GS"].indexOf(o);
+      break;
+    case "Cd":
+      if (d.reg === 1 || d.reg > 4) return false;
+      k = OK_CREG;
+      v = d.reg;
+      break;
+    case "Dd":
+      k = OK_DREG;
+      v = d.reg;
+      break;
+    case "Ib":
+      k = OK_IMM;
+      v = d.imm & 0xff;
+      break;
+    case "Iw":
+      k = OK_IMM;
+      v = d.imm & 0xffff;
+      break;
+    case "Ibs":
+    case "Iz":
+    case "Iv":
+      k = OK_IMM;
+      v = os === 2 ? d.imm & 0xffff : d.imm | 0;
+      break;
+    case "Jb":
+    case "Jz":
+      k = OK_IMM;
+      v = os === 2 ? (next + d.imm) & 0xffff : (next + d.imm) | 0;
+      break;
+    case "Ap":
+      k = OK_IMM;
+      v = d.imm | 0;
+      break;
+    case "1":
+      k = OK_IMM;
+      v = 1;
+      break;
+    case "ST":
+    case "STi":
+      k = OK_ST;
+      v = o === "ST" ? 0 : d.rm;
+      break;
+    default:
+      // M*, O*, X*, Y*, Xlat: the memory operand (or the implicit string operands).
+      k = d.hasMem ? OK_MEM : OK_NONE;
+  }
+  slot[0] = k;
+  slot[1] = v;
+  return true;
+}
+
+const SLOT = new Int32Array(2);
+
+/**
+ * Builds the Insn for a successfully decoded instruction at offset `eip`. `cls` of the table
+ * entry is recorded; the caller decides about class interposition.
+ */
+export function bindInsn(d: DecodedInsn, eip: number): Insn {
+  const def: OpDef = d.op;
+  const i = new Insn(execUd);
+  i.eip = eip;
+  i.len = d.length;
+  i.next = (eip + d.length) | 0;
+  i.entry = d.entry;
+  i.opcode = d.opcode;
+  i.modrm = d.modrm;
+  i.regField = d.reg;
+  i.endsBlock = true;
+  if (d.fault !== DecodeFault.None) {
+    i.exec = d.fault === DecodeFault.GP ? execGp0 : execUd;
+    return i;
+  }
+  const os = d.opsize === 16 ? 2 : 4;
+  i.osize = os;
+  i.asize = d.addrsize === 16 ? 2 : 4;
+  i.cls = Math.max(0, CLASS_NAMES.indexOf(def.cls));
+  i.cc = def.cc ?? 0;
+  i.lock = (d.prefixes & 1) !== 0 ? 1 : 0;
+  i.seg = d.hasMem ? d.seg : d.segOverride >= 0 ? d.segOverride : DS;
+  i.base = d.base;
+  i.index = d.index;
+  i.scale = d.scale;
+  i.disp = d.disp | 0;
+  i.imm2 = d.imm2;
+  const ops = def.ops;
+  let size = 0;
+  for (let n = 0; n < ops.length && n < 3; n++) {
+    const o = ops[n]!;
+    if (!resolve(d, o, os, i.next, SLOT)) {
+      i.exec = execUd;
+      return i;
+    }
+    if (n === 0) {
+      i.k0 = SLOT[0]!;
+      i.v0 = SLOT[1]!;
+    } else if (n === 1) {
+      i.k1 = SLOT[0]!;
+      i.v1 = SLOT[1]!;
+      i.size1 = operandSize(o, os) || os;
+    } else {
+      i.k2 = SLOT[0]!;
+      i.v2 = SLOT[1]!;
+    }
+    if (size === 0) size = operandSize(o, os);
+  }
+  const sem = def.sem as keyof typeof EXEC;
+  // OUT/OUTS take their size from the data operand (operand 1), not the port.
+  if (sem === "out" || sem === "outs") size = operandSize(ops[1]!, os);
+  i.size = size === 0 || size === 8 ? os : size;
+  if (sem === "lfp") i.imm2 = farPointerSegment(d.map, d.opcode);
+  if (sem === "enter") i.imm2 = d.imm2 & 0xff;
+  const rep = d.prefixes & (PREFIX_REP | PREFIX_REPNE);
+  i.rep = def.rep === undefined || rep === 0 ? REP_NONE : (d.prefixes & PREFIX_REP) !== 0 ? REP_E : REP_NE;
+  if (def.rep === "rep" && i.rep === REP_NE) i.rep = REP_E; // F2 on MOVS/STOS... repeats like F3
+  i.exec = UNADVERTISED.has(def.ext) && sem !== "pause" ? execUd : EXEC[sem];
+  i.endsBlock =
+    def.cf !== undefined ||
+    i.rep !== REP_NONE ||
+    def.cls === "privileged" ||
+    sem === "mov_to_sreg" ||
+    sem === "pop_sreg" ||
+    sem === "lfp" ||
+    sem === "popf" ||
+    i.exec === execUd;
+  return i;
+}
+
+void OK_CREG;
+void OK_DREG;
+void OK_IMM;
+void OK_MEM;

@@ -1,0 +1,190 @@
+/**
+ * The semantics map: one handler per table `sem` id. Typed `satisfies Record<SemId, ExecFn>`, so a
+ * sem added to the opcode table without a handler is a compile error. x87 sems all go through the
+ * FPU envelope (exec/x87.ts); MMX/SSE sems are never executed (the CPUID identity does not
+ * advertise them, bind.ts routes them to #UD) and map to #UD as well.
+ */
+import type { SemId } from "../table/opcodes";
+import type { SIMD } from "../table/simd";
+import type { X87 } from "../table/x87";
+import { X87 as X87_TABLE } from "../table/x87";
+import { SIMD as SIMD_TABLE } from "../table/simd";
+import * as alu from "./alu";
+import * as bcd from "./bcd";
+import * as bits from "./bits";
+import * as control from "./control";
+import * as data from "./data";
+import * as flagops from "./flagops";
+import type { ExecFn } from "./insn";
+import * as muldiv from "./muldiv";
+import * as shift from "./shift";
+import * as stack from "./stack";
+import * as str from "./string";
+import * as sys from "./system";
+import { execFwait, execX87 } from "./x87";
+
+type X87Sem = (typeof X87)[number]["sem"];
+type SimdSem = (typeof SIMD)[number]["sem"];
+
+const x87Handlers = Object.fromEntries(
+  X87_TABLE.map((e) => [e.sem, e.sem === "fwait" ? execFwait : execX87] as const),
+) as Record<X87Sem, ExecFn>;
+
+const simdHandlers = Object.fromEntries(SIMD_TABLE.map((e) => [e.sem, sys.execUd] as const)) as Record<SimdSem, ExecFn>;
+
+export const EXEC = {
+  ...simdHandlers,
+  ...x87Handlers,
+  // ALU
+  add: alu.execAdd,
+  or: alu.execOr,
+  adc: alu.execAdc,
+  sbb: alu.execSbb,
+  and: alu.execAnd,
+  sub: alu.execSub,
+  xor: alu.execXor,
+  cmp: alu.execCmp,
+  test: alu.execTest,
+  inc: alu.execInc,
+  dec: alu.execDec,
+  neg: alu.execNeg,
+  not: alu.execNot,
+  // shifts and rotates
+  rol: shift.execRol,
+  ror: shift.execRor,
+  rcl: shift.execRcl,
+  rcr: shift.execRcr,
+  shl: shift.execShl,
+  shr: shift.execShr,
+  sar: shift.execSar,
+  shld: shift.execShld,
+  shrd: shift.execShrd,
+  // multiply and divide
+  mul: muldiv.execMul,
+  imul1: muldiv.execImul1,
+  imul: muldiv.execImul,
+  div: muldiv.execDiv,
+  idiv: muldiv.execIdiv,
+  // BCD
+  daa: bcd.execDaa,
+  das: bcd.execDas,
+  aaa: bcd.execAaa,
+  aas: bcd.execAas,
+  aam: bcd.execAam,
+  aad: bcd.execAad,
+  // bits
+  bt: bits.execBt,
+  bts: bits.execBts,
+  btr: bits.execBtr,
+  btc: bits.execBtc,
+  bsf: bits.execBsf,
+  bsr: bits.execBsr,
+  popcnt: sys.execUd, // SSE4.2-era (CPUID.1:ECX.POPCNT), not advertised
+  // data movement
+  mov: data.execMov,
+  movzx: data.execMovzx,
+  movsx: data.execMovsx,
+  lea: data.execLea,
+  xchg: data.execXchg,
+  xadd: data.execXadd,
+  cmpxchg: data.execCmpxchg,
+  cmpxchg8b: data.execCmpxchg8b,
+  bswap: data.execBswap,
+  cbw: data.execCbw,
+  cwd: data.execCwd,
+  cmovcc: data.execCmovcc,
+  setcc: data.execSetcc,
+  xlat: data.execXlat,
+  // stack
+  push: stack.execPush,
+  pop: stack.execPop,
+  pusha: stack.execPusha,
+  popa: stack.execPopa,
+  pushf: stack.execPushf,
+  popf: stack.execPopf,
+  enter: stack.execEnter,
+  leave: stack.execLeave,
+  // control transfer
+  jmp: control.execJmp,
+  jcc: control.execJcc,
+  call: control.execCall,
+  ret: control.execRet,
+  loop: control.execLoop,
+  loope: control.execLoope,
+  loopne: control.execLoopne,
+  jcxz: control.execJcxz,
+  jmpfar: sys.execFarTransfer,
+  callfar: sys.execFarTransfer,
+  retfar: sys.execFarTransfer,
+  iret: sys.execFarTransfer,
+  // flags
+  clc: flagops.execClc,
+  stc: flagops.execStc,
+  cmc: flagops.execCmc,
+  cld: flagops.execCld,
+  std: flagops.execStd,
+  cli: flagops.execCli,
+  sti: flagops.execSti,
+  lahf: flagops.execLahf,
+  sahf: flagops.execSahf,
+  salc: flagops.execSalc,
+  // strings
+  movs: str.execMovs,
+  cmps: str.execCmps,
+  stos: str.execStos,
+  lods: str.execLods,
+  scas: str.execScas,
+  ins: str.execIns,
+  outs: str.execOuts,
+  // interrupts, identification, I/O
+  int: sys.execInt,
+  int3: sys.execInt3,
+  int1: sys.execInt1,
+  into: sys.execInto,
+  bound: sys.execBound,
+  cpuid: sys.execCpuid,
+  rdtsc: sys.execRdtsc,
+  nop: sys.execNop,
+  pause: sys.execNop,
+  ud: sys.execUd,
+  hlt: sys.execHlt,
+  in: sys.execIn,
+  out: sys.execOut,
+  // segments and descriptor tables
+  mov_to_sreg: sys.execMovToSreg,
+  mov_from_sreg: sys.execMovFromSreg,
+  push_sreg: sys.execPushSreg,
+  pop_sreg: sys.execPopSreg,
+  lfp: sys.execLfp,
+  arpl: sys.execArpl,
+  lar: sys.execLar,
+  lsl: sys.execLsl,
+  verr: sys.execVerr,
+  verw: sys.execVerw,
+  sgdt: sys.execSgdt,
+  sidt: sys.execSidt,
+  sldt: sys.execSldt,
+  str: sys.execStr,
+  smsw: sys.execSmsw,
+  lgdt: sys.execLgdt,
+  lidt: sys.execLidt,
+  lldt: sys.execLldtLtr,
+  ltr: sys.execLldtLtr,
+  clts: sys.execClts,
+  lmsw: sys.execLmsw,
+  mov_to_cr: sys.execMovToCr,
+  mov_from_cr: sys.execMovFromCr,
+  mov_to_dr: sys.execMovToDr,
+  mov_from_dr: sys.execMovFromDr,
+  invlpg: sys.execInvlpg,
+  invd: sys.execCacheFlush,
+  wbinvd: sys.execCacheFlush,
+  rdmsr: sys.execMsr,
+  wrmsr: sys.execMsr,
+  rdpmc: sys.execRdpmc,
+  sysenter: sys.execUd,
+  sysexit: sys.execUd,
+  rsm: sys.execUd,
+  monitor: sys.execUd,
+  mwait: sys.execUd,
+} satisfies Record<SemId, ExecFn>;

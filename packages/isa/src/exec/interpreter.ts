@@ -1,0 +1,297 @@
+/**
+ * The interpreter engine: a run loop over decoded blocks (exec/block.ts, exec/icache.ts). Per
+ * instruction it does one indirect call through the Insn's handler and one check of cpu.stop;
+ * everything else (cache lookup, budget, retired and class counts) is per block. Faults thrown by
+ * handlers are caught here, EIP is set to the faulting instruction, and the event is delivered
+ * (cpu/interrupts.ts). Same inputs give the same counts: nothing depends on host time.
+ */
+import { type Cpu, type HostHandler, STOP_BREAKPOINT, STOP_EXCEPTION, STOP_HALT, STOP_HOST, STOP_NONE } from "../cpu/cpu";
+import { FAULT, VEC_PF, vectorName } from "../cpu/exceptions";
+import { deliverException, interposedInstruction } from "../cpu/interrupts";
+import { CR0_PE, CS, S_CR0, S_CR2, S_EIP, S_SEG_ATTR, S_SEG_BASE } from "../cpu/state";
+import { Decoder } from "../decode/decoder";
+import { DecodedInsn, DecodeFault } from "../decode/insn";
+import type { Engine, StopReason } from "../engine";
+import { PAGE_MASK, PAGE_SHIFT } from "../memory/physical";
+import { ACCESS_READ } from "../memory/translator";
+import { bindInsn } from "./bind";
+import { Block, MAX_BLOCK_INSNS } from "./block";
+import { DecodedCache } from "./icache";
+import { CLASS_NAMES, type ClassName, type ExecFn, type Insn } from "./insn";
+
+/** The run loop resumes at EIP after a self-modifying write hit the block being executed. */
+const STOP_RESYNC = 16;
+
+/** Handler of an instruction whose class is interposed: hand it to the host, unexecuted. */
+const execInterposed: ExecFn = (cpu, i) => {
+  cpu.s[S_EIP] = i.eip;
+  interposedInstruction(cpu, CLASS_NAMES[i.cls] ?? "plain", i.entry);
+  if (cpu.stop === STOP_NONE) cpu.stop = STOP_RESYNC;
+};
+
+export class Interpreter implements Engine {
+  readonly cpu: Cpu;
+  readonly cache: DecodedCache;
+  private readonly decoder = new Decoder();
+  private readonly decoded = new DecodedInsn();
+  private readonly breakpoints = new Set<number>();
+  private current: Block | null = null;
+  /** Folded execution counts of blocks that left the cache, per class. */
+  private readonly classRetired = new Float64Array(8);
+  private chainedHits = 0;
+  private fetchBase = 0;
+  private fetchCr2 = 0;
+  private fetchFaultCode = 0;
+
+  constructor(cpu: Cpu) {
+    this.cpu = cpu;
+    this.cache = new DecodedCache(cpu.mmu);
+    this.cache.onRetire = (b) => {
+      if (b.execCount !== 0) {
+        for (let c = 0; c < CLASS_NAMES.length; c++) this.classRetired[c]! += b.execCount * b.classCounts[c]!;
+        b.execCount = 0;
+      }
+      if (b === this.current) this.cpu.stop = this.cpu.stop === STOP_NONE ? STOP_RESYNC : this.cpu.stop;
+    };
+  }
+
+  setHostHandler(handler: HostHandler | null): void {
+    this.cpu.hostHandler = handler;
+  }
+
+  interposeVector(vector: number, toHost: boolean): void {
+    this.cpu.interposedVectors[vector & 0xff] = toHost ? 1 : 0;
+  }
+
+  interposeClass(cls: ClassName, toHost: boolean): void {
+    this.cpu.interposedClasses[CLASS_NAMES.indexOf(cls)] = toHost ? 1 : 0;
+    this.invalidateCode();
+  }
+
+  addBreakpoint(linear: number): void {
+    this.breakpoints.add(linear | 0);
+    this.invalidateCode();
+  }
+
+  removeBreakpoint(linear: number): void {
+    this.breakpoints.delete(linear | 0);
+    this.invalidateCode();
+  }
+
+  invalidateCode(): void {
+    this.cpu.flushDecoded = true;
+  }
+
+  run(budget: number): StopReason {
+    const cpu = this.cpu;
+    const s = cpu.s;
+    const cache = this.cache;
+    const bps = this.breakpoints;
+    let remaining = Math.max(0, Math.floor(budget));
+    let prev: Block | null = null;
+    let first = true;
+    cpu.stop = STOP_NONE;
+    while (remaining > 0) {
+      if (cpu.flushDecoded) {
+        cpu.flushDecoded = false;
+        cache.flush();
+        prev = null;
+      }
+      const csBase = s[S_SEG_BASE + CS]!;
+      const lin = (s[S_EIP]! + csBase) | 0;
+      if (bps.size !== 0 && !first && bps.has(lin)) return "breakpoint";
+      first = false;
+      let b: Block | null = null;
+      if (prev !== null) {
+        const c0: Block | null = prev.succ0;
+        if (c0 !== null && c0.start === lin && c0.valid) b = c0;
+        else {
+          const c1: Block | null = prev.succ1;
+          if (c1 !== null && c1.start === lin && c1.valid) b = c1;
+        }
+        if (b !== null) this.chainedHits++;
+      }
+      if (b === null) {
+        b = cache.lookup(lin);
+        if (b === null) {
+          b = this.build(lin, csBase);
+          if (b === null) {
+            // The first instruction could not be fetched: #PF delivered (or engine stopped).
+            remaining--;
+            if (cpu.stop !== STOP_NONE) {
+              const r = this.stopReason();
+              if (r !== null) return r;
+            }
+            continue;
+          }
+        }
+        if (prev !== null) {
+          if (prev.succ0 === null || !prev.succ0.valid) prev.succ0 = b;
+          else prev.succ1 = b;
+        }
+      }
+      const insns = b.insns;
+      const len = insns.length;
+      let n = len;
+      if (n > remaining) {
+        n = remaining;
+        s[S_EIP] = insns[n]!.eip;
+      } else s[S_EIP] = b.end;
+      this.current = b;
+      let k = 0;
+      try {
+        while (k < n) {
+          const i = insns[k]!;
+          i.exec(cpu, i);
+          k++;
+          if (cpu.stop !== STOP_NONE) break;
+        }
+      } catch (e) {
+        if (e !== FAULT) throw e;
+        this.current = null;
+        this.retirePartial(b, k);
+        cpu.retired += k;
+        remaining -= k + 1;
+        s[S_EIP] = insns[k]!.eip;
+        cpu.stop = STOP_NONE;
+        deliverException(cpu, FAULT.vector, FAULT.errorCode);
+        prev = null;
+        if (cpu.stop !== STOP_NONE) {
+          const r = this.stopReason();
+          if (r !== null) return r;
+        }
+        continue;
+      }
+      this.current = null;
+      if (k === len) b.execCount++;
+      else this.retirePartial(b, k);
+      cpu.retired += k;
+      remaining -= k;
+      prev = b;
+      if (cpu.stop !== STOP_NONE) {
+        if (k < len && k < n) s[S_EIP] = insns[k]!.eip;
+        prev = null;
+        const r = this.stopReason();
+        if (r !== null) return r;
+      }
+    }
+    return "budget";
+  }
+
+  /** Maps cpu.stop to a StopReason (null: keep running) and clears it. */
+  private stopReason(): StopReason | null {
+    const stop = this.cpu.stop;
+    this.cpu.stop = STOP_NONE;
+    switch (stop) {
+      case STOP_HALT:
+        return "halt";
+      case STOP_HOST:
+        return "exit";
+      case STOP_EXCEPTION:
+        return "exception";
+      case STOP_BREAKPOINT:
+        return "breakpoint";
+      default:
+        return null;
+    }
+  }
+
+  private retirePartial(b: Block, k: number): void {
+    for (let j = 0; j < k; j++) this.classRetired[b.insns[j]!.cls]! += 1;
+  }
+
+  private readonly fetch = (offset: number): number => {
+    const a = (this.fetchBase + offset) | 0;
+    const s = this.cpu.s;
+    const cr2 = s[S_CR2]!;
+    try {
+      return this.cpu.mmu.read8(a);
+    } catch (e) {
+      if (e !== FAULT) throw e;
+      this.fetchCr2 = s[S_CR2]!;
+      this.fetchFaultCode = FAULT.errorCode;
+      s[S_CR2] = cr2;
+      return -1;
+    }
+  };
+
+  /** Decodes a block at linear address `lin`; null when its first byte cannot be fetched. */
+  private build(lin: number, csBase: number): Block | null {
+    const cpu = this.cpu;
+    const s = cpu.s;
+    const mmu = cpu.mmu;
+    const bits: 16 | 32 = (s[S_CR0]! & CR0_PE) !== 0 && (s[S_SEG_ATTR + CS]! & 0x4000) !== 0 ? 32 : 16;
+    const b = new Block(lin);
+    let a = lin;
+    let eip = (lin - csBase) | 0;
+    const d = this.decoded;
+    for (let k = 0; k < MAX_BLOCK_INSNS; k++) {
+      if (k > 0 && this.breakpoints.has(a)) break;
+      this.fetchBase = a;
+      this.decoder.decodeFetch(d, this.fetch, bits);
+      if (d.fault === DecodeFault.Fetch) {
+        if (k > 0) break;
+        s[S_EIP] = eip;
+        s[S_CR2] = this.fetchCr2;
+        deliverException(cpu, VEC_PF, this.fetchFaultCode);
+        return null;
+      }
+      const i: Insn = bindInsn(d, eip);
+      if (cpu.interposedClasses[i.cls] !== 0) {
+        i.exec = execInterposed;
+        i.endsBlock = true;
+      }
+      i.blockIndex = k;
+      // Record the physical bytes of the instruction (both pages if it straddles a boundary).
+      this.addRange(b, mmu.translate(a, ACCESS_READ), Math.min(i.len, PAGE_MASK + 1 - (a & PAGE_MASK)));
+      const tail = (a & PAGE_MASK) + i.len - (PAGE_MASK + 1);
+      if (tail > 0) this.addRange(b, mmu.translate((a + i.len - tail) | 0, ACCESS_READ), tail);
+      b.insns.push(i);
+      b.classCounts[i.cls]!++;
+      a = (a + i.len) | 0;
+      eip = (eip + i.len) | 0;
+      if (i.endsBlock) break;
+    }
+    b.end = eip;
+    this.cache.insert(b);
+    return b;
+  }
+
+  private addRange(b: Block, phys: number, length: number): void {
+    const n = b.physStart.length;
+    if (n > 0) {
+      const last = n - 1;
+      const end = b.physStart[last]! + b.physLen[last]!;
+      if (end === phys && phys >>> PAGE_SHIFT === b.physStart[last]! >>> PAGE_SHIFT) {
+        b.physLen[last] = b.physLen[last]! + length;
+        return;
+      }
+    }
+    b.physStart.push(phys);
+    b.physLen.push(length);
+  }
+
+  counters(): Record<string, number> {
+    const cpu = this.cpu;
+    const out: Record<string, number> = { "insn.retired": cpu.retired };
+    const perClass = Float64Array.from(this.classRetired);
+    for (const b of this.cache.slots) {
+      if (b !== null && b.valid && b.execCount !== 0) {
+        for (let c = 0; c < CLASS_NAMES.length; c++) perClass[c]! += b.execCount * b.classCounts[c]!;
+      }
+    }
+    CLASS_NAMES.forEach((name, c) => {
+      out[`insn.class.${name}`] = perClass[c]!;
+    });
+    for (let v = 0; v < 32; v++) if (cpu.excCounts[v]! > 0) out[`exc.${vectorName(v)}`] = cpu.excCounts[v]!;
+    for (let v = 0; v < 256; v++) if (cpu.intCounts[v]! > 0) out[`int.0x${v.toString(16)}`] = cpu.intCounts[v]!;
+    out["icache.hit"] = this.cache.hits + this.chainedHits;
+    out["icache.miss"] = this.cache.misses;
+    out["icache.invalidations"] = this.cache.invalidations;
+    out["icache.flushes"] = this.cache.flushes;
+    out["tlb.miss"] = cpu.mmu.tlb.misses;
+    out["tlb.flush"] = cpu.mmu.tlb.flushes;
+    return out;
+  }
+}
+

@@ -1,0 +1,143 @@
+/**
+ * PUSH, POP, PUSHA, POPA, PUSHF, POPF, ENTER, LEAVE (SDM Vol. 2). Stores are checked before the
+ * stack pointer moves, so a #PF on the stack leaves ESP as it was.
+ */
+import { materializeFlags, readEflags } from "../cpu/flags";
+import { EBP, ESP, S_CPL, S_EFLAGS } from "../cpu/state";
+import { AC, DF, ID, IF, IOPL, NT, OSZAPC, TF } from "../table/flags";
+import { type ExecFn, OK_MEM, OK_REG } from "./insn";
+import {
+  adjustSp,
+  ea,
+  getReg,
+  peek,
+  pop,
+  push,
+  readMem,
+  setReg,
+  stackLinear,
+  stackPointer,
+  writeMem,
+} from "./operands";
+
+export const execPush: ExecFn = (cpu, i) => {
+  const size = i.osize;
+  let v: number;
+  if (i.k0 === OK_REG) v = getReg(cpu, i.v0, size);
+  else if (i.k0 === OK_MEM) v = readMem(cpu, ea(cpu, i), size);
+  else v = i.v0;
+  push(cpu, size, v);
+};
+
+/**
+ * POP r/m. SDM "POP": with ESP as the base of a memory destination, the address is computed after
+ * ESP is incremented; POP ESP loads ESP with the popped value.
+ */
+export const execPop: ExecFn = (cpu, i) => {
+  const size = i.osize;
+  const v = peek(cpu, size);
+  if (i.k0 === OK_REG) {
+    adjustSp(cpu, size);
+    setReg(cpu, i.v0, size, v);
+    return;
+  }
+  const s = cpu.s;
+  const old = s[ESP]!;
+  adjustSp(cpu, size);
+  const a = ea(cpu, i);
+  s[ESP] = old;
+  writeMem(cpu, a, size, v);
+  adjustSp(cpu, size);
+};
+
+/** PUSHA/PUSHAD: EAX, ECX, EDX, EBX, original ESP, EBP, ESI, EDI. */
+export const execPusha: ExecFn = (cpu, i) => {
+  const size = i.osize;
+  const sp = stackPointer(cpu);
+  cpu.mmu.probeWrite(stackLinear(cpu, sp - 8 * size), 8 * size);
+  const regs: number[] = SCRATCH;
+  for (let r = 0; r < 8; r++) regs[r] = size === 4 ? cpu.s[r]! : cpu.r16[r << 1]!;
+  for (let r = 0; r < 8; r++) push(cpu, size, regs[r]!);
+};
+const SCRATCH: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/** POPA/POPAD: the saved ESP is skipped. */
+export const execPopa: ExecFn = (cpu, i) => {
+  const size = i.osize;
+  const sp = stackPointer(cpu);
+  cpu.mmu.probeRead(stackLinear(cpu, sp));
+  cpu.mmu.probeRead(stackLinear(cpu, sp + 8 * size - 1));
+  for (let r = 7; r >= 0; r--) {
+    const v = pop(cpu, size);
+    if (r !== ESP) setReg(cpu, size === 4 ? r : r << 1, size, v);
+  }
+};
+
+/** PUSHF/PUSHFD: EFLAGS with VM and RF cleared (SDM "PUSHF"). */
+export const execPushf: ExecFn = (cpu, i) => {
+  const f = readEflags(cpu.s) & ~0x30000;
+  push(cpu, i.osize, i.osize === 2 ? f & 0xffff : f);
+};
+
+/**
+ * POPF/POPFD in protected mode (SDM "POPF" Operation): IOPL changes only at CPL 0, IF only when
+ * CPL <= IOPL; VM, RF, VIP, VIF and the reserved bits never change here.
+ */
+export const execPopf: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const v = pop(cpu, i.osize);
+  const cpl = s[S_CPL]!;
+  materializeFlags(s);
+  const old = s[S_EFLAGS]!;
+  const iopl = (old & IOPL) >> 12;
+  let mask = OSZAPC | TF | DF | NT;
+  if (i.osize === 4) mask |= AC | ID;
+  if (cpl === 0) mask |= IOPL;
+  if (cpl <= iopl) mask |= IF;
+  s[S_EFLAGS] = (old & ~mask) | (v & mask) | 2;
+};
+
+/**
+ * ENTER imm16, imm8 (SDM "ENTER" Operation): push EBP, copy (level - 1) frame pointers from the
+ * enclosing frame, push the new frame pointer, then allocate imm16 bytes.
+ */
+export const execEnter: ExecFn = (cpu, i) => {
+  const size = i.osize;
+  const alloc = i.v0 & 0xffff;
+  const level = i.imm2 & 31;
+  const s = cpu.s;
+  const sp0 = stackPointer(cpu);
+  const pushes = level === 0 ? 1 : level + 1;
+  cpu.mmu.probeWrite(stackLinear(cpu, sp0 - pushes * size), pushes * size);
+  push(cpu, size, getReg(cpu, size === 4 ? EBP : EBP << 1, size));
+  const frameTemp = stackPointer(cpu);
+  if (level > 0) {
+    let bp = size === 4 ? s[EBP]! : cpu.r16[EBP << 1]!;
+    for (let k = 1; k < level; k++) {
+      bp = size === 4 ? (bp - 4) | 0 : (bp - 2) & 0xffff;
+      push(cpu, size, readMem(cpu, stackLinear(cpu, bp), size));
+    }
+    push(cpu, size, frameTemp);
+  }
+  if (size === 4) s[EBP] = frameTemp;
+  else cpu.r16[EBP << 1] = frameTemp;
+  adjustSp(cpu, -alloc);
+};
+
+/** LEAVE: (E)SP = (E)BP; (E)BP = pop. */
+export const execLeave: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const size = i.osize;
+  const oldSp = s[ESP]!;
+  if (cpu.stack32()) s[ESP] = s[EBP]!;
+  else cpu.r16[ESP << 1] = cpu.r16[EBP << 1]!;
+  let v: number;
+  try {
+    v = pop(cpu, size);
+  } catch (e) {
+    s[ESP] = oldSp;
+    throw e;
+  }
+  if (size === 4) s[EBP] = v;
+  else cpu.r16[EBP << 1] = v;
+};

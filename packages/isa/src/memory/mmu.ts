@@ -1,0 +1,227 @@
+/**
+ * Linear-address memory access for the engines: 8/16/32/64-bit little-endian reads and writes,
+ * unaligned and page-crossing, with an inline TLB fast path and a slow path that asks the
+ * translator, raises #PF precisely (CR2 = the faulting linear address, SDM Vol. 3 §4.7) and
+ * reports writes to watched pages. Multi-byte writes translate every page they touch before
+ * storing any byte, so a fault leaves memory untouched and the instruction restartable.
+ *
+ * Addresses are linear (segment base already added by the caller); values are returned as int32
+ * for dwords and as unsigned for bytes and words.
+ */
+import { raise, VEC_PF } from "../cpu/exceptions";
+import { S_CR2 } from "../cpu/state";
+import { PAGE_MASK, PAGE_SHIFT, type PhysicalMemory } from "./physical";
+import { Tlb, TLB_INDEX_MASK } from "./tlb";
+import { ACCESS_READ, ACCESS_WRITE, IdentityTranslator, type Translator } from "./translator";
+
+export class Mmu {
+  readonly ram: PhysicalMemory;
+  readonly tlb: Tlb = new Tlb();
+  translator: Translator;
+  /** ACCESS_USER while CPL = 3 (callers flush the TLB when it changes), else 0. */
+  userAccess = 0;
+  private readonly u8: Uint8Array;
+  private readonly u16: Uint16Array;
+  private readonly i32: Int32Array;
+  private readonly readTag: Int32Array;
+  private readonly writeTag: Int32Array;
+  private readonly frame: Int32Array;
+  private readonly ramSize: number;
+  /** CPU state words, for CR2 on #PF. */
+  private readonly state: Int32Array;
+
+  constructor(ram: PhysicalMemory, state: Int32Array, translator: Translator = new IdentityTranslator()) {
+    this.ram = ram;
+    this.state = state;
+    this.translator = translator;
+    this.u8 = ram.u8;
+    this.u16 = ram.u16;
+    this.i32 = ram.i32;
+    this.ramSize = ram.size;
+    this.readTag = this.tlb.readTag;
+    this.writeTag = this.tlb.writeTag;
+    this.frame = this.tlb.frame;
+  }
+
+  /** Replaces the linear -> physical step (paging on/off, a page map) and flushes the TLB. */
+  setTranslator(translator: Translator): void {
+    this.translator = translator;
+    this.tlb.flush();
+  }
+
+  /**
+   * Physical address of `linear` for `access` (ACCESS_* bits, the user bit is added here); fills
+   * the TLB; raises #PF when the translator refuses. Addresses outside RAM return as they are and
+   * are never cached (reads give all-ones, writes are dropped, as on an open bus).
+   */
+  translate(linear: number, access: number): number {
+    const phys = this.translator.translate(linear, access | this.userAccess);
+    if (phys < 0) {
+      this.state[S_CR2] = linear;
+      raise(VEC_PF, this.translator.faultCode);
+    }
+    if (phys < this.ramSize) {
+      const page = linear >>> PAGE_SHIFT;
+      const i = page & TLB_INDEX_MASK;
+      const frameAddr = phys & ~PAGE_MASK;
+      this.tlb.misses++;
+      if (this.readTag[i] !== page) this.writeTag[i] = -1;
+      this.readTag[i] = page;
+      this.frame[i] = frameAddr;
+      if ((access & ACCESS_WRITE) !== 0 && this.ram.watched[frameAddr >>> PAGE_SHIFT] === 0) this.writeTag[i] = page;
+    }
+    return phys;
+  }
+
+  read8(a: number): number {
+    const page = a >>> PAGE_SHIFT;
+    const i = page & TLB_INDEX_MASK;
+    if (this.readTag[i] === page) return this.u8[this.frame[i]! | (a & PAGE_MASK)]!;
+    return this.readSlow(a, 1);
+  }
+
+  read16(a: number): number {
+    const page = a >>> PAGE_SHIFT;
+    const i = page & TLB_INDEX_MASK;
+    if (this.readTag[i] === page && (a & PAGE_MASK) !== PAGE_MASK) {
+      const p = this.frame[i]! | (a & PAGE_MASK);
+      return (p & 1) === 0 ? this.u16[p >> 1]! : this.u8[p]! | (this.u8[p + 1]! << 8);
+    }
+    return this.readSlow(a, 2);
+  }
+
+  read32(a: number): number {
+    const page = a >>> PAGE_SHIFT;
+    const i = page & TLB_INDEX_MASK;
+    if (this.readTag[i] === page && (a & PAGE_MASK) <= PAGE_SIZE_MINUS_4) {
+      const p = this.frame[i]! | (a & PAGE_MASK);
+      if ((p & 3) === 0) return this.i32[p >> 2]!;
+      const u8 = this.u8;
+      return u8[p]! | (u8[p + 1]! << 8) | (u8[p + 2]! << 16) | (u8[p + 3]! << 24);
+    }
+    return this.readSlow(a, 4);
+  }
+
+  write8(a: number, v: number): void {
+    const page = a >>> PAGE_SHIFT;
+    const i = page & TLB_INDEX_MASK;
+    if (this.writeTag[i] === page) {
+      this.u8[this.frame[i]! | (a & PAGE_MASK)] = v;
+      return;
+    }
+    this.writeSlow(a, v, 1);
+  }
+
+  write16(a: number, v: number): void {
+    const page = a >>> PAGE_SHIFT;
+    const i = page & TLB_INDEX_MASK;
+    if (this.writeTag[i] === page && (a & PAGE_MASK) !== PAGE_MASK) {
+      const p = this.frame[i]! | (a & PAGE_MASK);
+      if ((p & 1) === 0) this.u16[p >> 1] = v;
+      else {
+        this.u8[p] = v;
+        this.u8[p + 1] = v >> 8;
+      }
+      return;
+    }
+    this.writeSlow(a, v, 2);
+  }
+
+  write32(a: number, v: number): void {
+    const page = a >>> PAGE_SHIFT;
+    const i = page & TLB_INDEX_MASK;
+    if (this.writeTag[i] === page && (a & PAGE_MASK) <= PAGE_SIZE_MINUS_4) {
+      const p = this.frame[i]! | (a & PAGE_MASK);
+      if ((p & 3) === 0) this.i32[p >> 2] = v;
+      else {
+        const u8 = this.u8;
+        u8[p] = v;
+        u8[p + 1] = v >> 8;
+        u8[p + 2] = v >> 16;
+        u8[p + 3] = v >> 24;
+      }
+      return;
+    }
+    this.writeSlow(a, v, 4);
+  }
+
+  /** Writes a qword (CMPXCHG8B, x87 stores) with both halves checked before either is stored. */
+  write64(a: number, lo: number, hi: number): void {
+    this.probeWrite(a, 8);
+    this.write32(a, lo);
+    this.write32(a + 4, hi);
+  }
+
+  /**
+   * Checks that a write to the byte at `a` would not fault (for instructions that store several
+   * values, like ENTER, PUSHA or far CALL, and must not store any of them if one faults).
+   */
+  probeWrite(a: number, size = 1): void {
+    const page = a >>> PAGE_SHIFT;
+    if (this.writeTag[page & TLB_INDEX_MASK] !== page) this.translate(a, ACCESS_WRITE);
+    if ((a & PAGE_MASK) > PAGE_SIZE_ - size) this.translate((a + size - 1) | 0, ACCESS_WRITE);
+  }
+
+  /** Checks that a read of the byte at `a` would not fault. */
+  probeRead(a: number): void {
+    const page = a >>> PAGE_SHIFT;
+    if (this.readTag[page & TLB_INDEX_MASK] !== page) this.translate(a, ACCESS_READ);
+  }
+
+  private readSlow(a: number, n: number): number {
+    let v = 0;
+    for (let k = 0; k < n; k++) {
+      const la = (a + k) | 0;
+      const page = la >>> PAGE_SHIFT;
+      const i = page & TLB_INDEX_MASK;
+      let b: number;
+      if (this.readTag[i] === page) b = this.u8[this.frame[i]! | (la & PAGE_MASK)]!;
+      else {
+        const p = this.translate(la, ACCESS_READ);
+        b = p < this.ramSize ? this.u8[p]! : 0xff;
+      }
+      v |= b << (k << 3);
+    }
+    return n === 4 ? v : v >>> 0;
+  }
+
+  private writeSlow(a: number, v: number, n: number): void {
+    const p0 = this.translate(a, ACCESS_WRITE);
+    const firstLen = Math.min(n, PAGE_SIZE_ - (a & PAGE_MASK));
+    const p1 = firstLen < n ? this.translate((a + firstLen) | 0, ACCESS_WRITE) : 0;
+    for (let k = 0; k < n; k++) {
+      const p = k < firstLen ? p0 + k : p1 + (k - firstLen);
+      if (p < this.ramSize) this.u8[p] = v >> (k << 3);
+    }
+    const ram = this.ram;
+    if (p0 < this.ramSize && ram.watched[p0 >>> PAGE_SHIFT] !== 0) ram.notifyWrite(p0, firstLen);
+    if (firstLen < n && p1 < this.ramSize && ram.watched[p1 >>> PAGE_SHIFT] !== 0) ram.notifyWrite(p1, n - firstLen);
+  }
+
+  /** Watches a physical page for writes by watcher `id`, revoking any cached write permission. */
+  watchPage(frameAddr: number, id: number): void {
+    const pfn = frameAddr >>> PAGE_SHIFT;
+    const before = this.ram.watched[pfn]!;
+    this.ram.watched[pfn] = before | (1 << id);
+    if (before === 0) this.tlb.revokeWrites(frameAddr);
+  }
+
+  unwatchPage(frameAddr: number, id: number): void {
+    const pfn = frameAddr >>> PAGE_SHIFT;
+    this.ram.watched[pfn] = this.ram.watched[pfn]! & ~(1 << id);
+  }
+
+  /** Host-side copy of guest linear memory (loaders, syscalls); faults raise #PF like the guest. */
+  readBytes(a: number, length: number): Uint8Array {
+    const out = new Uint8Array(length);
+    for (let k = 0; k < length; k++) out[k] = this.read8((a + k) | 0);
+    return out;
+  }
+
+  writeBytes(a: number, bytes: Uint8Array): void {
+    for (let k = 0; k < bytes.length; k++) this.write8((a + k) | 0, bytes[k]!);
+  }
+}
+
+const PAGE_SIZE_ = PAGE_MASK + 1;
+const PAGE_SIZE_MINUS_4 = PAGE_SIZE_ - 4;

@@ -1,0 +1,57 @@
+/**
+ * A host-managed page table: the translation of a user-level machine (qemu-user style), where the
+ * level above (a Linux-ABI runner, a TS kernel) maps linear pages onto physical frames directly
+ * instead of through guest page tables. Permission bits follow the PTE layout (SDM Vol. 3 §4.3):
+ * P (present), R/W, U/S, so faults carry real #PF error codes.
+ */
+import { ACCESS_USER, ACCESS_WRITE, type Translator } from "./translator";
+import { PAGE_MASK, PAGE_SHIFT } from "./physical";
+
+export const PTE_P = 1;
+export const PTE_W = 2;
+export const PTE_U = 4;
+
+export class PageMap implements Translator {
+  /** One entry per linear page: frame address | PTE_* bits; 0 = not present. */
+  readonly entries: Int32Array = new Int32Array(1 << 20);
+  faultCode = 0;
+
+  /** Maps `count` pages from linear page number `page` to frames from `frame` on. */
+  map(page: number, frame: number, count: number, flags: number): void {
+    for (let k = 0; k < count; k++) {
+      this.entries[(page + k) & 0xfffff] = ((frame + k) << PAGE_SHIFT) | (flags & PAGE_MASK) | PTE_P;
+    }
+  }
+
+  unmap(page: number, count: number): void {
+    for (let k = 0; k < count; k++) this.entries[(page + k) & 0xfffff] = 0;
+  }
+
+  /** Changes the permission bits of mapped pages (mprotect); unmapped pages stay unmapped. */
+  protect(page: number, count: number, flags: number): void {
+    for (let k = 0; k < count; k++) {
+      const i = (page + k) & 0xfffff;
+      const e = this.entries[i]!;
+      if (e & PTE_P) this.entries[i] = (e & ~PAGE_MASK) | (flags & PAGE_MASK) | PTE_P;
+    }
+  }
+
+  /** Frame address of a linear page, or -1. */
+  frameOf(page: number): number {
+    const e = this.entries[page & 0xfffff]!;
+    return e & PTE_P ? e & ~PAGE_MASK : -1;
+  }
+
+  translate(linear: number, access: number): number {
+    const e = this.entries[linear >>> PAGE_SHIFT]!;
+    if (
+      (e & PTE_P) === 0 ||
+      ((access & ACCESS_WRITE) !== 0 && (e & PTE_W) === 0) ||
+      ((access & ACCESS_USER) !== 0 && (e & PTE_U) === 0)
+    ) {
+      this.faultCode = (e & PTE_P) | access;
+      return -1;
+    }
+    return (e & ~PAGE_MASK) | (linear & PAGE_MASK);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The linear -> physical step (SDM Vol. 3 §3.3). The MMU caches its answers in the TLB; what fills
+ * the TLB is pluggable: identity while paging is off (CR0.PG = 0), the host-managed page map of the
+ * user-level machine (memory/page-map.ts), and later the two-level page walk (and EPT beneath it).
+ */
+
+/** Access kinds, as the bits of a #PF error code (SDM Vol. 3 §4.7). */
+export const ACCESS_READ = 0;
+export const ACCESS_WRITE = 2;
+export const ACCESS_USER = 4;
+export const ACCESS_FETCH = 16;
+
+export interface Translator {
+  /**
+   * Physical address of `linear` for an access of kind `access` (ACCESS_* bits), or -1 when the
+   * access faults; then `faultCode` holds the #PF error code.
+   */
+  translate(linear: number, access: number): number;
+  readonly faultCode: number;
+}
+
+/** Paging disabled: linear addresses are physical. */
+export class IdentityTranslator implements Translator {
+  readonly faultCode = 0;
+  translate(linear: number): number {
+    return linear >>> 0 < 0x80000000 ? linear : -1;
+  }
+}
