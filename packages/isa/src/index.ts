@@ -1,1 +1,3 @@
 export {};
+export * from "./table/index";
+export * from "./decode/index";

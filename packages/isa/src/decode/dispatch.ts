@@ -1,0 +1,170 @@
+/**
+ * Dispatch structures built once, at module load, from `OPCODES`: the decoder never looks at the
+ * table's selector fields at run time. Each (map, opcode) slot holds either an entry index (>= 0),
+ * UD (-1), or a split node (<= -2, node id = -2 - slot) that selects by mandatory prefix, ModRM.reg,
+ * ModRM.mod, ModRM.rm, operand size or address size, in that order (QEMU decode-new's
+ * decode_by_prefix / group functions, expressed as data).
+ */
+import { OPCODES } from "../table/opcodes";
+import type { OpDef, OpMap } from "../table/types";
+import type { Operand } from "../table/operands";
+
+export const SPLIT_PFX = 0;
+export const SPLIT_REG = 1;
+export const SPLIT_MOD = 2;
+export const SPLIT_RM = 3;
+export const SPLIT_OSZ = 4;
+export const SPLIT_ASZ = 5;
+const SPLIT_WIDTH = [4, 8, 2, 8, 2, 2] as const;
+
+export const UD = -1;
+
+export interface SplitNode {
+  readonly kind: number;
+  readonly slots: Int32Array;
+}
+
+export const MAP_INDEX: Record<OpMap, number> = { "1b": 0, "0f": 1, "0f38": 2, "0f3a": 3 };
+
+/** Immediate kinds, in the order they follow the ModRM/SIB/displacement bytes. */
+export const IMM_NONE = 0;
+export const IMM_B = 1;
+export const IMM_BS = 2;
+export const IMM_W = 3;
+export const IMM_Z = 4;
+export const IMM_JB = 5;
+export const IMM_JZ = 6;
+export const IMM_AP = 7;
+export const IMM_MOFFS = 8;
+
+/** Per-entry attributes derived from its operand codes. */
+export const ATTR_MODRM = 1;
+/** r/m is a register whatever mod says (MOV CRn/DRn). */
+export const ATTR_FORCE_REG = 2;
+/** Memory-only operand (M*): mod=11 is #UD. */
+export const ATTR_MEM_ONLY = 4;
+/** Register-only r/m operand (R, N, U): mod != 11 is #UD. */
+export const ATTR_REG_ONLY = 8;
+export const ATTR_LOCK = 0x10;
+/** Control-register operand: only CR0, CR2, CR3, CR4 exist (others #UD, SDM "MOV—Move to/from Control Registers"). */
+export const ATTR_CR = 0x20;
+
+const MODRM_OPS: ReadonlySet<Operand> = new Set<Operand>([
+  "Eb", "Ew", "Ed", "Ev", "Gb", "Gw", "Gd", "Gv", "Rd", "M", "Mb", "Mw", "Md", "Mq", "Mt", "Mx", "Mp", "Ma",
+  "Ms", "Env", "Mfx", "Sw", "Cd", "Dd", "STi", "Pq", "Qq", "Qd", "Nq", "Vx", "Wx", "Wq", "Wd", "Ww", "Ux",
+  "RdMb", "RdMw",
+]);
+const MEM_ONLY_OPS: ReadonlySet<Operand> = new Set<Operand>([
+  "M", "Mb", "Mw", "Md", "Mq", "Mt", "Mx", "Mp", "Ma", "Ms", "Env", "Mfx",
+]);
+const REG_ONLY_OPS: ReadonlySet<Operand> = new Set<Operand>(["Nq", "Ux"]);
+
+function immKind(o: Operand): number {
+  switch (o) {
+    case "Ib": return IMM_B;
+    case "Ibs": return IMM_BS;
+    case "Iw": return IMM_W;
+    case "Iz": case "Iv": return IMM_Z;
+    case "Jb": return IMM_JB;
+    case "Jz": return IMM_JZ;
+    case "Ap": return IMM_AP;
+    case "Ob": case "Ov": return IMM_MOFFS;
+    default: return IMM_NONE;
+  }
+}
+
+function buildAttrs(e: OpDef): { attr: number; imm1: number; imm2: number } {
+  let attr = 0;
+  if (e.reg !== undefined || e.mod !== undefined || e.rm !== undefined || e.map === "0f38" || e.map === "0f3a") attr |= ATTR_MODRM;
+  if (e.map === "1b" && e.opc >= 0xd8 && e.opc <= 0xdf) attr |= ATTR_MODRM;
+  let imm1 = IMM_NONE;
+  let imm2 = IMM_NONE;
+  for (const o of e.ops) {
+    if (MODRM_OPS.has(o)) attr |= ATTR_MODRM;
+    if (MEM_ONLY_OPS.has(o)) attr |= ATTR_MEM_ONLY;
+    if (REG_ONLY_OPS.has(o)) attr |= ATTR_REG_ONLY;
+    if (o === "Rd" || o === "Cd" || o === "Dd") attr |= ATTR_FORCE_REG;
+    if (o === "Cd") attr |= ATTR_CR;
+    const k = immKind(o);
+    if (k !== IMM_NONE) {
+      if (imm1 === IMM_NONE) imm1 = k;
+      else imm2 = k;
+    }
+  }
+  if (e.lock === true) attr |= ATTR_LOCK;
+  return { attr, imm1, imm2 };
+}
+
+/** `ENTRY_ATTR[i]`: ATTR_* bits of `OPCODES[i]`. */
+export const ENTRY_ATTR = new Uint8Array(OPCODES.length);
+/** `ENTRY_IMM1[i]`, `ENTRY_IMM2[i]`: IMM_* kinds of `OPCODES[i]`'s immediates. */
+export const ENTRY_IMM1 = new Uint8Array(OPCODES.length);
+export const ENTRY_IMM2 = new Uint8Array(OPCODES.length);
+/** Root slots: `ROOT[map * 256 + opcode]`. */
+export const ROOT = new Int32Array(4 * 256).fill(UD);
+export const NODES: SplitNode[] = [];
+
+function newNode(kind: number, fill: number): number {
+  const width = SPLIT_WIDTH[kind] ?? 0;
+  const slots = new Int32Array(width);
+  for (let i = 0; i < width; i++) slots[i] = cloneSlot(fill);
+  NODES.push({ kind, slots });
+  return -2 - (NODES.length - 1);
+}
+
+function cloneSlot(slot: number): number {
+  if (slot > -2) return slot;
+  const n = NODES[-2 - slot];
+  if (n === undefined) throw new Error("dispatch: bad node");
+  const id = newNode(n.kind, UD);
+  const copy = NODES[-2 - id];
+  if (copy === undefined) throw new Error("dispatch: bad node");
+  for (let i = 0; i < n.slots.length; i++) copy.slots[i] = cloneSlot(n.slots[i] ?? UD);
+  return id;
+}
+
+/** The selector values of entry `e` for split kind `k`, or undefined if `e` does not select on it. */
+function selectors(e: OpDef, k: number): readonly number[] | undefined {
+  switch (k) {
+    case SPLIT_PFX: return e.pfx === undefined ? undefined : [{ none: 0, "66": 1, f3: 2, f2: 3 }[e.pfx]];
+    case SPLIT_REG: return e.reg === undefined ? undefined : [e.reg];
+    case SPLIT_MOD: return e.mod === undefined ? (e.rm !== undefined ? [1] : undefined) : [e.mod === "mem" ? 0 : 1];
+    case SPLIT_RM: return e.rm === undefined ? undefined : [e.rm];
+    case SPLIT_OSZ: return e.osz === undefined ? undefined : [e.osz === 16 ? 0 : 1];
+    case SPLIT_ASZ: return e.asz === undefined ? undefined : [e.asz === 16 ? 0 : 1];
+    default: return undefined;
+  }
+}
+
+/** Inserts entry `idx` below `slot`, considering split kinds >= `from`; returns the new slot. */
+function insert(slot: number, idx: number, e: OpDef, from: number): number {
+  let k = from;
+  while (k <= SPLIT_ASZ && selectors(e, k) === undefined) k++;
+  const node = slot <= -2 ? NODES[-2 - slot] : undefined;
+  if (k > SPLIT_ASZ) {
+    // The entry applies to every remaining selector value.
+    if (slot === UD) return idx;
+    if (node === undefined) throw new Error(`opcode table: ${e.mn} duplicates ${OPCODES[slot]?.mn ?? "?"} (${e.map} ${e.opc.toString(16)})`);
+    for (let i = 0; i < node.slots.length; i++) node.slots[i] = insert(node.slots[i] ?? UD, idx, e, node.kind + 1);
+    return slot;
+  }
+  if (node !== undefined && node.kind < k) {
+    for (let i = 0; i < node.slots.length; i++) node.slots[i] = insert(node.slots[i] ?? UD, idx, e, node.kind + 1);
+    return slot;
+  }
+  let target = slot;
+  if (node === undefined || node.kind !== k) target = newNode(k, slot);
+  const t = NODES[-2 - target];
+  if (t === undefined) throw new Error("dispatch: bad node");
+  for (const v of selectors(e, k) ?? []) t.slots[v] = insert(t.slots[v] ?? UD, idx, e, k + 1);
+  return target;
+}
+
+OPCODES.forEach((e: OpDef, idx) => {
+  const a = buildAttrs(e);
+  ENTRY_ATTR[idx] = a.attr;
+  ENTRY_IMM1[idx] = a.imm1;
+  ENTRY_IMM2[idx] = a.imm2;
+  const r = MAP_INDEX[e.map] * 256 + e.opc;
+  ROOT[r] = insert(ROOT[r] ?? UD, idx, e, SPLIT_PFX);
+});

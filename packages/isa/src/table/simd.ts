@@ -1,0 +1,343 @@
+/**
+ * MMX, SSE, SSE2, SSE3, SSSE3, SSE4.1 and SSE4.2 encodings (SDM Vol. 2 Appendix A, Tables A-3 to
+ * A-5): the 0F map split by mandatory prefix (none = MMX or packed-single, 66 = XMM integer or
+ * packed-double, F3 = scalar single, F2 = scalar double) and the 0F 38 / 0F 3A three-byte maps.
+ * Decoded and disassembled; execution is the interpreter's business.
+ */
+import { OSZAPC } from "./flags";
+
+type SimdExt = "mmx" | "sse" | "sse2" | "sse3" | "ssse3" | "sse41" | "sse42";
+
+/** Packed single/double pair: xxxps (no prefix), xxxpd (66). */
+function pspd<const B extends string>(opc: number, b: B) {
+  return [
+    { map: "0f", opc, pfx: "none", mn: `${b}ps`, ops: ["Vx", "Wx"], cls: "plain", ext: "sse", sem: `${b}ps` },
+    { map: "0f", opc, pfx: "66", mn: `${b}pd`, ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: `${b}pd` },
+  ] as const;
+}
+
+/** Packed and scalar family: xxxps (none), xxxpd (66), xxxss (F3), xxxsd (F2). */
+function psd<const B extends string>(opc: number, b: B) {
+  return [
+    ...pspd(opc, b),
+    { map: "0f", opc, pfx: "f3", mn: `${b}ss`, ops: ["Vx", "Wd"], cls: "plain", ext: "sse", sem: `${b}ss` },
+    { map: "0f", opc, pfx: "f2", mn: `${b}sd`, ops: ["Vx", "Wq"], cls: "plain", ext: "sse2", sem: `${b}sd` },
+  ] as const;
+}
+
+/** MMX form (no prefix, Pq,Qq) and its SSE2 XMM form (66, Vx,Wx) sharing one semantics id. */
+function mx<const M extends string>(opc: number, mn: M, mmxExt: SimdExt = "mmx", mmxSrc: "Qq" | "Qd" = "Qq") {
+  return [
+    { map: "0f", opc, pfx: "none", mn, ops: ["Pq", mmxSrc], cls: "plain", ext: mmxExt, sem: mn },
+    { map: "0f", opc, pfx: "66", mn, ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: mn },
+  ] as const;
+}
+
+/** 0F 38 SSSE3 pairs: MMX (no prefix) and XMM (66). */
+function ssse3<const M extends string>(opc: number, mn: M) {
+  return [
+    { map: "0f38", opc, pfx: "none", mn, ops: ["Pq", "Qq"], cls: "plain", ext: "ssse3", sem: mn },
+    { map: "0f38", opc, pfx: "66", mn, ops: ["Vx", "Wx"], cls: "plain", ext: "ssse3", sem: mn },
+  ] as const;
+}
+
+/** 66 0F 38 xx Vx,W? (SSE4.1/4.2). */
+function p38<const M extends string>(opc: number, mn: M, src: "Wx" | "Wq" | "Wd" | "Ww" = "Wx", ext: SimdExt = "sse41") {
+  return { map: "0f38", opc, pfx: "66", mn, ops: ["Vx", src], cls: "plain", ext, sem: mn } as const;
+}
+
+/** 66 0F 3A xx Vx,W?,Ib (SSE4.1/4.2). */
+function p3a<const M extends string>(opc: number, mn: M, src: "Wx" | "Wq" | "Wd" = "Wx", ext: SimdExt = "sse41") {
+  return { map: "0f3a", opc, pfx: "66", mn, ops: ["Vx", src, "Ib"], cls: "plain", ext, sem: mn } as const;
+}
+
+/** MMX/XMM shift-by-immediate groups 12–14 (0F 71–73), register forms only. */
+function shiftImm<const M extends string>(opc: number, reg: number, mn: M) {
+  return [
+    { map: "0f", opc, reg, mod: "reg", pfx: "none", mn, ops: ["Nq", "Ib"], cls: "plain", ext: "mmx", sem: mn },
+    { map: "0f", opc, reg, mod: "reg", pfx: "66", mn, ops: ["Ux", "Ib"], cls: "plain", ext: "sse2", sem: mn },
+  ] as const;
+}
+
+const COMI = OSZAPC;
+
+export const SIMD = [
+  // --- moves ---
+  { map: "0f", opc: 0x10, pfx: "none", mn: "movups", ops: ["Vx", "Wx"], cls: "plain", ext: "sse", sem: "movups" },
+  { map: "0f", opc: 0x10, pfx: "66", mn: "movupd", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "movups" },
+  { map: "0f", opc: 0x10, pfx: "f3", mn: "movss", ops: ["Vx", "Wd"], cls: "plain", ext: "sse", sem: "movss" },
+  { map: "0f", opc: 0x10, pfx: "f2", mn: "movsd", ops: ["Vx", "Wq"], cls: "plain", ext: "sse2", sem: "movsd" },
+  { map: "0f", opc: 0x11, pfx: "none", mn: "movups", ops: ["Wx", "Vx"], cls: "plain", ext: "sse", sem: "movups" },
+  { map: "0f", opc: 0x11, pfx: "66", mn: "movupd", ops: ["Wx", "Vx"], cls: "plain", ext: "sse2", sem: "movups" },
+  { map: "0f", opc: 0x11, pfx: "f3", mn: "movss", ops: ["Wd", "Vx"], cls: "plain", ext: "sse", sem: "movss" },
+  { map: "0f", opc: 0x11, pfx: "f2", mn: "movsd", ops: ["Wq", "Vx"], cls: "plain", ext: "sse2", sem: "movsd" },
+  { map: "0f", opc: 0x12, pfx: "none", mod: "mem", mn: "movlps", ops: ["Vx", "Mq"], cls: "plain", ext: "sse", sem: "movlps" },
+  { map: "0f", opc: 0x12, pfx: "none", mod: "reg", mn: "movhlps", ops: ["Vx", "Ux"], cls: "plain", ext: "sse", sem: "movhlps" },
+  { map: "0f", opc: 0x12, pfx: "66", mod: "mem", mn: "movlpd", ops: ["Vx", "Mq"], cls: "plain", ext: "sse2", sem: "movlps" },
+  { map: "0f", opc: 0x12, pfx: "f3", mn: "movsldup", ops: ["Vx", "Wx"], cls: "plain", ext: "sse3", sem: "movsldup" },
+  { map: "0f", opc: 0x12, pfx: "f2", mn: "movddup", ops: ["Vx", "Wq"], cls: "plain", ext: "sse3", sem: "movddup" },
+  { map: "0f", opc: 0x13, pfx: "none", mod: "mem", mn: "movlps", ops: ["Mq", "Vx"], cls: "plain", ext: "sse", sem: "movlps" },
+  { map: "0f", opc: 0x13, pfx: "66", mod: "mem", mn: "movlpd", ops: ["Mq", "Vx"], cls: "plain", ext: "sse2", sem: "movlps" },
+  ...pspd(0x14, "unpckl"),
+  ...pspd(0x15, "unpckh"),
+  { map: "0f", opc: 0x16, pfx: "none", mod: "mem", mn: "movhps", ops: ["Vx", "Mq"], cls: "plain", ext: "sse", sem: "movhps" },
+  { map: "0f", opc: 0x16, pfx: "none", mod: "reg", mn: "movlhps", ops: ["Vx", "Ux"], cls: "plain", ext: "sse", sem: "movlhps" },
+  { map: "0f", opc: 0x16, pfx: "66", mod: "mem", mn: "movhpd", ops: ["Vx", "Mq"], cls: "plain", ext: "sse2", sem: "movhps" },
+  { map: "0f", opc: 0x16, pfx: "f3", mn: "movshdup", ops: ["Vx", "Wx"], cls: "plain", ext: "sse3", sem: "movshdup" },
+  { map: "0f", opc: 0x17, pfx: "none", mod: "mem", mn: "movhps", ops: ["Mq", "Vx"], cls: "plain", ext: "sse", sem: "movhps" },
+  { map: "0f", opc: 0x17, pfx: "66", mod: "mem", mn: "movhpd", ops: ["Mq", "Vx"], cls: "plain", ext: "sse2", sem: "movhps" },
+  { map: "0f", opc: 0x28, pfx: "none", mn: "movaps", ops: ["Vx", "Wx"], cls: "plain", ext: "sse", sem: "movaps" },
+  { map: "0f", opc: 0x28, pfx: "66", mn: "movapd", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "movaps" },
+  { map: "0f", opc: 0x29, pfx: "none", mn: "movaps", ops: ["Wx", "Vx"], cls: "plain", ext: "sse", sem: "movaps" },
+  { map: "0f", opc: 0x29, pfx: "66", mn: "movapd", ops: ["Wx", "Vx"], cls: "plain", ext: "sse2", sem: "movaps" },
+  { map: "0f", opc: 0x2b, pfx: "none", mn: "movntps", ops: ["Mx", "Vx"], cls: "plain", ext: "sse", sem: "movaps" },
+  { map: "0f", opc: 0x2b, pfx: "66", mn: "movntpd", ops: ["Mx", "Vx"], cls: "plain", ext: "sse2", sem: "movaps" },
+  { map: "0f", opc: 0x50, pfx: "none", mn: "movmskps", ops: ["Gd", "Ux"], cls: "plain", ext: "sse", sem: "movmskps" },
+  { map: "0f", opc: 0x50, pfx: "66", mn: "movmskpd", ops: ["Gd", "Ux"], cls: "plain", ext: "sse2", sem: "movmskpd" },
+  { map: "0f", opc: 0x6e, pfx: "none", mn: "movd", ops: ["Pq", "Ed"], cls: "plain", ext: "mmx", sem: "movd" },
+  { map: "0f", opc: 0x6e, pfx: "66", mn: "movd", ops: ["Vx", "Ed"], cls: "plain", ext: "sse2", sem: "movd" },
+  { map: "0f", opc: 0x7e, pfx: "none", mn: "movd", ops: ["Ed", "Pq"], cls: "plain", ext: "mmx", sem: "movd" },
+  { map: "0f", opc: 0x7e, pfx: "66", mn: "movd", ops: ["Ed", "Vx"], cls: "plain", ext: "sse2", sem: "movd" },
+  { map: "0f", opc: 0x7e, pfx: "f3", mn: "movq", ops: ["Vx", "Wq"], cls: "plain", ext: "sse2", sem: "movq" },
+  { map: "0f", opc: 0x6f, pfx: "none", mn: "movq", ops: ["Pq", "Qq"], cls: "plain", ext: "mmx", sem: "movq" },
+  { map: "0f", opc: 0x6f, pfx: "66", mn: "movdqa", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "movdqa" },
+  { map: "0f", opc: 0x6f, pfx: "f3", mn: "movdqu", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "movdqu" },
+  { map: "0f", opc: 0x7f, pfx: "none", mn: "movq", ops: ["Qq", "Pq"], cls: "plain", ext: "mmx", sem: "movq" },
+  { map: "0f", opc: 0x7f, pfx: "66", mn: "movdqa", ops: ["Wx", "Vx"], cls: "plain", ext: "sse2", sem: "movdqa" },
+  { map: "0f", opc: 0x7f, pfx: "f3", mn: "movdqu", ops: ["Wx", "Vx"], cls: "plain", ext: "sse2", sem: "movdqu" },
+  { map: "0f", opc: 0xd6, pfx: "66", mn: "movq", ops: ["Wq", "Vx"], cls: "plain", ext: "sse2", sem: "movq" },
+  { map: "0f", opc: 0xd6, pfx: "f3", mod: "reg", mn: "movq2dq", ops: ["Vx", "Nq"], cls: "plain", ext: "sse2", sem: "movq2dq" },
+  { map: "0f", opc: 0xd6, pfx: "f2", mod: "reg", mn: "movdq2q", ops: ["Pq", "Ux"], cls: "plain", ext: "sse2", sem: "movdq2q" },
+  { map: "0f", opc: 0xd7, pfx: "none", mn: "pmovmskb", ops: ["Gd", "Nq"], cls: "plain", ext: "sse", sem: "pmovmskb" },
+  { map: "0f", opc: 0xd7, pfx: "66", mn: "pmovmskb", ops: ["Gd", "Ux"], cls: "plain", ext: "sse2", sem: "pmovmskb" },
+  { map: "0f", opc: 0xc3, pfx: "none", mod: "mem", mn: "movnti", ops: ["Md", "Gd"], cls: "plain", ext: "sse2", sem: "movnti" },
+  { map: "0f", opc: 0xe7, pfx: "none", mod: "mem", mn: "movntq", ops: ["Mq", "Pq"], cls: "plain", ext: "sse", sem: "movq" },
+  { map: "0f", opc: 0xe7, pfx: "66", mod: "mem", mn: "movntdq", ops: ["Mx", "Vx"], cls: "plain", ext: "sse2", sem: "movdqa" },
+  { map: "0f", opc: 0xf0, pfx: "f2", mod: "mem", mn: "lddqu", ops: ["Vx", "Mx"], cls: "plain", ext: "sse3", sem: "movdqu" },
+  { map: "0f", opc: 0xf7, pfx: "none", mod: "reg", mn: "maskmovq", ops: ["Pq", "Nq"], cls: "plain", ext: "sse", sem: "maskmovq" },
+  { map: "0f", opc: 0xf7, pfx: "66", mod: "reg", mn: "maskmovdqu", ops: ["Vx", "Ux"], cls: "plain", ext: "sse2", sem: "maskmovq" },
+  { map: "0f", opc: 0x77, pfx: "none", mn: "emms", ops: [], cls: "plain", ext: "mmx", sem: "emms" },
+
+  // --- packed/scalar floating point ---
+  ...psd(0x51, "sqrt"),
+  { map: "0f", opc: 0x52, pfx: "none", mn: "rsqrtps", ops: ["Vx", "Wx"], cls: "plain", ext: "sse", sem: "rsqrtps" },
+  { map: "0f", opc: 0x52, pfx: "f3", mn: "rsqrtss", ops: ["Vx", "Wd"], cls: "plain", ext: "sse", sem: "rsqrtss" },
+  { map: "0f", opc: 0x53, pfx: "none", mn: "rcpps", ops: ["Vx", "Wx"], cls: "plain", ext: "sse", sem: "rcpps" },
+  { map: "0f", opc: 0x53, pfx: "f3", mn: "rcpss", ops: ["Vx", "Wd"], cls: "plain", ext: "sse", sem: "rcpss" },
+  ...pspd(0x54, "and"),
+  ...pspd(0x55, "andn"),
+  ...pspd(0x56, "or"),
+  ...pspd(0x57, "xor"),
+  ...psd(0x58, "add"),
+  ...psd(0x59, "mul"),
+  ...psd(0x5c, "sub"),
+  ...psd(0x5d, "min"),
+  ...psd(0x5e, "div"),
+  ...psd(0x5f, "max"),
+  { map: "0f", opc: 0xc2, pfx: "none", mn: "cmpps", ops: ["Vx", "Wx", "Ib"], cls: "plain", ext: "sse", sem: "cmpps" },
+  { map: "0f", opc: 0xc2, pfx: "66", mn: "cmppd", ops: ["Vx", "Wx", "Ib"], cls: "plain", ext: "sse2", sem: "cmppd" },
+  { map: "0f", opc: 0xc2, pfx: "f3", mn: "cmpss", ops: ["Vx", "Wd", "Ib"], cls: "plain", ext: "sse", sem: "cmpss" },
+  { map: "0f", opc: 0xc2, pfx: "f2", mn: "cmpsd", ops: ["Vx", "Wq", "Ib"], cls: "plain", ext: "sse2", sem: "cmpsd" },
+  { map: "0f", opc: 0xc6, pfx: "none", mn: "shufps", ops: ["Vx", "Wx", "Ib"], cls: "plain", ext: "sse", sem: "shufps" },
+  { map: "0f", opc: 0xc6, pfx: "66", mn: "shufpd", ops: ["Vx", "Wx", "Ib"], cls: "plain", ext: "sse2", sem: "shufpd" },
+  { map: "0f", opc: 0x2e, pfx: "none", mn: "ucomiss", ops: ["Vx", "Wd"], fw: COMI, cls: "plain", ext: "sse", sem: "comiss" },
+  { map: "0f", opc: 0x2e, pfx: "66", mn: "ucomisd", ops: ["Vx", "Wq"], fw: COMI, cls: "plain", ext: "sse2", sem: "comisd" },
+  { map: "0f", opc: 0x2f, pfx: "none", mn: "comiss", ops: ["Vx", "Wd"], fw: COMI, cls: "plain", ext: "sse", sem: "comiss" },
+  { map: "0f", opc: 0x2f, pfx: "66", mn: "comisd", ops: ["Vx", "Wq"], fw: COMI, cls: "plain", ext: "sse2", sem: "comisd" },
+  { map: "0f", opc: 0x7c, pfx: "66", mn: "haddpd", ops: ["Vx", "Wx"], cls: "plain", ext: "sse3", sem: "haddpd" },
+  { map: "0f", opc: 0x7c, pfx: "f2", mn: "haddps", ops: ["Vx", "Wx"], cls: "plain", ext: "sse3", sem: "haddps" },
+  { map: "0f", opc: 0x7d, pfx: "66", mn: "hsubpd", ops: ["Vx", "Wx"], cls: "plain", ext: "sse3", sem: "hsubpd" },
+  { map: "0f", opc: 0x7d, pfx: "f2", mn: "hsubps", ops: ["Vx", "Wx"], cls: "plain", ext: "sse3", sem: "hsubps" },
+  { map: "0f", opc: 0xd0, pfx: "66", mn: "addsubpd", ops: ["Vx", "Wx"], cls: "plain", ext: "sse3", sem: "addsubpd" },
+  { map: "0f", opc: 0xd0, pfx: "f2", mn: "addsubps", ops: ["Vx", "Wx"], cls: "plain", ext: "sse3", sem: "addsubps" },
+
+  // --- conversions ---
+  { map: "0f", opc: 0x2a, pfx: "none", mn: "cvtpi2ps", ops: ["Vx", "Qq"], cls: "plain", ext: "sse", sem: "cvtpi2ps" },
+  { map: "0f", opc: 0x2a, pfx: "66", mn: "cvtpi2pd", ops: ["Vx", "Qq"], cls: "plain", ext: "sse2", sem: "cvtpi2pd" },
+  { map: "0f", opc: 0x2a, pfx: "f3", mn: "cvtsi2ss", ops: ["Vx", "Ed"], cls: "plain", ext: "sse", sem: "cvtsi2ss" },
+  { map: "0f", opc: 0x2a, pfx: "f2", mn: "cvtsi2sd", ops: ["Vx", "Ed"], cls: "plain", ext: "sse2", sem: "cvtsi2sd" },
+  { map: "0f", opc: 0x2c, pfx: "none", mn: "cvttps2pi", ops: ["Pq", "Wq"], cls: "plain", ext: "sse", sem: "cvttps2pi" },
+  { map: "0f", opc: 0x2c, pfx: "66", mn: "cvttpd2pi", ops: ["Pq", "Wx"], cls: "plain", ext: "sse2", sem: "cvttpd2pi" },
+  { map: "0f", opc: 0x2c, pfx: "f3", mn: "cvttss2si", ops: ["Gd", "Wd"], cls: "plain", ext: "sse", sem: "cvttss2si" },
+  { map: "0f", opc: 0x2c, pfx: "f2", mn: "cvttsd2si", ops: ["Gd", "Wq"], cls: "plain", ext: "sse2", sem: "cvttsd2si" },
+  { map: "0f", opc: 0x2d, pfx: "none", mn: "cvtps2pi", ops: ["Pq", "Wq"], cls: "plain", ext: "sse", sem: "cvtps2pi" },
+  { map: "0f", opc: 0x2d, pfx: "66", mn: "cvtpd2pi", ops: ["Pq", "Wx"], cls: "plain", ext: "sse2", sem: "cvtpd2pi" },
+  { map: "0f", opc: 0x2d, pfx: "f3", mn: "cvtss2si", ops: ["Gd", "Wd"], cls: "plain", ext: "sse", sem: "cvtss2si" },
+  { map: "0f", opc: 0x2d, pfx: "f2", mn: "cvtsd2si", ops: ["Gd", "Wq"], cls: "plain", ext: "sse2", sem: "cvtsd2si" },
+  { map: "0f", opc: 0x5a, pfx: "none", mn: "cvtps2pd", ops: ["Vx", "Wq"], cls: "plain", ext: "sse2", sem: "cvtps2pd" },
+  { map: "0f", opc: 0x5a, pfx: "66", mn: "cvtpd2ps", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "cvtpd2ps" },
+  { map: "0f", opc: 0x5a, pfx: "f3", mn: "cvtss2sd", ops: ["Vx", "Wd"], cls: "plain", ext: "sse2", sem: "cvtss2sd" },
+  { map: "0f", opc: 0x5a, pfx: "f2", mn: "cvtsd2ss", ops: ["Vx", "Wq"], cls: "plain", ext: "sse2", sem: "cvtsd2ss" },
+  { map: "0f", opc: 0x5b, pfx: "none", mn: "cvtdq2ps", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "cvtdq2ps" },
+  { map: "0f", opc: 0x5b, pfx: "66", mn: "cvtps2dq", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "cvtps2dq" },
+  { map: "0f", opc: 0x5b, pfx: "f3", mn: "cvttps2dq", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "cvttps2dq" },
+  { map: "0f", opc: 0xe6, pfx: "66", mn: "cvttpd2dq", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "cvttpd2dq" },
+  { map: "0f", opc: 0xe6, pfx: "f3", mn: "cvtdq2pd", ops: ["Vx", "Wq"], cls: "plain", ext: "sse2", sem: "cvtdq2pd" },
+  { map: "0f", opc: 0xe6, pfx: "f2", mn: "cvtpd2dq", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "cvtpd2dq" },
+
+  // --- packed integer (MMX forms, and their 66 XMM forms) ---
+  ...mx(0x60, "punpcklbw", "mmx", "Qd"),
+  ...mx(0x61, "punpcklwd", "mmx", "Qd"),
+  ...mx(0x62, "punpckldq", "mmx", "Qd"),
+  ...mx(0x63, "packsswb"),
+  ...mx(0x64, "pcmpgtb"),
+  ...mx(0x65, "pcmpgtw"),
+  ...mx(0x66, "pcmpgtd"),
+  ...mx(0x67, "packuswb"),
+  ...mx(0x68, "punpckhbw"),
+  ...mx(0x69, "punpckhwd"),
+  ...mx(0x6a, "punpckhdq"),
+  ...mx(0x6b, "packssdw"),
+  { map: "0f", opc: 0x6c, pfx: "66", mn: "punpcklqdq", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "punpcklqdq" },
+  { map: "0f", opc: 0x6d, pfx: "66", mn: "punpckhqdq", ops: ["Vx", "Wx"], cls: "plain", ext: "sse2", sem: "punpckhqdq" },
+  { map: "0f", opc: 0x70, pfx: "none", mn: "pshufw", ops: ["Pq", "Qq", "Ib"], cls: "plain", ext: "sse", sem: "pshufw" },
+  { map: "0f", opc: 0x70, pfx: "66", mn: "pshufd", ops: ["Vx", "Wx", "Ib"], cls: "plain", ext: "sse2", sem: "pshufd" },
+  { map: "0f", opc: 0x70, pfx: "f3", mn: "pshufhw", ops: ["Vx", "Wx", "Ib"], cls: "plain", ext: "sse2", sem: "pshufhw" },
+  { map: "0f", opc: 0x70, pfx: "f2", mn: "pshuflw", ops: ["Vx", "Wx", "Ib"], cls: "plain", ext: "sse2", sem: "pshuflw" },
+  ...shiftImm(0x71, 2, "psrlw"),
+  ...shiftImm(0x71, 4, "psraw"),
+  ...shiftImm(0x71, 6, "psllw"),
+  ...shiftImm(0x72, 2, "psrld"),
+  ...shiftImm(0x72, 4, "psrad"),
+  ...shiftImm(0x72, 6, "pslld"),
+  ...shiftImm(0x73, 2, "psrlq"),
+  { map: "0f", opc: 0x73, reg: 3, mod: "reg", pfx: "66", mn: "psrldq", ops: ["Ux", "Ib"], cls: "plain", ext: "sse2", sem: "psrldq" },
+  ...shiftImm(0x73, 6, "psllq"),
+  { map: "0f", opc: 0x73, reg: 7, mod: "reg", pfx: "66", mn: "pslldq", ops: ["Ux", "Ib"], cls: "plain", ext: "sse2", sem: "pslldq" },
+  ...mx(0x74, "pcmpeqb"),
+  ...mx(0x75, "pcmpeqw"),
+  ...mx(0x76, "pcmpeqd"),
+  { map: "0f", opc: 0xc4, pfx: "none", mn: "pinsrw", ops: ["Pq", "RdMw", "Ib"], cls: "plain", ext: "sse", sem: "pinsrw" },
+  { map: "0f", opc: 0xc4, pfx: "66", mn: "pinsrw", ops: ["Vx", "RdMw", "Ib"], cls: "plain", ext: "sse2", sem: "pinsrw" },
+  { map: "0f", opc: 0xc5, pfx: "none", mod: "reg", mn: "pextrw", ops: ["Gd", "Nq", "Ib"], cls: "plain", ext: "sse", sem: "pextrw" },
+  { map: "0f", opc: 0xc5, pfx: "66", mod: "reg", mn: "pextrw", ops: ["Gd", "Ux", "Ib"], cls: "plain", ext: "sse2", sem: "pextrw" },
+  ...mx(0xd1, "psrlw"),
+  ...mx(0xd2, "psrld"),
+  ...mx(0xd3, "psrlq"),
+  ...mx(0xd4, "paddq", "sse2"),
+  ...mx(0xd5, "pmullw"),
+  ...mx(0xd8, "psubusb"),
+  ...mx(0xd9, "psubusw"),
+  ...mx(0xda, "pminub", "sse"),
+  ...mx(0xdb, "pand"),
+  ...mx(0xdc, "paddusb"),
+  ...mx(0xdd, "paddusw"),
+  ...mx(0xde, "pmaxub", "sse"),
+  ...mx(0xdf, "pandn"),
+  ...mx(0xe0, "pavgb", "sse"),
+  ...mx(0xe1, "psraw"),
+  ...mx(0xe2, "psrad"),
+  ...mx(0xe3, "pavgw", "sse"),
+  ...mx(0xe4, "pmulhuw", "sse"),
+  ...mx(0xe5, "pmulhw"),
+  ...mx(0xe8, "psubsb"),
+  ...mx(0xe9, "psubsw"),
+  ...mx(0xea, "pminsw", "sse"),
+  ...mx(0xeb, "por"),
+  ...mx(0xec, "paddsb"),
+  ...mx(0xed, "paddsw"),
+  ...mx(0xee, "pmaxsw", "sse"),
+  ...mx(0xef, "pxor"),
+  ...mx(0xf1, "psllw"),
+  ...mx(0xf2, "pslld"),
+  ...mx(0xf3, "psllq"),
+  ...mx(0xf4, "pmuludq", "sse2"),
+  ...mx(0xf5, "pmaddwd"),
+  ...mx(0xf6, "psadbw", "sse"),
+  ...mx(0xf8, "psubb"),
+  ...mx(0xf9, "psubw"),
+  ...mx(0xfa, "psubd"),
+  ...mx(0xfb, "psubq", "sse2"),
+  ...mx(0xfc, "paddb"),
+  ...mx(0xfd, "paddw"),
+  ...mx(0xfe, "paddd"),
+
+  // --- state, cache control and ordering (group 15, group 16) ---
+  { map: "0f", opc: 0xae, reg: 0, mod: "mem", mn: "fxsave", ops: ["Mfx"], cls: "plain", ext: "sse", sem: "fxsave" },
+  { map: "0f", opc: 0xae, reg: 1, mod: "mem", mn: "fxrstor", ops: ["Mfx"], cls: "plain", ext: "sse", sem: "fxrstor" },
+  { map: "0f", opc: 0xae, reg: 2, mod: "mem", mn: "ldmxcsr", ops: ["Md"], cls: "plain", ext: "sse", sem: "ldmxcsr" },
+  { map: "0f", opc: 0xae, reg: 3, mod: "mem", mn: "stmxcsr", ops: ["Md"], cls: "plain", ext: "sse", sem: "stmxcsr" },
+  { map: "0f", opc: 0xae, reg: 5, mod: "reg", mn: "lfence", ops: [], cls: "plain", ext: "sse2", sem: "fence" },
+  { map: "0f", opc: 0xae, reg: 6, mod: "reg", mn: "mfence", ops: [], cls: "plain", ext: "sse2", sem: "fence" },
+  { map: "0f", opc: 0xae, reg: 7, mod: "reg", mn: "sfence", ops: [], cls: "plain", ext: "sse", sem: "fence" },
+  { map: "0f", opc: 0xae, reg: 7, mod: "mem", mn: "clflush", ops: ["Mb"], cls: "plain", ext: "sse2", sem: "clflush" },
+  { map: "0f", opc: 0x18, reg: 0, mod: "mem", mn: "prefetchnta", ops: ["Mb"], cls: "plain", ext: "sse", sem: "prefetch" },
+  { map: "0f", opc: 0x18, reg: 1, mod: "mem", mn: "prefetcht0", ops: ["Mb"], cls: "plain", ext: "sse", sem: "prefetch" },
+  { map: "0f", opc: 0x18, reg: 2, mod: "mem", mn: "prefetcht1", ops: ["Mb"], cls: "plain", ext: "sse", sem: "prefetch" },
+  { map: "0f", opc: 0x18, reg: 3, mod: "mem", mn: "prefetcht2", ops: ["Mb"], cls: "plain", ext: "sse", sem: "prefetch" },
+
+  // --- 0F 38: SSSE3, SSE4.1, SSE4.2 ---
+  ...ssse3(0x00, "pshufb"),
+  ...ssse3(0x01, "phaddw"),
+  ...ssse3(0x02, "phaddd"),
+  ...ssse3(0x03, "phaddsw"),
+  ...ssse3(0x04, "pmaddubsw"),
+  ...ssse3(0x05, "phsubw"),
+  ...ssse3(0x06, "phsubd"),
+  ...ssse3(0x07, "phsubsw"),
+  ...ssse3(0x08, "psignb"),
+  ...ssse3(0x09, "psignw"),
+  ...ssse3(0x0a, "psignd"),
+  ...ssse3(0x0b, "pmulhrsw"),
+  ...ssse3(0x1c, "pabsb"),
+  ...ssse3(0x1d, "pabsw"),
+  ...ssse3(0x1e, "pabsd"),
+  { map: "0f38", opc: 0x10, pfx: "66", mn: "pblendvb", ops: ["Vx", "Wx", "XMM0"], cls: "plain", ext: "sse41", sem: "pblendvb" },
+  { map: "0f38", opc: 0x14, pfx: "66", mn: "blendvps", ops: ["Vx", "Wx", "XMM0"], cls: "plain", ext: "sse41", sem: "blendvps" },
+  { map: "0f38", opc: 0x15, pfx: "66", mn: "blendvpd", ops: ["Vx", "Wx", "XMM0"], cls: "plain", ext: "sse41", sem: "blendvpd" },
+  { map: "0f38", opc: 0x17, pfx: "66", mn: "ptest", ops: ["Vx", "Wx"], fw: OSZAPC, cls: "plain", ext: "sse41", sem: "ptest" },
+  p38(0x20, "pmovsxbw", "Wq"),
+  p38(0x21, "pmovsxbd", "Wd"),
+  p38(0x22, "pmovsxbq", "Ww"),
+  p38(0x23, "pmovsxwd", "Wq"),
+  p38(0x24, "pmovsxwq", "Wd"),
+  p38(0x25, "pmovsxdq", "Wq"),
+  p38(0x28, "pmuldq"),
+  p38(0x29, "pcmpeqq"),
+  { map: "0f38", opc: 0x2a, pfx: "66", mod: "mem", mn: "movntdqa", ops: ["Vx", "Mx"], cls: "plain", ext: "sse41", sem: "movdqa" },
+  p38(0x2b, "packusdw"),
+  p38(0x30, "pmovzxbw", "Wq"),
+  p38(0x31, "pmovzxbd", "Wd"),
+  p38(0x32, "pmovzxbq", "Ww"),
+  p38(0x33, "pmovzxwd", "Wq"),
+  p38(0x34, "pmovzxwq", "Wd"),
+  p38(0x35, "pmovzxdq", "Wq"),
+  p38(0x37, "pcmpgtq", "Wx", "sse42"),
+  p38(0x38, "pminsb"),
+  p38(0x39, "pminsd"),
+  p38(0x3a, "pminuw"),
+  p38(0x3b, "pminud"),
+  p38(0x3c, "pmaxsb"),
+  p38(0x3d, "pmaxsd"),
+  p38(0x3e, "pmaxuw"),
+  p38(0x3f, "pmaxud"),
+  p38(0x40, "pmulld"),
+  p38(0x41, "phminposuw"),
+  { map: "0f38", opc: 0xf0, pfx: "f2", mn: "crc32", ops: ["Gd", "Eb"], cls: "plain", ext: "sse42", sem: "crc32" },
+  { map: "0f38", opc: 0xf1, pfx: "f2", mn: "crc32", ops: ["Gd", "Ev"], cls: "plain", ext: "sse42", sem: "crc32" },
+
+  // --- 0F 3A: SSSE3 PALIGNR, SSE4.1, SSE4.2 string compares ---
+  p3a(0x08, "roundps"),
+  p3a(0x09, "roundpd"),
+  p3a(0x0a, "roundss", "Wd"),
+  p3a(0x0b, "roundsd", "Wq"),
+  p3a(0x0c, "blendps"),
+  p3a(0x0d, "blendpd"),
+  p3a(0x0e, "pblendw"),
+  { map: "0f3a", opc: 0x0f, pfx: "none", mn: "palignr", ops: ["Pq", "Qq", "Ib"], cls: "plain", ext: "ssse3", sem: "palignr" },
+  { map: "0f3a", opc: 0x0f, pfx: "66", mn: "palignr", ops: ["Vx", "Wx", "Ib"], cls: "plain", ext: "ssse3", sem: "palignr" },
+  { map: "0f3a", opc: 0x14, pfx: "66", mn: "pextrb", ops: ["RdMb", "Vx", "Ib"], cls: "plain", ext: "sse41", sem: "pextrb" },
+  { map: "0f3a", opc: 0x15, pfx: "66", mn: "pextrw", ops: ["RdMw", "Vx", "Ib"], cls: "plain", ext: "sse41", sem: "pextrw" },
+  { map: "0f3a", opc: 0x16, pfx: "66", mn: "pextrd", ops: ["Ed", "Vx", "Ib"], cls: "plain", ext: "sse41", sem: "pextrd" },
+  { map: "0f3a", opc: 0x17, pfx: "66", mn: "extractps", ops: ["Ed", "Vx", "Ib"], cls: "plain", ext: "sse41", sem: "extractps" },
+  { map: "0f3a", opc: 0x20, pfx: "66", mn: "pinsrb", ops: ["Vx", "RdMb", "Ib"], cls: "plain", ext: "sse41", sem: "pinsrb" },
+  { map: "0f3a", opc: 0x21, pfx: "66", mn: "insertps", ops: ["Vx", "Wd", "Ib"], cls: "plain", ext: "sse41", sem: "insertps" },
+  { map: "0f3a", opc: 0x22, pfx: "66", mn: "pinsrd", ops: ["Vx", "Ed", "Ib"], cls: "plain", ext: "sse41", sem: "pinsrd" },
+  p3a(0x40, "dpps"),
+  p3a(0x41, "dppd"),
+  p3a(0x42, "mpsadbw"),
+  { ...p3a(0x60, "pcmpestrm", "Wx", "sse42"), fw: OSZAPC },
+  { ...p3a(0x61, "pcmpestri", "Wx", "sse42"), fw: OSZAPC },
+  { ...p3a(0x62, "pcmpistrm", "Wx", "sse42"), fw: OSZAPC },
+  { ...p3a(0x63, "pcmpistri", "Wx", "sse42"), fw: OSZAPC },
+] as const;
