@@ -39,14 +39,35 @@ export interface QemuRun {
   readonly timedOut: boolean;
 }
 
+/** Text typed into COM1 once the serial output contains `after`. */
+export interface SerialInput {
+  readonly after: string;
+  readonly text: string;
+}
+
 /** Boots a kernel with its initrd; kills QEMU after timeoutMs. */
-export function runKernelInQemu(kernel: string, initrd: string, timeoutMs = 60_000): Promise<QemuRun> {
+export function runKernelInQemu(
+  kernel: string,
+  initrd: string,
+  timeoutMs = 60_000,
+  input?: SerialInput,
+): Promise<QemuRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn("qemu-system-i386", qemuArgs(kernel, initrd), { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("qemu-system-i386", qemuArgs(kernel, initrd), {
+      stdio: [input ? "pipe" : "ignore", "pipe", "pipe"],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
-    child.stdout.on("data", (b: Buffer) => out.push(b));
+    let typed = false;
+    child.stdout.on("data", (b: Buffer) => {
+      out.push(b);
+      // Typed only once the kernel waits for it: the UART's FIFO is reset when the kernel starts.
+      if (input && !typed && Buffer.concat(out).toString("latin1").includes(input.after)) {
+        typed = true;
+        child.stdin?.write(input.text);
+      }
+    });
     child.stderr.on("data", (b: Buffer) => err.push(b));
     const timer = setTimeout(() => {
       timedOut = true;

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findWorkload, workloadsOfKind } from "../src/index";
 import { packageRoot, resolveWorkloadPath } from "../src/node";
 import { buildWorkloads } from "../scripts/build";
+import { type InitrdEntry, packNewc } from "../scripts/builders/kernel";
 import { TRANSCRIPT_TXT, runKernelInQemu } from "../scripts/record-kernel";
 
 const kernel = findWorkload("strata-kernel");
@@ -98,11 +99,31 @@ describe("strata-kernel under qemu-system-i386", () => {
     expect(r.code).toBe(0x7f);
   });
 
+  it("reads its console input from COM1 (an initrd whose rc runs readline), as readline does natively", async () => {
+    const files = readNewc(new Uint8Array(readFileSync(join(out, initrdPath))));
+    const entries: InitrdEntry[] = [{ path: "bin" }, { path: "etc" }, { path: "sbin" }, { path: "tmp" }];
+    for (const [path, data] of files) if (path !== "etc/rc") entries.push({ path, data });
+    entries.push({ path: "etc/rc", data: new TextEncoder().encode("readline\n") });
+    const initrd = join(out, "readline.initrd");
+    writeFileSync(initrd, packNewc(entries));
+    const text = "typed into COM1\n";
+    const r = await runKernelInQemu(join(out, kernel.artifact), initrd, 60_000, { after: "init: $ readline\n", text });
+    const bin = join(out, "readline.elf");
+    writeFileSync(bin, files.get("bin/readline") ?? new Uint8Array(0));
+    chmodSync(bin, 0o755);
+    const native = spawnSync(bin, [], { input: text, encoding: "latin1" });
+    expect(native.stdout).toBe("readline: 15 bytes: typed into COM1\n");
+    expect(r.serial).toContain(`init: $ readline\n${native.stdout}init: readline exited with status 0\n`);
+    expect(r.code).toBe(0);
+  });
+
   it("the transcript reports the deliberate faults as the SDM defines them", () => {
     const t = kernel.expected.stdout;
     // User-mode read of a not-present page: error code U/S=1, W/R=0, P=0 (SDM Vol. 3 §4.7).
     expect(t).toMatch(/\[kernel\] pid \d+ \(segv\): #PF page fault, vector 14, error 0x4, cr2 0x0, eip 0x[0-9a-f]+: killed by SIGSEGV\n/);
     expect(t.match(/#DE divide error, vector 0, error 0x0, .*: killed by SIGFPE\n/g)?.length).toBe(4);
+    // HLT, CLI (IOPL 0) and IN without I/O permission at CPL 3: #GP(0).
+    expect(t.match(/\(privileged\): #GP general protection, vector 13, error 0x0, .*: killed by SIGSEGV\n/g)?.length).toBe(3);
     expect(t).toMatch(/init exited with status 0; powering off\n$/);
   });
 });
