@@ -60,7 +60,9 @@ export function runKernelInQemu(
     const err: Buffer[] = [];
     let timedOut = false;
     let typed = false;
-    child.stdout.on("data", (b: Buffer) => {
+    const { stdout, stderr } = child;
+    if (!stdout || !stderr) throw new Error("qemu-system-i386: no output pipes");
+    stdout.on("data", (b: Buffer) => {
       out.push(b);
       // Typed only once the kernel waits for it: the UART's FIFO is reset when the kernel starts.
       if (input && !typed && Buffer.concat(out).toString("latin1").includes(input.after)) {
@@ -68,7 +70,7 @@ export function runKernelInQemu(
         child.stdin?.write(input.text);
       }
     });
-    child.stderr.on("data", (b: Buffer) => err.push(b));
+    stderr.on("data", (b: Buffer) => err.push(b));
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill("SIGKILL");
