@@ -94,11 +94,18 @@ int proc_fork(void) {
 /* wstatus is already in wait(2) form: (code << 8) for exit, the signal number for a kill. */
 void proc_exit(int wstatus) {
   if (cur->pid == 1) {
+    /* What init held goes back first, so that the count shows any frame leaked by the run: all
+     * that should remain in use are the RAM file system's pages and init's page directory. */
+    for (int fd = 0; fd < NOFILE; fd++)
+      if (cur->files[fd]) file_close(cur->files[fd]);
+    vm_free_user(cur->pgdir);
     if ((wstatus & 0x7F) == 0) {
-      kprintf("[kernel] init exited with status %d; powering off\n", (wstatus >> 8) & 0xFF);
+      kprintf("[kernel] init exited with status %d; %u free frames; powering off\n", (wstatus >> 8) & 0xFF,
+              frames_free_count());
       debug_exit((u32)(wstatus >> 8) & 0xFF);
     }
-    kprintf("[kernel] init killed by signal %d; powering off\n", wstatus & 0x7F);
+    kprintf("[kernel] init killed by signal %d; %u free frames; powering off\n", wstatus & 0x7F,
+            frames_free_count());
     debug_exit(0x7E);
   }
   for (int fd = 0; fd < NOFILE; fd++)

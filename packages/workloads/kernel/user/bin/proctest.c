@@ -100,6 +100,14 @@ int main(int argc, char **argv, char **envp) {
   waitpid(pid, &status, 0);
   printf("execve through a pipe printed:\n%sand exited with %d\n", buf, WEXITSTATUS(status));
 
+  pipe(fds);
+  close(fds[0]);
+  pid = fork();
+  if (pid == 0) sys_exit(write(fds[1], "x", 1) == -32 ? 50 : 51); /* EPIPE, if SIGPIPE did not kill */
+  close(fds[1]);
+  waitpid(pid, &status, 0);
+  printf("write to a pipe without readers: killed by signal %d\n", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+
   char *nargv[] = {"missing", NULL};
   printf("errors: execve missing %d, write bad buffer %d, read bad fd %d, syscall 500 %d, lseek pipe %d, "
          "wait no child %d, open missing dir %d\n",
