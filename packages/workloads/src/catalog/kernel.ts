@@ -65,6 +65,7 @@ export const kernelWorkloads: readonly Workload[] = [
       "linux/hello.asm",
       "linux/sieve.c",
       "linux/crc32.c",
+      "linux/sort.c",
     ],
     artifact: "artifacts/bare-metal-i386/strata-kernel.elf",
     modules: ["artifacts/bare-metal-i386/strata-kernel.initrd"],
