@@ -1,0 +1,6 @@
+package java.lang;
+
+public class IllegalCallerException extends RuntimeException {
+    public IllegalCallerException() { super(); }
+    public IllegalCallerException(String s) { super(s); }
+}

@@ -1,0 +1,5 @@
+package java.lang;
+
+public class InheritableThreadLocal<T> extends ThreadLocal<T> {
+    public InheritableThreadLocal() {}
+}

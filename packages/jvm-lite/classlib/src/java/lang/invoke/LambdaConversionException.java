@@ -1,0 +1,5 @@
+package java.lang.invoke;
+
+public class LambdaConversionException extends Exception {
+    public LambdaConversionException(String message) { super(message); }
+}

@@ -1,0 +1,5 @@
+package java.lang.invoke;
+
+public final class MethodType implements TypeDescriptor {
+    private MethodType() {}
+}

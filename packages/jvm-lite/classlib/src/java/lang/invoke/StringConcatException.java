@@ -1,0 +1,5 @@
+package java.lang.invoke;
+
+public class StringConcatException extends Exception {
+    public StringConcatException(String msg) { super(msg); }
+}

@@ -1,0 +1,93 @@
+import type { JMethod, JClass } from "../runtime/jclass";
+import type { JObject } from "../runtime/object";
+import type { Monitor } from "./monitor";
+import type { Jvm } from "../vm";
+
+/** One activation record. Locals and operands live in the thread's slot array `s` from `bp`. */
+export class Frame {
+  /** Where to resume (the instruction after the call, or the instruction to re-execute). */
+  pc = 0;
+  /** pc of the instruction in progress (the call), for stack traces and handler lookup. */
+  cpc = 0;
+  sp: number;
+  /** Class whose initialization this <clinit> frame performs (JVMS §5.5 step 10). */
+  initCls: JClass | null = null;
+  /** Monitor taken on entry by a synchronized method. */
+  lockObj: JObject | null = null;
+  /** Adapts the return value before it reaches the caller (lambda proxies box/unbox). */
+  retAdapt: ((t: JThread, v: unknown) => unknown) | null = null;
+  /** Slots of the adapted return value (when retAdapt is set). */
+  adaptSlots = 0;
+  constructor(
+    readonly m: JMethod,
+    readonly bp: number,
+  ) {
+    this.sp = bp + m.maxLocals;
+  }
+}
+
+export const enum ThreadState {
+  New = 0,
+  Runnable = 1,
+  /** Waiting to enter a contended monitor (re-executes monitorenter / the invoke). */
+  Blocked = 2,
+  /** In Object.wait, Thread.join (via wait) or Thread.sleep. */
+  Waiting = 3,
+  /** Notified or timed out, must re-acquire the monitor before continuing. */
+  Reacquire = 4,
+  Terminated = 5,
+}
+
+/** A Java thread, scheduled as a green thread by the VM. */
+export class JThread {
+  /** Slots for every frame's locals and operand stack (JVMS §2.5.2 frames, laid out contiguously). */
+  s: unknown[];
+  readonly frames: Frame[] = [];
+  state = ThreadState.New;
+  /** Pending Java exception being thrown (travels through the thread, not the JS stack). */
+  exc: JObject | null = null;
+  interrupted = false;
+  /** Virtual time (ms) when a sleep or timed wait ends; Infinity when untimed. */
+  wakeAt = Infinity;
+  waitingOn: Monitor | null = null;
+  savedCount = 0;
+  /** The monitor this thread is blocked on / wants to re-acquire. */
+  blockedOn: JObject | null = null;
+  daemon = false;
+  /** Set by natives that need the interpreter to return to the scheduler. */
+  yieldNow = false;
+  /** An interrupt arrived during wait/sleep: throw InterruptedException once running again. */
+  pendingInterruptOnWake = false;
+  uncaughtDispatched = false;
+
+  constructor(
+    readonly vm: Jvm,
+    readonly id: number,
+    /** The java.lang.Thread object (null only while bootstrapping the main thread). */
+    public jthread: JObject | null,
+    public name: string,
+  ) {
+    this.s = new Array<unknown>(1024).fill(0);
+  }
+
+  get frame(): Frame | undefined {
+    return this.frames[this.frames.length - 1];
+  }
+
+  /** Pushes a frame for `m` whose arguments are already on the caller's operand stack. */
+  pushFrame(m: JMethod, bp: number): Frame {
+    const f = new Frame(m, bp);
+    const need = bp + m.maxLocals + m.maxStack + 4;
+    if (need > this.s.length) this.grow(need);
+    this.frames.push(f);
+    return f;
+  }
+
+  grow(need: number): void {
+    let n = this.s.length;
+    while (n < need) n *= 2;
+    const ns = new Array<unknown>(n).fill(0);
+    for (let i = 0; i < this.s.length; i++) ns[i] = this.s[i];
+    this.s = ns;
+  }
+}
