@@ -1,0 +1,106 @@
+/**
+ * Compares an engine's result with the reference's, under the case's mask and the harness-wide
+ * rules of ./mask.ts. Returns the differences, empty when the results match.
+ */
+import { type CaseResult, type ConformanceCase, GPR_NAMES, SREG_NAMES, VECTOR_TIMEOUT } from "./case";
+import { EFLAGS_COMPARED, PF_ERROR_COMPARED } from "./mask";
+
+export interface Difference {
+  readonly field: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+const hex = (v: number, digits = 8): string => "0x" + (v >>> 0).toString(16).padStart(digits, "0");
+
+export function vectorLabel(v: number): string {
+  if (v === VECTOR_TIMEOUT) return "timeout";
+  const names: Record<number, string> = {
+    0: "#DE", 1: "#DB", 3: "#BP", 4: "#OF", 5: "#BR", 6: "#UD", 7: "#NM", 8: "#DF", 10: "#TS", 11: "#NP",
+    12: "#SS", 13: "#GP", 14: "#PF", 16: "#MF", 17: "#AC", 18: "#MC", 19: "#XM",
+  };
+  return names[v] ?? `vector ${v}`;
+}
+
+export function compareResults(c: ConformanceCase, expected: CaseResult, actual: CaseResult): Difference[] {
+  const d: Difference[] = [];
+  if (expected.vector !== actual.vector) {
+    d.push({ field: "exception", expected: vectorLabel(expected.vector), actual: vectorLabel(actual.vector) });
+  } else if (expected.errorCode >= 0 || actual.errorCode >= 0) {
+    const m = expected.vector === 14 ? PF_ERROR_COMPARED : 0xffffffff;
+    if (((expected.errorCode & m) >>> 0) !== ((actual.errorCode & m) >>> 0)) {
+      d.push({ field: "error code", expected: hex(expected.errorCode, 4), actual: hex(actual.errorCode, 4) });
+    }
+  }
+  if (expected.vector === 14 && actual.vector === 14 && expected.cr2 >>> 0 !== actual.cr2 >>> 0) {
+    d.push({ field: "cr2", expected: hex(expected.cr2), actual: hex(actual.cr2) });
+  }
+  if (expected.eip >>> 0 !== actual.eip >>> 0) d.push({ field: "eip", expected: hex(expected.eip), actual: hex(actual.eip) });
+  for (let i = 0; i < 8; i++) {
+    const m = ~(c.mask.regs?.[i] ?? 0);
+    const e = ((expected.regs[i] ?? 0) & m) >>> 0;
+    const a = ((actual.regs[i] ?? 0) & m) >>> 0;
+    if (e !== a) d.push({ field: GPR_NAMES[i] ?? `r${i}`, expected: hex(expected.regs[i] ?? 0), actual: hex(actual.regs[i] ?? 0) });
+  }
+  const fm = EFLAGS_COMPARED & ~c.mask.eflags;
+  if (((expected.eflags ^ actual.eflags) & fm) !== 0) {
+    d.push({
+      field: "eflags",
+      expected: `${hex(expected.eflags)} ${flagString(expected.eflags)}`,
+      actual: `${hex(actual.eflags)} ${flagString(actual.eflags)} (differ: ${flagString((expected.eflags ^ actual.eflags) & fm)})`,
+    });
+  }
+  for (let i = 0; i < 6; i++) {
+    if ((expected.sregs[i] ?? 0) !== (actual.sregs[i] ?? 0)) {
+      d.push({ field: SREG_NAMES[i] ?? `sreg${i}`, expected: hex(expected.sregs[i] ?? 0, 4), actual: hex(actual.sregs[i] ?? 0, 4) });
+    }
+  }
+  d.push(...compareMemory(c, expected, actual));
+  if (c.fpu && expected.fpu && actual.fpu) {
+    for (let i = 0; i < expected.fpu.length; i++) {
+      if (expected.fpu[i] !== actual.fpu[i]) {
+        d.push({ field: `fpu image byte ${i}`, expected: hex(expected.fpu[i] ?? 0, 2), actual: hex(actual.fpu[i] ?? 0, 2) });
+        break;
+      }
+    }
+  }
+  return d;
+}
+
+function compareMemory(c: ConformanceCase, expected: CaseResult, actual: CaseResult): Difference[] {
+  const masked = (addr: number): boolean =>
+    (c.mask.memory ?? []).some((m) => addr >= m.address && addr < m.address + m.length);
+  const e = new Map(expected.memory.map(([a, v]) => [a >>> 0, v]));
+  const a = new Map(actual.memory.map(([ad, v]) => [ad >>> 0, v]));
+  const initial = (addr: number): number => {
+    for (const r of c.regions) if (addr >= r.address && addr < r.address + r.bytes.length) return r.bytes[addr - r.address] ?? 0;
+    return -1;
+  };
+  const out: Difference[] = [];
+  const addrs = [...new Set([...e.keys(), ...a.keys()])].sort((x, y) => x - y);
+  for (const addr of addrs) {
+    if (masked(addr)) continue;
+    const ev = e.get(addr) ?? initial(addr);
+    const av = a.get(addr) ?? initial(addr);
+    if (ev !== av) {
+      out.push({ field: `mem[${hex(addr)}]`, expected: hex(ev, 2), actual: hex(av, 2) });
+      if (out.length >= 16) {
+        out.push({ field: "mem", expected: "...", actual: "(more differing bytes not shown)" });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const FLAG_BITS: readonly [number, string][] = [
+  [0x800, "OF"], [0x400, "DF"], [0x200, "IF"], [0x100, "TF"], [0x80, "SF"], [0x40, "ZF"], [0x10, "AF"], [0x4, "PF"],
+  [0x1, "CF"], [0x4000, "NT"], [0x40000, "AC"], [0x200000, "ID"], [0x10000, "RF"],
+];
+
+export function flagString(f: number): string {
+  const s = FLAG_BITS.filter(([b]) => f & b).map(([, n]) => n);
+  const iopl = (f >>> 12) & 3;
+  if (iopl) s.push(`IOPL=${iopl}`);
+  return s.length ? s.join(" ") : "-";
+}
