@@ -1,0 +1,635 @@
+// Per-instruction semantics of the x87 (SDM Vol. 2, the F* pages). Each function takes the FPU
+// state plus already-fetched operands; memory operands arrive as raw dwords (m32 = one dword,
+// m64 = lo, hi; m80 = lo, hi and the top 16 bits) and memory results leave in R.lo, R.hi, R.se,
+// with a boolean saying whether the store happens (an unmasked exception suppresses it).
+//
+// Exceptions: every function ORs the raised flags into the status word. An unmasked exception
+// sets ES and B; for IE, DE and ZE the destination and TOP stay unchanged (SDM Vol. 1, 8.7).
+// The interpreter checks x87PendingException() before the next waiting instruction and raises #MF.
+
+import { f80Add } from "./add";
+import { f80FromBcd, f80ToBcd } from "./bcd";
+import { Relation, RELATION_CC, RELATION_EFLAGS, f80Compare, FXAM_EMPTY, fxamClass } from "./compare";
+import { f80FromF32, f80FromF64, f80FromInt32, f80FromInt64, f80RoundToInt, f80ToF32, f80ToF64, f80ToInt } from "./convert";
+import { f80Div } from "./div";
+import { CW, INDEFINITE_HI, INDEFINITE_LO, INDEFINITE_SE, PRE_EXCEPTIONS, RC, SW } from "./float80";
+import { f80Mul } from "./mul";
+import { Q, f80Rem } from "./remainder";
+import { MemOperand } from "./operand";
+import { R } from "./round";
+import { X, f80Extract, f80Scale } from "./scale";
+import { f80Sqrt } from "./sqrt";
+import { type X87State, isEmpty, setTagEmpty, stPhys, writeReg, x87Init } from "./state";
+
+/** Arithmetic operations, numbered like the /reg field of D8 and the memory forms of D8-DE. */
+export const X87Arith = { FADD: 0, FMUL: 1, FCOM: 2, FCOMP: 3, FSUB: 4, FSUBR: 5, FDIV: 6, FDIVR: 7 } as const;
+export type X87Arith = (typeof X87Arith)[keyof typeof X87Arith];
+
+/** Memory operand formats of the arithmetic and compare instructions. */
+export const X87Mem = { m32fp: 0, m32int: 1, m64fp: 2, m16int: 3 } as const;
+export type X87Mem = (typeof X87Mem)[keyof typeof X87Mem];
+
+const ES_B = SW.ES | SW.B;
+const CC_ALL = SW.C0 | SW.C1 | SW.C2 | SW.C3;
+
+function pop(fpu: X87State): void {
+  setTagEmpty(fpu, fpu.top);
+  fpu.top = (fpu.top + 1) & 7;
+}
+
+/** Raise flags (IE..PE, SF) and set ES/B when any raised exception is unmasked. */
+function raise(fpu: X87State, flags: number): void {
+  const exc = flags & 0x7f;
+  fpu.sw |= exc;
+  if (exc & ~fpu.cw & 0x3f) fpu.sw |= ES_B;
+}
+
+/** An unmasked exception stops the instruction: C1 is cleared (as the host does). */
+function stop(fpu: X87State, flags: number): void {
+  fpu.sw &= ~SW.C1;
+  raise(fpu, flags);
+}
+
+/** True when IE is unmasked. */
+function imUnmasked(fpu: X87State): boolean {
+  return (fpu.cw & CW.IM) === 0;
+}
+
+/**
+ * Stack underflow (SDM Vol. 1, 8.5.1.1): IE and SF with C1 = 0. Returns true when masked (the
+ * caller then delivers the real indefinite).
+ */
+function underflow(fpu: X87State): boolean {
+  fpu.sw &= ~SW.C1;
+  raise(fpu, SW.IE | SW.SF);
+  return !imUnmasked(fpu);
+}
+
+/**
+ * Make room for a push. Returns the physical register to write, or -1 when the push was a stack
+ * overflow (IE, SF, C1 = 1): masked, the indefinite has already been pushed.
+ */
+function pushSlot(fpu: X87State): number {
+  const p = (fpu.top - 1) & 7;
+  if (!isEmpty(fpu, p)) {
+    fpu.sw |= SW.C1;
+    raise(fpu, SW.IE | SW.SF);
+    if (!imUnmasked(fpu)) {
+      fpu.top = p;
+      writeReg(fpu, p, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+    }
+    return -1;
+  }
+  return p;
+}
+
+/**
+ * Deliver R to a register: on an unmasked pre-computation exception nothing changes; otherwise
+ * write, set C1 from the rounding direction, and pop when asked. Returns whether R was written.
+ */
+function commit(fpu: X87State, dst: number, popAfter: boolean): boolean {
+  const f = R.flags;
+  if (f & ~fpu.cw & PRE_EXCEPTIONS) {
+    stop(fpu, f);
+    return false;
+  }
+  if (dst >= 0) writeReg(fpu, dst, R.se, R.hi, R.lo);
+  fpu.sw = (fpu.sw & ~SW.C1) | (f & SW.C1);
+  raise(fpu, f);
+  if (popAfter) pop(fpu);
+  return true;
+}
+
+function arithCore(op: number, aSe: number, aHi: number, aLo: number, bSe: number, bHi: number, bLo: number, cw: number): void {
+  switch (op) {
+    case X87Arith.FADD:
+      f80Add(aSe, aHi, aLo, bSe, bHi, bLo, false, cw);
+      break;
+    case X87Arith.FMUL:
+      f80Mul(aSe, aHi, aLo, bSe, bHi, bLo, cw);
+      break;
+    case X87Arith.FSUB:
+      f80Add(aSe, aHi, aLo, bSe, bHi, bLo, true, cw);
+      break;
+    case X87Arith.FSUBR:
+      f80Add(bSe, bHi, bLo, aSe, aHi, aLo, true, cw);
+      break;
+    case X87Arith.FDIV:
+      f80Div(aSe, aHi, aLo, bSe, bHi, bLo, cw);
+      break;
+    default:
+      f80Div(bSe, bHi, bLo, aSe, aHi, aLo, cw);
+  }
+}
+
+/**
+ * Register forms: ST(dst) <- ST(dst) op ST(src), then pop when `popAfter` (FADDP and friends).
+ * `op` is the mnemonic (for DC/DE register forms the decoder maps /4../7 to FSUBR, FSUB, FDIVR,
+ * FDIV as the SDM lists them). FCOM/FCOMP go to x87Compare.
+ */
+export function x87Arith(fpu: X87State, op: X87Arith, dst: number, src: number, popAfter: boolean): void {
+  if (op === X87Arith.FCOM || op === X87Arith.FCOMP) {
+    x87Compare(fpu, src, false, op === X87Arith.FCOMP ? 1 : 0, false);
+    return;
+  }
+  const d = stPhys(fpu, dst);
+  const s = stPhys(fpu, src);
+  if (isEmpty(fpu, d) || isEmpty(fpu, s)) {
+    if (underflow(fpu)) {
+      writeReg(fpu, d, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+      if (popAfter) pop(fpu);
+    }
+    return;
+  }
+  R.flags = 0;
+  arithCore(op, fpu.se[d]!, fpu.hi[d]!, fpu.lo[d]!, fpu.se[s]!, fpu.hi[s]!, fpu.lo[s]!, fpu.cw);
+  commit(fpu, d, popAfter);
+}
+
+/** Convert a memory operand to R (exact); m16int arrives sign-extended or not, either works. */
+function loadMem(fpu: X87State, fmt: X87Mem, lo: number, hi: number): void {
+  switch (fmt) {
+    case X87Mem.m32fp:
+      f80FromF32(lo);
+      break;
+    case X87Mem.m64fp:
+      f80FromF64(lo, hi);
+      break;
+    case X87Mem.m32int:
+      f80FromInt32(lo);
+      break;
+    default:
+      f80FromInt32((lo << 16) >> 16);
+  }
+}
+
+/** Memory forms (D8, DA, DC, DE /r): ST(0) <- ST(0) op m; FCOM/FCOMP/FICOM/FICOMP compare. */
+export function x87ArithMem(fpu: X87State, op: X87Arith, fmt: X87Mem, lo: number, hi: number): void {
+  const t = fpu.top;
+  if (isEmpty(fpu, t)) {
+    if (op === X87Arith.FCOM || op === X87Arith.FCOMP) {
+      fpu.sw &= ~CC_ALL;
+      const masked = underflow(fpu);
+      fpu.sw |= RELATION_CC[Relation.Unordered];
+      if (masked && op === X87Arith.FCOMP) pop(fpu);
+    } else if (underflow(fpu)) writeReg(fpu, t, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+    return;
+  }
+  R.flags = 0;
+  loadMem(fpu, fmt, lo, hi);
+  const bSe = R.se, bHi = R.hi, bLo = R.lo;
+  // A memory denormal's DE is decided by the operation's own operand checks.
+  MemOperand.denormal = (R.flags & SW.DE) !== 0;
+  R.flags &= ~SW.DE;
+  if (op === X87Arith.FCOM || op === X87Arith.FCOMP) {
+    const rel = f80Compare(fpu.se[t]!, fpu.hi[t]!, fpu.lo[t]!, bSe, bHi, bLo, false);
+    MemOperand.denormal = false;
+    finishCompare(fpu, rel, op === X87Arith.FCOMP ? 1 : 0, false);
+    return;
+  }
+  arithCore(op, fpu.se[t]!, fpu.hi[t]!, fpu.lo[t]!, bSe, bHi, bLo, fpu.cw);
+  MemOperand.denormal = false;
+  commit(fpu, t, false);
+}
+
+function finishCompare(fpu: X87State, rel: Relation, pops: number, toEflags: boolean): void {
+  const f = R.flags;
+  if (toEflags) fpu.eflags = RELATION_EFLAGS[rel];
+  else fpu.sw = (fpu.sw & ~CC_ALL) | RELATION_CC[rel];
+  raise(fpu, f);
+  if (f & ~fpu.cw & PRE_EXCEPTIONS) return;
+  for (let i = 0; i < pops; i++) pop(fpu);
+}
+
+/**
+ * FCOM/FCOMP/FCOMPP (quiet = false) and FUCOM/FUCOMP/FUCOMPP (quiet = true) with ST(i);
+ * FCOMI/FCOMIP/FUCOMI/FUCOMIP when `toEflags`: the ZF/PF/CF result is then left in fpu.eflags
+ * (the interpreter merges it into EFLAGS and clears OF, SF and AF) and C1 is left alone.
+ * The condition codes (or EFLAGS) are set even when an unmasked exception suppresses the pop.
+ * Returns whether EFLAGS must be updated.
+ */
+export function x87Compare(fpu: X87State, src: number, quiet: boolean, pops: number, toEflags: boolean): boolean {
+  const a = fpu.top;
+  const b = stPhys(fpu, src);
+  if (isEmpty(fpu, a) || isEmpty(fpu, b)) {
+    if (!toEflags) fpu.sw &= ~CC_ALL;
+    const masked = underflow(fpu);
+    if (toEflags) fpu.eflags = RELATION_EFLAGS[Relation.Unordered];
+    else fpu.sw |= RELATION_CC[Relation.Unordered];
+    if (masked) for (let i = 0; i < pops; i++) pop(fpu);
+    return toEflags;
+  }
+  R.flags = 0;
+  const rel = f80Compare(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.se[b]!, fpu.hi[b]!, fpu.lo[b]!, quiet);
+  finishCompare(fpu, rel, pops, toEflags);
+  return toEflags;
+}
+
+/** FTST: compare ST(0) with +0.0. */
+export function x87Ftst(fpu: X87State): void {
+  const a = fpu.top;
+  if (isEmpty(fpu, a)) {
+    fpu.sw &= ~CC_ALL;
+    underflow(fpu);
+    fpu.sw |= RELATION_CC[Relation.Unordered];
+    return;
+  }
+  R.flags = 0;
+  const rel = f80Compare(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, 0, 0, 0, false);
+  finishCompare(fpu, rel, 0, false);
+}
+
+/** FXAM: classify ST(0) into C3/C2/C0, its sign into C1. */
+export function x87Fxam(fpu: X87State): void {
+  const a = fpu.top;
+  const sign = fpu.se[a]! & 0x8000 ? SW.C1 : 0;
+  const cls = isEmpty(fpu, a) ? FXAM_EMPTY : fxamClass(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!);
+  fpu.sw = (fpu.sw & ~CC_ALL) | cls | sign;
+}
+
+/** One-operand operations on ST(0). */
+export const X87Unary = { FCHS: 0, FABS: 1, FSQRT: 2, FRNDINT: 3 } as const;
+export type X87Unary = (typeof X87Unary)[keyof typeof X87Unary];
+
+export function x87Unary(fpu: X87State, op: X87Unary): void {
+  const a = fpu.top;
+  if (isEmpty(fpu, a)) {
+    if (underflow(fpu)) writeReg(fpu, a, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+    return;
+  }
+  if (op === X87Unary.FCHS || op === X87Unary.FABS) {
+    // Sign manipulation only: no exceptions, even for SNaNs and unsupported encodings.
+    const se = fpu.se[a]!;
+    fpu.se[a] = op === X87Unary.FCHS ? se ^ 0x8000 : se & 0x7fff;
+    fpu.sw &= ~SW.C1;
+    return;
+  }
+  R.flags = 0;
+  if (op === X87Unary.FSQRT) f80Sqrt(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.cw);
+  else f80RoundToInt(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.cw);
+  commit(fpu, a, false);
+}
+
+/** FSCALE: ST(0) <- ST(0) * 2^trunc(ST(1)). */
+export function x87Fscale(fpu: X87State): void {
+  const a = fpu.top;
+  const b = stPhys(fpu, 1);
+  if (isEmpty(fpu, a) || isEmpty(fpu, b)) {
+    if (underflow(fpu)) writeReg(fpu, a, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+    return;
+  }
+  R.flags = 0;
+  f80Scale(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.se[b]!, fpu.hi[b]!, fpu.lo[b]!, fpu.cw);
+  commit(fpu, a, false);
+}
+
+/** FPREM (ieee = false) and FPREM1 (ieee = true). */
+export function x87Fprem(fpu: X87State, ieee: boolean): void {
+  const a = fpu.top;
+  const b = stPhys(fpu, 1);
+  if (isEmpty(fpu, a) || isEmpty(fpu, b)) {
+    fpu.sw &= ~SW.C2;
+    if (underflow(fpu)) writeReg(fpu, a, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+    return;
+  }
+  R.flags = 0;
+  f80Rem(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.se[b]!, fpu.hi[b]!, fpu.lo[b]!, ieee, fpu.cw);
+  if (R.flags & ~fpu.cw & PRE_EXCEPTIONS) {
+    fpu.sw &= ~(SW.C1 | SW.C2);
+    raise(fpu, R.flags);
+    return;
+  }
+  writeReg(fpu, a, R.se, R.hi, R.lo);
+  if (Q.special) fpu.sw &= ~(SW.C1 | SW.C2);
+  else fpu.sw = (fpu.sw & ~CC_ALL) | Q.cc;
+  raise(fpu, R.flags);
+}
+
+/** FXTRACT: ST(0) <- exponent, then push the significand. */
+export function x87Fxtract(fpu: X87State): void {
+  const a = fpu.top;
+  if (isEmpty(fpu, a)) {
+    if (underflow(fpu)) {
+      writeReg(fpu, a, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+      const p = pushSlot(fpu);
+      if (p >= 0) {
+        fpu.top = p;
+        writeReg(fpu, p, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+      }
+    }
+    return;
+  }
+  const p = (fpu.top - 1) & 7;
+  if (!isEmpty(fpu, p)) {
+    // Masked stack overflow: both results are the indefinite.
+    if (pushSlot(fpu) < 0 && !imUnmasked(fpu)) writeReg(fpu, a, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+    return;
+  }
+  R.flags = 0;
+  if (!f80Extract(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.cw)) {
+    stop(fpu, R.flags);
+    return;
+  }
+  writeReg(fpu, a, X.se, X.hi, X.lo);
+  fpu.top = p;
+  writeReg(fpu, p, R.se, R.hi, R.lo);
+  fpu.sw &= ~SW.C1;
+  raise(fpu, R.flags);
+}
+
+/** Push an 80-bit value already in R (after a conversion that may have raised flags). */
+function pushR(fpu: X87State): void {
+  if (R.flags & ~fpu.cw & PRE_EXCEPTIONS) {
+    stop(fpu, R.flags);
+    return;
+  }
+  const se = R.se, hi = R.hi, lo = R.lo, f = R.flags;
+  const p = pushSlot(fpu);
+  if (p < 0) return;
+  fpu.top = p;
+  writeReg(fpu, p, se, hi, lo);
+  fpu.sw &= ~SW.C1;
+  raise(fpu, f);
+}
+
+/** FLD ST(i). */
+export function x87FldSt(fpu: X87State, i: number): void {
+  const s = stPhys(fpu, i);
+  if (isEmpty(fpu, s)) {
+    if (underflow(fpu)) {
+      const p = pushSlot(fpu);
+      if (p >= 0) {
+        fpu.top = p;
+        writeReg(fpu, p, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+      }
+    }
+    return;
+  }
+  R.flags = 0;
+  R.se = fpu.se[s]!;
+  R.hi = fpu.hi[s]!;
+  R.lo = fpu.lo[s]!;
+  pushR(fpu);
+}
+
+/** FLD m32fp (bits), FLD m64fp (lo, hi). */
+export function x87FldFloat(fpu: X87State, fmt: X87Mem, lo: number, hi: number): void {
+  if (!isEmpty(fpu, (fpu.top - 1) & 7)) {
+    pushSlot(fpu);
+    return;
+  }
+  R.flags = 0;
+  loadMem(fpu, fmt, lo, hi);
+  if ((R.se & 0x7fff) === 0x7fff && (R.hi & 0x40000000) === 0 && (R.hi & 0x3fffffff || R.lo)) {
+    // An SNaN is quieted on the way in.
+    R.flags |= SW.IE;
+    R.hi = (R.hi | 0x40000000) >>> 0;
+  }
+  // A denormal operand does not stop the load even when DE is unmasked (the host pushes the
+  // normalized value and leaves #MF pending).
+  const de = R.flags & SW.DE;
+  R.flags &= ~SW.DE;
+  pushR(fpu);
+  if (de) raise(fpu, de);
+}
+
+/** FLD m80fp: loaded as is, without exceptions (SDM Vol. 2, FLD). */
+export function x87FldM80(fpu: X87State, lo: number, hi: number, se: number): void {
+  R.flags = 0;
+  R.se = se & 0xffff;
+  R.hi = hi >>> 0;
+  R.lo = lo >>> 0;
+  pushR(fpu);
+}
+
+/** FILD m16int/m32int/m64int: the integer as lo, hi (two's complement, sign-extended to 64 bits). */
+export function x87Fild(fpu: X87State, lo: number, hi: number): void {
+  R.flags = 0;
+  f80FromInt64(lo, hi);
+  pushR(fpu);
+}
+
+/** FLD1, FLDL2T, FLDL2E, FLDPI, FLDLG2, FLDLN2, FLDZ: D9 E8..EE. */
+export const X87Const = { FLD1: 0, FLDL2T: 1, FLDL2E: 2, FLDPI: 3, FLDLG2: 4, FLDLN2: 5, FLDZ: 6 } as const;
+export type X87Const = (typeof X87Const)[keyof typeof X87Const];
+
+// The constants to 96 bits: exponent, significand hi, lo, and the next 32 bits, which decide
+// the rounding under CW.RC (the x87 rounds these constants but never signals PE).
+const CONSTS = [
+  [0x3fff, 0x80000000, 0x00000000, 0],
+  [0x4000, 0xd49a784b, 0xcd1b8afe, 0x492bf6ff],
+  [0x3fff, 0xb8aa3b29, 0x5c17f0bb, 0xbe87fed0],
+  [0x4000, 0xc90fdaa2, 0x2168c234, 0xc4c6628b],
+  [0x3ffd, 0x9a209a84, 0xfbcff798, 0x8f8959ac],
+  [0x3ffe, 0xb17217f7, 0xd1cf79ab, 0xc9e3b398],
+  [0, 0, 0, 0],
+] as const;
+
+export function x87FldConst(fpu: X87State, which: X87Const): void {
+  const c = CONSTS[which];
+  const rc = (fpu.cw >>> CW.RC_SHIFT) & 3;
+  let lo: number = c[2];
+  const extra: number = c[3];
+  const up = rc === RC.Nearest ? extra >= 0x80000000 : rc === RC.Up && extra !== 0;
+  if (up) lo = (lo + 1) >>> 0;
+  R.flags = 0;
+  R.se = c[0];
+  R.hi = c[1];
+  R.lo = lo;
+  pushR(fpu);
+}
+
+/**
+ * FST/FSTP ST(i): ST(i) <- ST(0), then pop when `popAfter`.
+ */
+export function x87FstSt(fpu: X87State, i: number, popAfter: boolean): void {
+  const a = fpu.top;
+  const d = stPhys(fpu, i);
+  if (isEmpty(fpu, a)) {
+    if (underflow(fpu)) {
+      writeReg(fpu, d, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+      if (popAfter) pop(fpu);
+    }
+    return;
+  }
+  writeReg(fpu, d, fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!);
+  fpu.sw &= ~SW.C1;
+  if (popAfter) pop(fpu);
+}
+
+/** Memory destinations of FST/FSTP/FIST/FISTP/FISTTP/FBSTP. */
+export const X87Store = { m32fp: 0, m64fp: 1, m80fp: 2, m16int: 3, m32int: 4, m64int: 5, m16intTrunc: 6, m32intTrunc: 7, m64intTrunc: 8 } as const;
+export type X87Store = (typeof X87Store)[keyof typeof X87Store];
+
+/**
+ * Store ST(0) to memory in format `fmt`, popping when `popAfter`. Returns true when the store
+ * happens; the bytes are then R.lo (bits 31..0), R.hi (bits 63..32) and, for m80fp, R.se.
+ */
+export function x87Store(fpu: X87State, fmt: X87Store, popAfter: boolean): boolean {
+  const a = fpu.top;
+  R.flags = 0;
+  if (isEmpty(fpu, a)) {
+    if (!underflow(fpu)) return false;
+    // Masked stack underflow stores the indefinite of the destination format.
+    switch (fmt) {
+      case X87Store.m32fp:
+        R.lo = 0xffc00000;
+        break;
+      case X87Store.m64fp:
+        R.lo = 0;
+        R.hi = 0xfff80000;
+        break;
+      case X87Store.m80fp:
+        R.lo = INDEFINITE_LO;
+        R.hi = INDEFINITE_HI;
+        R.se = INDEFINITE_SE;
+        break;
+      default:
+        f80ToInt(0x7fff, 0, 0, fmt === X87Store.m16int || fmt === X87Store.m16intTrunc ? 16 : fmt === X87Store.m32int || fmt === X87Store.m32intTrunc ? 32 : 64, 0);
+    }
+    if (popAfter) pop(fpu);
+    return true;
+  }
+  const se = fpu.se[a]!, hi = fpu.hi[a]!, lo = fpu.lo[a]!;
+  const rc = (fpu.cw >>> CW.RC_SHIFT) & 3;
+  switch (fmt) {
+    case X87Store.m32fp:
+      f80ToF32(se, hi, lo, fpu.cw);
+      break;
+    case X87Store.m64fp:
+      f80ToF64(se, hi, lo, fpu.cw);
+      break;
+    case X87Store.m80fp:
+      R.se = se;
+      R.hi = hi;
+      R.lo = lo;
+      break;
+    case X87Store.m16int:
+      f80ToInt(se, hi, lo, 16, rc);
+      break;
+    case X87Store.m32int:
+      f80ToInt(se, hi, lo, 32, rc);
+      break;
+    case X87Store.m64int:
+      f80ToInt(se, hi, lo, 64, rc);
+      break;
+    case X87Store.m16intTrunc:
+      f80ToInt(se, hi, lo, 16, RC.Zero);
+      break;
+    case X87Store.m32intTrunc:
+      f80ToInt(se, hi, lo, 32, RC.Zero);
+      break;
+    default:
+      f80ToInt(se, hi, lo, 64, RC.Zero);
+  }
+  const f = R.flags;
+  // Memory destinations: an unmasked IE suppresses the store, and so does an unmasked OE or UE,
+  // which then reports no PE (the host's behaviour).
+  if (f & ~fpu.cw & PRE_EXCEPTIONS) {
+    stop(fpu, f);
+    return false;
+  }
+  if (f & ~fpu.cw & (SW.OE | SW.UE)) {
+    stop(fpu, f & ~SW.PE);
+    return false;
+  }
+  fpu.sw = (fpu.sw & ~SW.C1) | (f & SW.C1);
+  raise(fpu, f);
+  if (popAfter) pop(fpu);
+  return true;
+}
+
+/** FXCH ST(i). */
+export function x87Fxch(fpu: X87State, i: number): void {
+  const a = fpu.top;
+  const b = stPhys(fpu, i);
+  if (isEmpty(fpu, a) || isEmpty(fpu, b)) {
+    if (!underflow(fpu)) return;
+    if (isEmpty(fpu, a)) writeReg(fpu, a, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+    if (isEmpty(fpu, b)) writeReg(fpu, b, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+  } else {
+    fpu.sw &= ~SW.C1;
+  }
+  const se = fpu.se[a]!, hi = fpu.hi[a]!, lo = fpu.lo[a]!;
+  writeReg(fpu, a, fpu.se[b]!, fpu.hi[b]!, fpu.lo[b]!);
+  writeReg(fpu, b, se, hi, lo);
+}
+
+/** FFREE ST(i): tag empty; C1 cleared (as the host does; the SDM leaves it undefined). */
+export function x87Ffree(fpu: X87State, i: number): void {
+  setTagEmpty(fpu, stPhys(fpu, i));
+  fpu.sw &= ~SW.C1;
+}
+
+/** FINCSTP / FDECSTP: rotate TOP without touching tags; C1 cleared. */
+export function x87Fincstp(fpu: X87State, delta: 1 | -1): void {
+  fpu.top = (fpu.top + delta) & 7;
+  fpu.sw &= ~SW.C1;
+}
+
+/**
+ * FCMOVcc: ST(0) <- ST(i) when the condition (evaluated by the interpreter) holds. C1 is left
+ * alone; a masked stack underflow delivers the indefinite whatever the condition (as the host does).
+ */
+export function x87Fcmov(fpu: X87State, i: number, condition: boolean): void {
+  const a = fpu.top;
+  const s = stPhys(fpu, i);
+  if (isEmpty(fpu, a) || isEmpty(fpu, s)) {
+    if (underflow(fpu)) writeReg(fpu, a, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
+    return;
+  }
+  if (condition) writeReg(fpu, a, fpu.se[s]!, fpu.hi[s]!, fpu.lo[s]!);
+}
+
+/** FNINIT. */
+export function x87Fninit(fpu: X87State): void {
+  x87Init(fpu);
+}
+
+/** FNCLEX: clear the exception flags, SF, ES and B. */
+export function x87Fnclex(fpu: X87State): void {
+  fpu.sw &= ~(0x7f | ES_B);
+}
+
+/** FLDCW: a newly unmasked pending exception sets ES (and #MF follows at the next waiting insn). */
+export function x87Fldcw(fpu: X87State, cw: number): void {
+  fpu.cw = (cw & 0x1f3f) | 0x40;
+  x87UpdateES(fpu);
+}
+
+/** Recompute ES and B from the flags and masks (after FLDCW, FLDENV, FRSTOR). */
+export function x87UpdateES(fpu: X87State): void {
+  if (fpu.sw & ~fpu.cw & 0x3f) fpu.sw |= ES_B;
+  else fpu.sw &= ~ES_B;
+}
+
+/** FBLD m80bcd: bytes 0..3 in lo, 4..7 in mid, 8..9 in top. */
+export function x87Fbld(fpu: X87State, lo: number, mid: number, top: number): void {
+  R.flags = 0;
+  f80FromBcd(lo, mid, top);
+  pushR(fpu);
+}
+
+/** FBSTP m80bcd: returns whether the store happens; the bytes are R.lo, R.hi, R.se (bytes 8..9). */
+export function x87Fbstp(fpu: X87State): boolean {
+  const a = fpu.top;
+  R.flags = 0;
+  if (isEmpty(fpu, a)) {
+    if (!underflow(fpu)) return false;
+    R.lo = 0;
+    R.hi = 0xc0000000;
+    R.se = 0xffff;
+    pop(fpu);
+    return true;
+  }
+  f80ToBcd(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, (fpu.cw >>> CW.RC_SHIFT) & 3);
+  const f = R.flags;
+  if (f & ~fpu.cw & PRE_EXCEPTIONS) {
+    stop(fpu, f);
+    return false;
+  }
+  fpu.sw = (fpu.sw & ~SW.C1) | (f & SW.C1);
+  raise(fpu, f);
+  pop(fpu);
+  return true;
+}
