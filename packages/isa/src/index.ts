@@ -1,3 +1,4 @@
 export {};
 export * from "./table/index";
 export * from "./decode/index";
+export * from "./fpu/index";
