@@ -57,10 +57,10 @@ export function hasErrorCode(vector: number): boolean {
 }
 
 /** PF error code bits (SDM Vol. 3 §4.7). */
-export const PF_P = 1;
-export const PF_W = 2;
-export const PF_U = 4;
-export const PF_I = 16;
+export const PFEC_P = 1;
+export const PFEC_W = 2;
+export const PFEC_U = 4;
+export const PFEC_I = 16;
 
 /** The in-flight fault. Only one exists; its fields describe the latest raise(). */
 export class CpuFault extends Error {

@@ -37,7 +37,6 @@ export const SS = 2;
 export const DS = 3;
 export const FS = 4;
 export const GS = 5;
-export const SEG_NAMES = ["es", "cs", "ss", "ds", "fs", "gs"] as const;
 
 /** Visible selectors, then the hidden descriptor cache (SDM Vol. 3 §3.4.3): base, limit, attributes. */
 export const S_SEL = 14;
