@@ -19,3 +19,4 @@ export { Insn, CLASS_NAMES, type ClassName, type ExecFn } from "./exec/insn";
 export { EXEC } from "./exec/handlers";
 export { bindInsn } from "./exec/bind";
 export { createMachine, createUserMachine, type Machine, type MachineOptions, type UserMachine } from "./machine";
+export * from "./devices/index";
