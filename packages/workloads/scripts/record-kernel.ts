@@ -3,18 +3,22 @@
  * output of the "strata-kernel" workload. Run from the package root:
  *
  *   pnpm --filter @strata/workloads exec tsx scripts/record-kernel.ts [--no-build]
+ *   pnpm --filter @strata/workloads exec tsx scripts/record-kernel.ts --bench
  *
  * It rebuilds the committed kernel and initrd (unless --no-build), boots them, and writes
  * src/catalog/kernel-transcript.json (imported by the catalogue) and the same text in
- * artifacts/bare-metal-i386/strata-kernel.transcript.txt (for reading and diffing).
+ * artifacts/bare-metal-i386/strata-kernel.transcript.txt (for reading and diffing). --bench
+ * times the nanobenchmarks natively and in the kernel under QEMU instead (see bench()).
  */
-import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { findWorkload } from "../src/index";
 import { packageRoot } from "../src/node";
 import { buildWorkloads } from "./build";
+import { packNewc, unpackNewc } from "./builders/kernel";
 
 export const TRANSCRIPT_JSON = "src/catalog/kernel-transcript.json";
 export const TRANSCRIPT_TXT = "artifacts/bare-metal-i386/strata-kernel.transcript.txt";
@@ -89,11 +93,65 @@ export function runKernelInQemu(
   });
 }
 
+/** Large counts for --bench, in the spirit of the paper's (forkwait: 40,000). */
+const BENCH: readonly (readonly [string, number])[] = [
+  ["syscall", 500_000],
+  ["in", 200_000],
+  ["callret", 20_000_000],
+  ["pgfault", 20_000],
+  ["divzero", 500],
+  ["ptemod", 50_000],
+  ["forkwait", 2_000],
+];
+
+/**
+ * --bench: each nanobenchmark with a large count, natively on the host and in strata-kernel under
+ * qemu-system-i386 (TCG, one boot for all), each timed by nanobench itself with CLOCK_MONOTONIC
+ * (the PIT's 10 ms ticks in the kernel). Prints `RESULT kernel.<test>.<what> <value>` lines; the
+ * ratio is the cost of the emulated kernel against the host's.
+ */
+async function bench(kernelPath: string, initrdPath: string): Promise<void> {
+  const entries = unpackNewc(new Uint8Array(readFileSync(initrdPath)));
+  const dir = mkdtempSync(join(tmpdir(), "strata-kernel-bench-"));
+  const times = (text: string): Map<string, number> =>
+    new Map([...text.matchAll(/^time (\w+) (\d+) ms$/gm)].map((m) => [m[1] ?? "", Number(m[2])]));
+  try {
+    const rc = BENCH.map(([test, n]) => `nanobench ${test} ${n} time`).join("\n");
+    const data = new TextEncoder().encode(`${rc}\n`);
+    const initrd = join(dir, "bench.initrd");
+    writeFileSync(initrd, packNewc(entries.map((e) => (e.path === "etc/rc" ? { path: e.path, data } : e))));
+    const r = await runKernelInQemu(kernelPath, initrd, 600_000);
+    if (r.code !== 0) throw new Error(`the kernel ended with ${r.status}:\n${r.serial}`);
+    const inKernel = times(r.serial);
+    const nanobench = entries.find((e) => e.path === "bin/nanobench")?.data;
+    if (!nanobench) throw new Error("the initrd has no bin/nanobench");
+    const native = join(dir, "nanobench");
+    writeFileSync(native, nanobench);
+    chmodSync(native, 0o755);
+    for (const [test, n] of BENCH) {
+      const q = inKernel.get(test);
+      console.log(`RESULT kernel.${test}.iterations ${n}`);
+      if (q !== undefined) console.log(`RESULT kernel.${test}.qemu_ms ${q}`);
+      const host = spawnSync(native, [test, String(n), "time"], { encoding: "utf8" });
+      const h = times(host.stdout).get(test);
+      if (host.status !== 0 || h === undefined) continue; // `in` needs ioperm, which the host refuses
+      console.log(`RESULT kernel.${test}.native_ms ${h}`);
+      if (q !== undefined) console.log(`RESULT kernel.${test}.qemu_over_native ${(q / Math.max(h, 1)).toFixed(2)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { "no-build": { type: "boolean" } } });
+  const { values } = parseArgs({ options: { "no-build": { type: "boolean" }, bench: { type: "boolean" } } });
   const w = findWorkload("strata-kernel");
   const initrd = w?.modules?.[0];
   if (!w || !initrd) throw new Error("the catalogue has no strata-kernel workload");
+  if (values.bench) {
+    await bench(join(packageRoot, w.artifact), join(packageRoot, initrd));
+    return;
+  }
   if (!values["no-build"]) await buildWorkloads([w], packageRoot);
   const r = await runKernelInQemu(join(packageRoot, w.artifact), join(packageRoot, initrd));
   if (r.timedOut || r.code === null) throw new Error(`the kernel did not power off (status ${r.status}):\n${r.serial}`);

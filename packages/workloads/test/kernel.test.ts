@@ -12,29 +12,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findWorkload, workloadsOfKind } from "../src/index";
 import { packageRoot, resolveWorkloadPath } from "../src/node";
 import { buildWorkloads } from "../scripts/build";
-import { type InitrdEntry, packNewc } from "../scripts/builders/kernel";
+import { type InitrdEntry, packNewc, unpackNewc } from "../scripts/builders/kernel";
 import { TRANSCRIPT_TXT, runKernelInQemu } from "../scripts/record-kernel";
 
 const kernel = findWorkload("strata-kernel");
 if (!kernel?.modules?.[0]) throw new Error("the catalogue has no strata-kernel workload with an initrd");
 const initrdPath = kernel.modules[0];
 
-/** Reads a newc cpio archive (cpio(5)) into path -> bytes, for the regular files. */
-function readNewc(archive: Uint8Array): Map<string, Uint8Array> {
+/** The regular files of an initrd: path -> bytes. */
+function initrdFiles(path: string): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
-  const text = new TextDecoder("latin1");
-  let off = 0;
-  for (;;) {
-    const magic = text.decode(archive.subarray(off, off + 6));
-    if (magic !== "070701") throw new Error(`initrd: bad magic at offset ${off}`);
-    const field = (i: number): number => parseInt(text.decode(archive.subarray(off + 6 + i * 8, off + 14 + i * 8)), 16);
-    const mode = field(1), size = field(6), namesize = field(11);
-    const name = text.decode(archive.subarray(off + 110, off + 110 + namesize - 1));
-    const data = (off + 110 + namesize + 3) & ~3;
-    if (name === "TRAILER!!!") return files;
-    if ((mode & 0o170000) === 0o100000) files.set(name, archive.subarray(data, data + size));
-    off = (data + size + 3) & ~3;
-  }
+  for (const e of unpackNewc(new Uint8Array(readFileSync(path)))) if (e.data) files.set(e.path, e.data);
+  return files;
 }
 
 interface Section {
@@ -91,6 +80,11 @@ describe("strata-kernel under qemu-system-i386", () => {
     expect(readFileSync(resolveWorkloadPath(TRANSCRIPT_TXT), "latin1")).toBe(kernel.expected.stdout);
   });
 
+  it("packNewc and unpackNewc round-trip the initrd byte for byte", () => {
+    const bytes = new Uint8Array(readFileSync(join(out, initrdPath)));
+    expect(Buffer.from(packNewc(unpackNewc(bytes))).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it("a corrupt initrd is reported with its offset and the kernel stops with code 0x7f", async () => {
     const bad = join(out, "bad.initrd");
     writeFileSync(bad, Buffer.from("not a cpio archive, just text long enough for a header".repeat(4)));
@@ -100,10 +94,11 @@ describe("strata-kernel under qemu-system-i386", () => {
   });
 
   it("reads its console input from COM1 (an initrd whose rc runs readline), as readline does natively", async () => {
-    const files = readNewc(new Uint8Array(readFileSync(join(out, initrdPath))));
-    const entries: InitrdEntry[] = [{ path: "bin" }, { path: "etc" }, { path: "sbin" }, { path: "tmp" }];
-    for (const [path, data] of files) if (path !== "etc/rc") entries.push({ path, data });
-    entries.push({ path: "etc/rc", data: new TextEncoder().encode("readline\n") });
+    const original = unpackNewc(new Uint8Array(readFileSync(join(out, initrdPath))));
+    const files = initrdFiles(join(out, initrdPath));
+    const entries: InitrdEntry[] = original.map((e) =>
+      e.path === "etc/rc" ? { path: e.path, data: new TextEncoder().encode("readline\n") } : e,
+    );
     const initrd = join(out, "readline.initrd");
     writeFileSync(initrd, packNewc(entries));
     const text = "typed into COM1\n";
@@ -132,7 +127,7 @@ describe("strata-kernel under qemu-system-i386", () => {
     const boot = Number(/(\d+) free frames, paging on\n/.exec(t)?.[1]);
     const end = Number(/init exited with status 0; (\d+) free frames/.exec(t)?.[1]);
     // Every file of the initrd is copied into whole pages; fstest removes what it creates.
-    const files = readNewc(new Uint8Array(readFileSync(resolveWorkloadPath(initrdPath))));
+    const files = initrdFiles(resolveWorkloadPath(initrdPath));
     const ramfsPages = [...files.values()].reduce((n, d) => n + Math.ceil(d.length / 4096), 0);
     expect(boot).toBeGreaterThan(10_000);
     expect(end).toBe(boot - ramfsPages - 1);
@@ -142,7 +137,7 @@ describe("strata-kernel under qemu-system-i386", () => {
 describe("strata-kernel's programs run natively with the same output", () => {
   const dir = mkdtempSync(join(tmpdir(), "strata-kernel-native-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const files = readNewc(new Uint8Array(readFileSync(resolveWorkloadPath(initrdPath))));
+  const files = initrdFiles(resolveWorkloadPath(initrdPath));
   const linux = new Map(workloadsOfKind("linux-i386").map((w) => [w.name, w]));
   const ours = new Set(
     kernel.sources.filter((s) => s.startsWith("kernel/user/bin/")).map((s) => s.slice(16).replace(/\.c$/, "")),

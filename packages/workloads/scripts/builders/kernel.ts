@@ -67,6 +67,26 @@ export function packNewc(entries: readonly InitrdEntry[]): Uint8Array {
   return out;
 }
 
+/** The regular files and directories of a newc archive, in archive order (the inverse of packNewc). */
+export function unpackNewc(archive: Uint8Array): InitrdEntry[] {
+  const entries: InitrdEntry[] = [];
+  const text = new TextDecoder("latin1");
+  let off = 0;
+  for (;;) {
+    if (text.decode(archive.subarray(off, off + 6)) !== "070701") throw new Error(`initrd: bad magic at offset ${off}`);
+    const field = (i: number): number => parseInt(text.decode(archive.subarray(off + 6 + i * 8, off + 14 + i * 8)), 16);
+    const mode = field(1);
+    const size = field(6);
+    const namesize = field(11);
+    const path = text.decode(archive.subarray(off + 110, off + 110 + namesize - 1));
+    const data = (off + 110 + namesize + 3) & ~3;
+    if (path === "TRAILER!!!") return entries;
+    if ((mode & 0o170000) === 0o040000) entries.push({ path });
+    else entries.push({ path, data: archive.slice(data, data + size) });
+    off = (data + size + 3) & ~3;
+  }
+}
+
 function buildOne(w: Workload, ctx: Parameters<Builder>[1]): Promise<void> | void {
   const tmp = join(ctx.tmp, `kernel-${w.name}`);
   mkdirSync(tmp, { recursive: true });

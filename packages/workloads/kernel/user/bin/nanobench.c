@@ -114,13 +114,13 @@ static int bench_forkwait(u32 n) {
   return 0;
 }
 
-int main(int argc, char **argv) {
-  if (argc < 3) {
-    printf("usage: nanobench <syscall|in|callret|pgfault|divzero|ptemod|forkwait> <iterations>\n");
-    return 2;
-  }
-  u32 n = parse_u32(argv[2]);
-  const char *t = argv[1];
+static u32 now_ms(void) {
+  i32 t[2];
+  syscall3(SYS_clock_gettime, 1 /* CLOCK_MONOTONIC */, (u32)t, 0);
+  return (u32)t[0] * 1000u + (u32)t[1] / 1000000u;
+}
+
+static int run(const char *t, u32 n) {
   if (!strcmp(t, "syscall")) return bench_syscall(n);
   if (!strcmp(t, "in")) return bench_in(n);
   if (!strcmp(t, "callret")) return bench_callret(n);
@@ -130,4 +130,19 @@ int main(int argc, char **argv) {
   if (!strcmp(t, "forkwait")) return bench_forkwait(n);
   printf("nanobench: unknown test %s\n", t);
   return 2;
+}
+
+/* A third argument "time" adds the elapsed CLOCK_MONOTONIC milliseconds (the bench mode of
+ * scripts/record-kernel.ts); the recorded transcript never uses it. */
+int main(int argc, char **argv) {
+  if (argc < 3) {
+    printf("usage: nanobench <syscall|in|callret|pgfault|divzero|ptemod|forkwait> <iterations> [time]\n");
+    return 2;
+  }
+  u32 n = parse_u32(argv[2]);
+  int timed = argc > 3 && !strcmp(argv[3], "time");
+  u32 t0 = timed ? now_ms() : 0;
+  int r = run(argv[1], n);
+  if (timed) printf("time %s %u ms\n", argv[1], now_ms() - t0);
+  return r;
 }
