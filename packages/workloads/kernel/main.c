@@ -17,6 +17,7 @@ extern u8 kernel_end[]; /* kernel.ld */
 void proc_start_init(const char *path) __attribute__((noreturn));
 
 void kmain(u32 magic, const struct multiboot_info *mbi) {
+  pv->irq_disable(); /* Multiboot promises IF = 0; the kernel runs so until its first process */
   serial_init();
   kprintf("strata-kernel: booting with the %s seam\n", pv->name);
   if (magic != MULTIBOOT_BOOTLOADER_MAGIC) panic("not loaded by a Multiboot loader (magic 0x%x)", magic);

@@ -1,6 +1,6 @@
 /* kprintf to the serial console: %d %u %x %s %c, and panic, which ends the run through the
  * debug-exit device with a failure code. */
-#include "../kernel.h"
+#include "../arch/pv_ops.h"
 
 typedef __builtin_va_list va_list;
 #define va_start(ap, last) __builtin_va_start(ap, last)
@@ -44,11 +44,15 @@ static void vkprintf(const char *fmt, va_list ap) {
   }
 }
 
+/* A message is never split by an interrupt handler's own output (printk's local_irq_save). */
 void kprintf(const char *fmt, ...) {
+  u32 flags = pv->save_flags();
+  pv->irq_disable();
   va_list ap;
   va_start(ap, fmt);
   vkprintf(fmt, ap);
   va_end(ap);
+  pv->restore_flags(flags);
 }
 
 void panic(const char *fmt, ...) {
