@@ -134,7 +134,7 @@ describe("strata-kernel under qemu-system-i386", () => {
   });
 });
 
-describe("strata-kernel's programs run natively with the same output", () => {
+describe("strata-kernel's programs print the same natively and under qemu-i386", () => {
   const dir = mkdtempSync(join(tmpdir(), "strata-kernel-native-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const files = initrdFiles(resolveWorkloadPath(initrdPath));
@@ -161,27 +161,32 @@ describe("strata-kernel's programs run natively with the same output", () => {
     }
     // ioperm needs CAP_SYS_RAWIO natively (and i386 compat lacks it on x86-64 hosts).
     if (!ours.has(prog) || s.command.startsWith("nanobench in")) continue;
-    it(`${s.command}: natively on the host, the same stdout and end`, () => {
-      const bin = join(dir, `${prog}.elf`);
-      const data = files.get(`bin/${prog}`);
-      if (!data) throw new Error(`initrd has no bin/${prog}`);
-      writeFileSync(bin, data);
-      chmodSync(bin, 0o755);
-      // The ramdisk's /tmp and /bin are a scratch folder and the extracted binaries on the host.
-      const hostArgs = args.map((a) =>
-        a.startsWith("/tmp/") ? join(dir, a.slice(5)) : a.startsWith("/bin/") ? join(dir, `${a.slice(5)}.elf`) : a,
-      );
-      for (const a of args.filter((a) => a.startsWith("/bin/"))) {
-        const other = files.get(a.slice(1));
-        if (!other) throw new Error(`initrd has no ${a}`);
-        writeFileSync(join(dir, `${a.slice(5)}.elf`), other);
-        chmodSync(join(dir, `${a.slice(5)}.elf`), 0o755);
-      }
-      const r = spawnSync(bin, hostArgs, { encoding: "latin1", timeout: 60_000 });
-      expect(r.stdout).toBe(s.output);
-      if ("code" in s.exit) expect(r.status).toBe(s.exit.code);
-      else expect(r.signal).toBe(SIGNALS[s.exit.signal]);
-    });
+    for (const runner of ["native", "qemu-i386"] as const) {
+      it(`${s.command}: ${runner === "native" ? "natively on the host" : "under qemu-i386"}, the same stdout and end`, () => {
+        const bin = join(dir, `${prog}.elf`);
+        const data = files.get(`bin/${prog}`);
+        if (!data) throw new Error(`initrd has no bin/${prog}`);
+        writeFileSync(bin, data);
+        chmodSync(bin, 0o755);
+        // The ramdisk's /tmp and /bin are a scratch folder and the extracted binaries on the host.
+        const hostArgs = args.map((a) =>
+          a.startsWith("/tmp/") ? join(dir, a.slice(5)) : a.startsWith("/bin/") ? join(dir, `${a.slice(5)}.elf`) : a,
+        );
+        for (const a of args.filter((a) => a.startsWith("/bin/"))) {
+          const other = files.get(a.slice(1));
+          if (!other) throw new Error(`initrd has no ${a}`);
+          writeFileSync(join(dir, `${a.slice(5)}.elf`), other);
+          chmodSync(join(dir, `${a.slice(5)}.elf`), 0o755);
+        }
+        const r =
+          runner === "native"
+            ? spawnSync(bin, hostArgs, { encoding: "latin1", timeout: 60_000 })
+            : spawnSync("qemu-i386", [bin, ...hostArgs], { encoding: "latin1", timeout: 60_000 });
+        expect(r.stdout).toBe(s.output);
+        if ("code" in s.exit) expect(r.status).toBe(s.exit.code);
+        else expect(r.signal).toBe(SIGNALS[s.exit.signal]);
+      });
+    }
   }
 });
 
