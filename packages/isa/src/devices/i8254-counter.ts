@@ -24,7 +24,9 @@ function toBcd(v: number): number {
 }
 
 export class I8254Counter {
+  /** The mode that counts (modes 6 and 7 are modes 2 and 3), and the M2-M0 bits as written. */
   mode = 0;
+  private programmedMode = 0;
   rw = RW_LSB_MSB;
   bcd = false;
   /** Initial count in clock ticks (1..0x10000, or 1..10000 in BCD). */
@@ -73,6 +75,7 @@ export class I8254Counter {
   control(rw: number, mode: number, bcd: boolean): void {
     this.frozenCount = this.count();
     this.rw = rw;
+    this.programmedMode = mode;
     this.mode = mode > 5 ? mode - 4 : mode; // modes 6 and 7 are modes 2 and 3
     this.bcd = bcd;
     this.counting = false;
@@ -236,12 +239,13 @@ export class I8254Counter {
     this.latchMsbNext = this.rw === RW_MSB;
   }
 
-  /** Read-back status: OUT (D7), Null Count (D6), RW (D5-4), mode (D3-1), BCD (D0). */
+  /** Read-back status: OUT (D7), Null Count (D6), then "the Counter's programmed Mode exactly as
+   *  written in the last Mode Control Word" (D5-D0). */
   latchStatus(): void {
     if (this.statusLatched) return;
     const nullCount = this.armed || (!this.counting && !this.armed) || this.writeTick === this.clock.ticks;
     this.statusValue =
-      (this.out() ? 0x80 : 0) | (nullCount ? 0x40 : 0) | (this.rw << 4) | (this.mode << 1) | (this.bcd ? 1 : 0);
+      (this.out() ? 0x80 : 0) | (nullCount ? 0x40 : 0) | (this.rw << 4) | (this.programmedMode << 1) | (this.bcd ? 1 : 0);
     this.statusLatched = true;
   }
 

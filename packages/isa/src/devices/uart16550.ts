@@ -96,10 +96,11 @@ export class Uart16550 implements PortDevice {
   receive(byte: number): void {
     this.rxActivity = this.clock.ticks;
     if (this.rx.length >= this.capacity()) {
-      // FIFO full: "an overrun error will occur only after the FIFO is full and the next
-      // character has been completely received"; the FIFO keeps its contents.
+      // LSR.OE: without FIFOs the new character overwrites RBR ("thereby destroying the previous
+      // character"); in FIFO mode the FIFO keeps its contents and the new character is lost.
       this.overrun = true;
       this.overruns++;
+      if (!this.fifoEnabled) this.rx[0] = byte & 0xff;
     } else {
       this.rx.push(byte & 0xff);
       this.rxBytes++;
