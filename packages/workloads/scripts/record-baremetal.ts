@@ -7,7 +7,7 @@
  *   pnpm --filter @strata/workloads record:baremetal [--only name,name]
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Workload } from "../src/manifest";
@@ -61,6 +61,33 @@ export function runUnderQemu(kernel: string, timeoutMs = 60_000): QemuRun {
     exitCode: r.status,
     timedOut: r.signal !== null,
   };
+}
+
+/** Strata's own `strata-x86` CLI, run from source (the @strata/isa package next to this one). */
+const strataCli = resolve(packageRoot, "../isa/src/cli.ts");
+
+function strataCommand(args: readonly string[]): string[] {
+  return ["--import", "tsx", strataCli, ...args];
+}
+
+/** Whether strata-x86 can boot a Multiboot kernel yet (its help mentions -kernel). */
+export function strataRunsKernels(): boolean {
+  if (!existsSync(strataCli)) return false;
+  const r = spawnSync(process.execPath, strataCommand(["--help"]), { encoding: "utf8", timeout: 60_000, cwd: packageRoot });
+  return /(^|\s)-kernel\b/m.test(`${r.stdout ?? ""}${r.stderr ?? ""}`);
+}
+
+/** Runs one kernel under `strata-x86 -kernel K -serial stdio`, cut at the marker line like qemu's. */
+export function runUnderStrata(kernel: string, timeoutMs = 300_000): QemuRun {
+  const r = spawnSync(process.execPath, strataCommand(["-kernel", kernel, "-serial", "stdio"]), {
+    encoding: "latin1",
+    timeout: timeoutMs,
+    cwd: packageRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const raw = r.stdout ?? "";
+  const at = raw.indexOf(BAREMETAL_MARKER);
+  return { raw, transcript: at < 0 ? "" : raw.slice(at), exitCode: r.status, timedOut: r.signal !== null };
 }
 
 /** The catalogue's view of a kernel, with a placeholder expectation (recording fills it). */

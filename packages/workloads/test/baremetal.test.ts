@@ -2,7 +2,8 @@
  * The bare-metal test kernels rebuild from source and, run under qemu-system-i386 (the
  * reference machine), print exactly the recorded transcript from their marker line on, print no
  * FAIL line and exit through isa-debug-exit with the recorded status. The committed prebuilt
- * kernels do the same. The strata-x86 half of the comparison joins when the machine exists.
+ * kernels do the same. Once `strata-x86 -kernel` exists (its --help says so), every kernel must
+ * also print the identical transcript and exit status on Strata.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +13,7 @@ import { workloadsOfKind } from "../src/index";
 import { resolveWorkloadPath } from "../src/node";
 import { BAREMETAL_MARKER, baremetalKernels } from "../src/catalog/baremetal-kernels";
 import { buildWorkloads } from "../scripts/build";
-import { runUnderQemu } from "../scripts/record-baremetal";
+import { runUnderQemu, runUnderStrata, strataRunsKernels } from "../scripts/record-baremetal";
 
 const kernels = workloadsOfKind("bare-metal-i386").filter((w) => w.sources.some((s) => s.startsWith("baremetal/")));
 
@@ -47,4 +48,15 @@ describe("bare-metal-i386 test kernels", () => {
       expect(r.exitCode).toBe(w.expected.exitCode);
     });
   }
+
+  describe.skipIf(!strataRunsKernels())("under strata-x86", () => {
+    for (const w of kernels) {
+      it(`${w.name}: strata-x86 prints qemu's transcript and exits the same`, () => {
+        const r = runUnderStrata(resolveWorkloadPath(w.artifact));
+        expect(r.timedOut).toBe(false);
+        expect(r.transcript.split("\n")).toEqual(w.expected.stdout.split("\n"));
+        expect(r.exitCode).toBe(w.expected.exitCode);
+      });
+    }
+  });
 });
