@@ -31,6 +31,7 @@ export interface RunOptions {
   readonly maxHeap?: number;
   readonly maxDepth?: number;
   readonly verboseGc?: boolean;
+  readonly maxBytecodes?: number;
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
@@ -55,6 +56,7 @@ export function runJava(o: RunOptions): RunResult {
     maxHeap: o.maxHeap,
     maxDepth: o.maxDepth,
     verboseGc: o.verboseGc,
+    maxBytecodes: o.maxBytecodes,
     stdout: (b) => out.push(b),
     stderr: (b) => err.push(b),
     stdin: () => o.stdin ?? null,

@@ -32,6 +32,8 @@ export interface JvmOptions {
   readonly availableProcessors?: number;
   /** Seed of Math.random (default fixed, so runs are reproducible). */
   readonly randomSeed?: number;
+  /** Stop (exit status 134, message on stderr) after this many bytecodes: a guard for test harnesses. */
+  readonly maxBytecodes?: number;
 }
 
 /** Thrown (as a JS exception) only to stop the VM: System.exit / Runtime.halt. */
@@ -441,6 +443,11 @@ export class Jvm {
           this.current = t;
           interpret(t, this.quantum);
           this.virtualTimeMs += 1;
+          if (this.opts.maxBytecodes !== undefined && this.bytecodes > this.opts.maxBytecodes) {
+            this.flush();
+            this.opts.stderr(new TextEncoder().encode(`jvm-lite: bytecode limit ${this.opts.maxBytecodes} exceeded\n`));
+            return 134;
+          }
           ran = true;
           break;
         }

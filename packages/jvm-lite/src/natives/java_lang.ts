@@ -461,6 +461,14 @@ const math: Natives = {
   "rint(D)D": (_t: JThread, a: number) => roundHalfEven(a),
   "atan2(DD)D": (_t: JThread, y: number, x: number) => Math.atan2(y, x),
   "pow(DD)D": (_t: JThread, a: number, b: number) => javaPow(a, b),
+  "scalb(DI)D": (_t: JThread, a: number, n: number) => scalb(a, n),
+  "getExponent(D)I": (_t: JThread, a: number) => {
+    f64[0] = a;
+    return Number((i64[0]! >> 52n) & 0x7ffn) - 1023;
+  },
+  "nextUp(D)D": (_t: JThread, a: number) => nextAfter(a, Infinity),
+  "nextDown(D)D": (_t: JThread, a: number) => nextAfter(a, -Infinity),
+  "nextAfter(DD)D": (_t: JThread, a: number, b: number) => nextAfter(a, b),
   "round(F)I": (_t: JThread, a: number) => roundF(a),
   "round(D)J": (_t: JThread, a: number) => roundD(a),
   "random()D": (t: JThread) => t.vm.random(),
@@ -490,11 +498,40 @@ function roundHalfEven(a: number): number {
   const r = d < 0.5 ? f : d > 0.5 ? f + 1 : f % 2 === 0 ? f : f + 1;
   return r === 0 && (a < 0 || Object.is(a, -0)) ? -0 : r;
 }
+function scalb(a: number, n: number): number {
+  if (n > 2098) n = 2098;
+  if (n < -2099) n = -2099;
+  // Multiply in steps so intermediate powers of two stay exact (Math.scalb is exact unless it over/underflows).
+  while (n > 1000) {
+    a *= 2 ** 1000;
+    n -= 1000;
+  }
+  while (n < -1000) {
+    a *= 2 ** -1000;
+    n += 1000;
+  }
+  return a * 2 ** n;
+}
+function nextAfter(a: number, dir: number): number {
+  if (a !== a || dir !== dir) return NaN;
+  if (a === dir) return dir;
+  if (a === 0) return dir > 0 ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  f64[0] = a;
+  i64[0] = i64[0]! + ((dir > a) === (a > 0) ? 1n : -1n);
+  return f64[0];
+}
 /** Math.pow special cases where JS and Java differ (JS: 1 ** NaN = NaN, (±1) ** ±Infinity = NaN; Java: 1.0 and NaN). */
 function javaPow(a: number, b: number): number {
   if (b !== b) return NaN;
   if (b === 0) return 1;
   if ((a === 1 || a === -1) && !Number.isFinite(b)) return NaN;
+  // V8's pow is not correctly rounded for negative integer exponents (pow(10,-5) is 1 ulp low);
+  // when |a|^|b| is an exact double, 1/that is the correctly rounded answer, as HotSpot returns.
+  if (Number.isInteger(b) && Number.isInteger(a) && b < 0 && b >= -64 && Math.abs(a) < 2 ** 53) {
+    const big = BigInt(a) ** BigInt(-b);
+    const p = Number(big);
+    if (BigInt(p) === big) return 1 / p;
+  }
   return Math.pow(a, b);
 }
 
@@ -506,7 +543,27 @@ const throwable: Natives = {
   "buildStackTrace()[Ljava/lang/StackTraceElement;": (t: JThread, self: JObject) => t.vm.stackTraceElements(self),
 };
 
+const reflectArray: Natives = {
+  "newArray(Ljava/lang/Class;I)Ljava/lang/Object;": (t: JThread, c: JObject | null, n: number) => {
+    if (c === null) return throwNew(t, "java/lang/NullPointerException", null);
+    const comp = mirrorClass(c);
+    if (comp.name === "void") return throwNew(t, "java/lang/IllegalArgumentException", null);
+    if (n < 0) return throwNew(t, "java/lang/NegativeArraySizeException", String(n));
+    const desc = comp.isPrimitive ? "[" + primitiveDescriptor(comp.name) : comp.isArray ? "[" + comp.name : "[L" + comp.name + ";";
+    return t.vm.newArray(t.vm.arrayClassOf(desc), n);
+  },
+  "getLength(Ljava/lang/Object;)I": (t: JThread, o: JObject | null) => {
+    if (o === null) return throwNew(t, "java/lang/NullPointerException", null);
+    if (o.a === null) return throwNew(t, "java/lang/IllegalArgumentException", "Argument is not an array");
+    return o.a.length;
+  },
+};
+function primitiveDescriptor(name: string): string {
+  return ({ boolean: "Z", byte: "B", char: "C", short: "S", int: "I", long: "J", float: "F", double: "D" } as Record<string, string>)[name]!;
+}
+
 export const javaLangNatives: Record<string, Natives> = {
+  "java/lang/reflect/Array": reflectArray,
   "java/lang/Object": object,
   "java/lang/Class": klass,
   "java/lang/System": system,

@@ -1,74 +1,42 @@
 /**
- * Java's textual forms of floating-point numbers (Double.toString, Float.toString, the digits
- * behind Formatter's %f/%e/%g) and Double.parseDouble's grammar.
- *
- * Digits: the shortest decimal that rounds back to the same value (what JS's Number#toString
- * and JDK 19+'s Double.toString produce). JDK 17's FloatingDecimal agrees except in rare
- * cases where it prints one more digit (1.0E23 -> 9.999999999999999E22); see the README.
+ * Java's textual forms of floating-point numbers: Double.toString / Float.toString (JDK 17's
+ * FloatingDecimal digits, see floating-decimal.ts), the digits behind Formatter's %f/%e/%g
+ * (FormattedFloatingDecimal: applyPrecision rounds HALF_UP on those digits), and
+ * Double.parseDouble's grammar.
  */
+import { doubleDigits, floatDigits, javaFormat } from "./floating-decimal";
 
-/** Shortest round-trip digits and decimal exponent: value = 0.DIGITS × 10^exp. */
-export function shortestDigits(v: number, isFloat: boolean): { digits: string; exp: number } {
-  // v is finite and > 0
-  let s: string;
-  if (isFloat) {
-    s = "";
-    for (let p = 1; p <= 9; p++) {
-      s = v.toPrecision(p);
-      if (Math.fround(Number(s)) === v) break;
-    }
-    s = Number(s).toExponential();
-  } else s = v.toExponential();
-  const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s)!;
-  let digits = m[1]! + (m[2] ?? "");
-  digits = digits.replace(/0+$/, "") || "0";
-  return { digits, exp: Number(m[3]) + 1 };
-}
-
-/** FloatingDecimal.toJavaFormatString layout of digits/exponent. */
-function javaLayout(digits: string, exp: number): string {
-  if (exp > 0 && exp <= 7) {
-    const intPart = digits.length >= exp ? digits.slice(0, exp) : digits + "0".repeat(exp - digits.length);
-    const frac = digits.length > exp ? digits.slice(exp) : "0";
-    return `${intPart}.${frac}`;
-  }
-  if (exp <= 0 && exp > -3) return `0.${"0".repeat(-exp)}${digits}`;
-  return `${digits[0]}.${digits.length > 1 ? digits.slice(1) : "0"}E${exp - 1}`;
+function special(v: number): string | null {
+  if (v !== v) return "NaN";
+  if (v === Infinity) return "Infinity";
+  if (v === -Infinity) return "-Infinity";
+  if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";
+  return null;
 }
 
 export function javaDoubleToString(v: number): string {
-  if (v !== v) return "NaN";
-  if (v === Infinity) return "Infinity";
-  if (v === -Infinity) return "-Infinity";
-  if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";
-  const neg = v < 0;
-  const { digits, exp } = shortestDigits(Math.abs(v), false);
-  return (neg ? "-" : "") + javaLayout(digits, exp);
+  const sp = special(v);
+  if (sp !== null) return sp;
+  return (v < 0 ? "-" : "") + javaFormat(doubleDigits(Math.abs(v), true));
 }
 
 export function javaFloatToString(v: number): string {
-  if (v !== v) return "NaN";
-  if (v === Infinity) return "Infinity";
-  if (v === -Infinity) return "-Infinity";
-  if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";
-  const neg = v < 0;
-  const { digits, exp } = shortestDigits(Math.abs(v), true);
-  return (neg ? "-" : "") + javaLayout(digits, exp);
+  const sp = special(v);
+  if (sp !== null) return sp;
+  return (v < 0 ? "-" : "") + javaFormat(floatDigits(Math.abs(v)));
 }
 
-const JAVA_FLOAT = /^[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)|(0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+))[fFdD]?$/;
+const JAVA_FLOAT = /^[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?)|(0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+[fFdD]?))$/;
 
 /** Double.parseDouble (FloatingDecimal.readJavaFormatString); null when the string is not a Java floating literal. */
 export function parseJavaDouble(s: string): number | null {
-  // Java trims whitespace (chars <= ' ') at both ends.
   let a = 0;
   let b = s.length;
   while (a < b && s.charCodeAt(a) <= 32) a++;
   while (b > a && s.charCodeAt(b - 1) <= 32) b--;
   const t = s.slice(a, b);
   if (!JAVA_FLOAT.test(t)) return null;
-  let body = t.replace(/[fFdD]$/, "");
-  if (/Infinity|NaN/.test(t)) body = t;
+  let body = /Infinity|NaN/.test(t) ? t : t.replace(/[fFdD]$/, "");
   const neg = body.startsWith("-");
   if (body[0] === "+" || body[0] === "-") body = body.slice(1);
   let v: number;
@@ -86,93 +54,114 @@ function parseHexFloat(s: string): number {
   return Number(bits) * Math.pow(2, Number(expStr) - 4 * fp.length);
 }
 
-/** Rounds the decimal `digits` (value 0.DIGITS × 10^exp) to `keep` digits, HALF_UP, as java.math does. */
-function roundDigits(digits: string, exp: number, keep: number): { digits: string; exp: number } {
-  if (keep < 0) return { digits: "0", exp };
-  if (digits.length <= keep) return { digits: digits + "0".repeat(keep - digits.length), exp };
-  const head = digits.slice(0, keep);
-  const roundUp = digits.charCodeAt(keep) >= 53; // '5'
-  if (!roundUp) return { digits: head.length > 0 ? head : "0", exp: head.length > 0 ? exp : exp };
-  // increment head
-  const arr = head.split("").map(Number);
-  let i = arr.length - 1;
-  while (i >= 0) {
-    if (arr[i]! < 9) {
-      arr[i]!++;
-      break;
+/** FormattedFloatingDecimal.applyPrecision: rounds digits in place (HALF_UP); returns the new exponent. */
+function applyPrecision(decExp: number, digits: number[], prec: number): number {
+  const n = digits.length;
+  if (prec >= n || prec < 0) return decExp;
+  if (prec === 0) {
+    if (digits[0]! >= 5) {
+      digits[0] = 1;
+      digits.fill(0, 1);
+      return decExp + 1;
     }
-    arr[i] = 0;
-    i--;
+    digits.fill(0);
+    return decExp;
   }
-  if (i < 0) return { digits: "1" + arr.join(""), exp: exp + 1 };
-  return { digits: arr.join(""), exp };
+  if (digits[prec]! >= 5) {
+    let i = prec;
+    let q = digits[--i]!;
+    if (q === 9) {
+      while (q === 9 && i > 0) q = digits[--i]!;
+      if (q === 9) {
+        digits[0] = 1;
+        digits.fill(0, 1);
+        return decExp + 1;
+      }
+    }
+    digits[i] = q + 1;
+    digits.fill(0, i + 1);
+  } else digits.fill(0, prec);
+  return decExp;
 }
 
-/** %.{prec}f as java.util.Formatter prints it (HALF_UP on Java's digits). */
+/** fillDecimal + Formatter.addZeros. */
+function decimalText(digits: number[], exp: number, prec: number): string {
+  const d = digits.join("");
+  const n = d.length;
+  let out: string;
+  if (exp > 0) {
+    if (n < exp) out = d + "0".repeat(exp - n);
+    else {
+      const t = Math.min(n - exp, prec);
+      out = d.slice(0, exp) + (t > 0 ? "." + d.slice(exp, exp + t) : "");
+    }
+  } else {
+    const zeros = Math.max(0, Math.min(-exp, prec));
+    const t = Math.max(0, Math.min(n, prec + exp));
+    if (zeros > 0) out = "0." + "0".repeat(zeros) + (t > 0 ? d.slice(0, t) : "");
+    else if (t > 0) out = "0." + d.slice(0, t);
+    else out = "0";
+  }
+  return addZeros(out, prec);
+}
+
+function addZeros(s: string, prec: number): string {
+  const dot = s.indexOf(".");
+  const have = dot < 0 ? 0 : s.length - dot - 1;
+  if (have >= prec) return s;
+  return (dot < 0 ? s + "." : s) + "0".repeat(prec - have);
+}
+
+function scientificText(digits: number[], exp: number, prec: number): string {
+  const d = digits.join("");
+  const t = Math.min(d.length - 1, prec);
+  let mant = d[0]! + (t > 0 ? "." + d.slice(1, 1 + t) : "");
+  mant = addZeros(mant, prec);
+  const e = exp - 1;
+  const ae = Math.abs(e);
+  return `${mant}e${e < 0 ? "-" : "+"}${ae < 10 ? "0" + ae : ae}`;
+}
+
+function nonFinite(v: number): string | null {
+  if (v !== v) return "NaN";
+  if (!Number.isFinite(v)) return v > 0 ? "Infinity" : "-Infinity";
+  return null;
+}
+
+/** Formatter %.{prec}f of v, with a leading '-' for negative values (no grouping or padding). */
 export function javaToFixed(v: number, prec: number): string {
-  if (v !== v) return "NaN";
-  if (!Number.isFinite(v)) return v > 0 ? "Infinity" : "-Infinity";
+  const nf = nonFinite(v);
+  if (nf !== null) return nf;
   const neg = v < 0 || Object.is(v, -0);
-  const a = Math.abs(v);
-  if (a === 0) return (neg ? "-" : "") + (prec > 0 ? "0." + "0".repeat(prec) : "0");
-  const sd = shortestDigits(a, false);
-  // number of digits to keep = digits before the point (exp) + prec
-  const keep = sd.exp + prec;
-  let r: { digits: string; exp: number };
-  if (keep < 0) r = { digits: "", exp: sd.exp };
-  else if (keep === 0) r = sd.digits.charCodeAt(0) >= 53 ? { digits: "1", exp: sd.exp + 1 } : { digits: "", exp: sd.exp };
-  else r = roundDigits(sd.digits, sd.exp, keep);
-  // Build the plain number from r.digits at exponent r.exp.
-  let intPart: string;
-  let frac: string;
-  const d = r.digits;
-  if (r.exp <= 0) {
-    intPart = "0";
-    frac = "0".repeat(-r.exp) + d;
-  } else if (d.length <= r.exp) {
-    intPart = d + "0".repeat(r.exp - d.length);
-    frac = "";
-  } else {
-    intPart = d.slice(0, r.exp);
-    frac = d.slice(r.exp);
-  }
-  intPart = intPart.replace(/^0+(?=\d)/, "") || "0";
-  frac = (frac + "0".repeat(prec)).slice(0, prec);
-  return (neg ? "-" : "") + intPart + (prec > 0 ? "." + frac : "");
+  if (v === 0) return (neg ? "-" : "") + addZeros("0", prec);
+  const r = doubleDigits(Math.abs(v), false);
+  const digits = r.digits.slice();
+  const exp = applyPrecision(r.decExponent, digits, r.decExponent + prec);
+  return (neg ? "-" : "") + decimalText(digits, exp, prec);
 }
 
-/** %.{prec}e as java.util.Formatter prints it. */
+/** Formatter %.{prec}e. */
 export function javaToScientific(v: number, prec: number): string {
-  if (v !== v) return "NaN";
-  if (!Number.isFinite(v)) return v > 0 ? "Infinity" : "-Infinity";
+  const nf = nonFinite(v);
+  if (nf !== null) return nf;
   const neg = v < 0 || Object.is(v, -0);
-  const a = Math.abs(v);
-  let digits: string;
-  let e: number;
-  if (a === 0) {
-    digits = "0".repeat(prec + 1);
-    e = 0;
-  } else {
-    const sd = shortestDigits(a, false);
-    const r = roundDigits(sd.digits, sd.exp, prec + 1);
-    digits = r.digits.slice(0, prec + 1);
-    e = r.exp - 1;
-  }
-  const mant = digits[0]! + (prec > 0 ? "." + digits.slice(1) : "");
-  const es = Math.abs(e) < 10 ? "0" + Math.abs(e) : String(Math.abs(e));
-  return (neg ? "-" : "") + mant + "e" + (e < 0 ? "-" : "+") + es;
+  if (v === 0) return (neg ? "-" : "") + addZeros("0", prec) + "e+00";
+  const r = doubleDigits(Math.abs(v), false);
+  const digits = r.digits.slice();
+  const exp = applyPrecision(r.decExponent, digits, prec + 1);
+  return (neg ? "-" : "") + scientificText(digits, exp, prec);
 }
 
-/** %.{prec}g as java.util.Formatter prints it. */
-export function javaToGeneral(v: number, prec: number): string {
-  if (v !== v) return "NaN";
-  if (!Number.isFinite(v)) return v > 0 ? "Infinity" : "-Infinity";
-  const p = prec === 0 ? 1 : prec;
-  const a = Math.abs(v);
-  if (a === 0) return javaToFixed(v, p - 1);
-  const sd = shortestDigits(a, false);
-  const r = roundDigits(sd.digits, sd.exp, p);
-  const rounded = Number(`0.${r.digits}e${r.exp}`);
-  if (rounded >= 1e-4 && rounded < Math.pow(10, p)) return javaToFixed(v, p - r.exp);
-  return javaToScientific(v, p - 1);
+/** Formatter %.{prec}g. */
+export function javaToGeneral(v: number, precision: number): string {
+  const nf = nonFinite(v);
+  if (nf !== null) return nf;
+  const prec = precision === 0 ? 1 : precision;
+  const neg = v < 0 || Object.is(v, -0);
+  if (v === 0) return (neg ? "-" : "") + addZeros("0", prec - 1);
+  const r = doubleDigits(Math.abs(v), false);
+  const digits = r.digits.slice();
+  const exp = applyPrecision(r.decExponent, digits, prec);
+  if (exp - 1 < -4 || exp - 1 >= prec) return (neg ? "-" : "") + scientificText(digits, exp, prec - 1);
+  return (neg ? "-" : "") + decimalText(digits, exp, prec - exp);
 }

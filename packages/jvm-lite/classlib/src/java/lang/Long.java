@@ -101,7 +101,30 @@ public final class Long extends Number implements Comparable<Long> {
         }
     }
     public static long parseLong(String s) throws NumberFormatException { return parseLong(s, 10); }
-    public static long parseUnsignedLong(String s) { return parseLong(s, 10); }
+    public static long parseUnsignedLong(String s, int radix) throws NumberFormatException {
+        if (s == null) throw new NumberFormatException("Cannot parse null string: null");
+        int len = s.length();
+        if (len > 0) {
+            char firstChar = s.charAt(0);
+            if (firstChar == '-') {
+                throw new NumberFormatException(String.format("Illegal leading minus sign on unsigned string %s.", s));
+            } else {
+                if (len <= 12 || (radix == 10 && len <= 18)) return parseLong(s, radix);
+                long first = parseLong(s.substring(0, len - 1), radix);
+                int second = Character.digit(s.charAt(len - 1), radix);
+                if (second < 0) throw new NumberFormatException("Bad digit at end of " + s);
+                long result = first * radix + second;
+                int guard = radix * (int) (first >>> 57);
+                if (guard >= 128 || (result >= 0 && guard >= 128 - Character.MAX_RADIX)) {
+                    throw new NumberFormatException(String.format("String value %s exceeds range of unsigned long.", s));
+                }
+                return result;
+            }
+        } else {
+            throw NumberFormatException.forInputString(s, radix);
+        }
+    }
+    public static long parseUnsignedLong(String s) { return parseUnsignedLong(s, 10); }
     public static Long valueOf(String s, int radix) { return Long.valueOf(parseLong(s, radix)); }
     public static Long valueOf(String s) { return Long.valueOf(parseLong(s, 10)); }
     public static Long valueOf(long l) {

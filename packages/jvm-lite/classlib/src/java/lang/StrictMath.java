@@ -40,6 +40,12 @@ public final class StrictMath {
     public static native float signum(float f);
     public static native double copySign(double magnitude, double sign);
     public static native double fma(double a, double b, double c);
+    public static native double scalb(double d, int scaleFactor);
+    public static float scalb(float f, int scaleFactor) { return (float) scalb((double) f, scaleFactor); }
+    public static native int getExponent(double d);
+    public static native double nextUp(double d);
+    public static native double nextDown(double d);
+    public static native double nextAfter(double start, double direction);
 
     public static int addExact(int x, int y) {
         int r = x + y;
