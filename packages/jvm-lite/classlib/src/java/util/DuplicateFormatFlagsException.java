@@ -1,0 +1,15 @@
+package java.util;
+
+/** A Formatter error; getMessage() matches the JDK's text. */
+public class DuplicateFormatFlagsException extends IllegalFormatException {
+    private final String flags;
+
+    public DuplicateFormatFlagsException(String f) {
+        if (f == null) throw new NullPointerException();
+        this.flags = f;
+    }
+
+    @Override public String getMessage() {
+        return "Flags = '" + flags + "'";
+    }
+}
