@@ -9,14 +9,15 @@ import { instructionLength, OPCODES } from "./opcodes";
 
 const ARRAY_KIND: Record<number, string> = { 0x2e: "int", 0x2f: "long", 0x30: "float", 0x31: "double", 0x32: "object", 0x33: "byte/boolean", 0x34: "char", 0x35: "short" };
 
-/** External class name as HotSpot prints it in these messages (java.lang. dropped). */
+/** External class name as HotSpot prints it in these messages: only Object and String are abbreviated. */
+function abbreviate(n: string): string {
+  return n.replace(/^java\.lang\.(Object|String)(?=$|\[)/, "$1");
+}
 function shortName(internal: string): string {
-  const n = internal.replace(/\//g, ".");
-  return n.startsWith("java.lang.") && n.indexOf(".", 10) < 0 ? n.slice(10) : n;
+  return abbreviate(internal.replace(/\//g, "."));
 }
 function typeName(desc: string): string {
-  const j = descriptorToJavaName(desc);
-  return j.startsWith("java.lang.") && j.indexOf(".", 10) < 0 ? j.slice(10) : j;
+  return abbreviate(descriptorToJavaName(desc));
 }
 
 export function helpfulNpeMessage(m: JMethod, pc: number): string | null {

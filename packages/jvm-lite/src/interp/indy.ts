@@ -121,15 +121,14 @@ export function invokeDynamic(t: JThread, m: JMethod, pc: number): void {
       const arr = vm.newArray(vm.arrayClassOf("[Ljava/lang/Object;"), objects.length);
       objects.forEach((x, i) => ((arr.a as (JObject | null)[])[i] = typeof x === "string" ? vm.newString(x) : x));
       const helper = vm.loadClass("jdk/internal/misc/ConcatHelper").methods.get("concat([Ljava/lang/Object;)Ljava/lang/String;")!;
+      if (helper.cls.state !== 2) {
+        // Initialize the helper first (frames above the indy's arguments), then retry the indy.
+        f.sp = base + site.slots;
+        if (!vm.initialize(t, helper.cls)) return;
+      }
       s[base] = arr;
       f.sp = base;
       f.pc = pc + 5;
-      if (helper.cls.state !== 2 && !vm.initialize(t, helper.cls)) {
-        // Initialization frames were pushed; run them first then retry the whole indy.
-        f.pc = pc;
-        f.sp = base + site.slots;
-        return;
-      }
       invoke(t, helper, base);
       return;
     }
@@ -342,6 +341,8 @@ function makeLambdaInvoker(kind: number, target: JMethod, implCls: JClass, captu
     const vm = t.vm;
     const s = t.s;
     const proxy = s[argBase] as JObject;
+    const saved = s.slice(argBase, argBase + m.argSlots);
+    const depth0 = t.frames.length;
     const vals: unknown[] = [];
     const descs: string[] = [];
     for (let i = 0; i < captures.length; i++) {
@@ -360,12 +361,13 @@ function makeLambdaInvoker(kind: number, target: JMethod, implCls: JClass, captu
     let newObj: JObject | null = null;
     if (kind === REF_newInvokeSpecial) {
       if (implCls.state !== 2) {
+        // re-run the interface call after <clinit>; the arguments stay below the new frames
+        caller.sp = argBase + m.argSlots;
         if (!vm.initialize(t, implCls)) {
-          // re-run the interface call after <clinit>
           caller.pc = caller.cpc;
-          caller.sp = argBase + m.argSlots;
           return;
         }
+        caller.sp = argBase;
       }
       newObj = vm.newObject(implCls);
       s[w++] = newObj;
@@ -388,9 +390,15 @@ function makeLambdaInvoker(kind: number, target: JMethod, implCls: JClass, captu
       const sel = recv.cls.selectVirtual(target.nameDesc);
       if (sel) callee = sel;
     } else if (kind === REF_invokeStatic && callee.cls.state !== 2) {
+      // The adapted arguments are already in place: keep them below any <clinit> frames.
+      caller.sp = w;
       if (!vm.initialize(t, callee.cls)) {
+        // Undo: the proxy call is re-executed after initialization, with its original arguments.
+        for (let i = 0; i < m.argSlots; i++) t.s[argBase + i] = saved[i];
         caller.pc = caller.cpc;
         caller.sp = argBase + m.argSlots;
+        t.frames.length = depth0;
+        vm.initialize(t, callee.cls);
         return;
       }
     } else if (kind === REF_invokeSpecial) {

@@ -177,6 +177,18 @@ const klass: Natives = {
     }
   },
   "desiredAssertionStatus()Z": () => 0,
+  "permittedSubclasses0()[Ljava/lang/Class;": (t: JThread, self: JObject) => {
+    const c = mirrorClass(self);
+    const p = c.cf?.permittedSubclasses;
+    if (p === undefined) return null;
+    const arr = t.vm.newArray(t.vm.arrayClassOf("[Ljava/lang/Class;"), p.length);
+    for (let i = 0; i < p.length; i++) {
+      const pc = t.vm.resolveClass(t, p[i]!);
+      if (pc === null) return undefined;
+      (arr.a as JObject[])[i] = classMirror(t.vm, pc);
+    }
+    return arr;
+  },
 };
 
 /** JDK 17 System.arraycopy checks and messages (hotspot/share/oops/*ArrayKlass.cpp). */
@@ -247,7 +259,7 @@ function setStatic(t: JThread, name: string, v: JObject): undefined {
 }
 
 const runtime: Natives = {
-  "halt(I)V": (t: JThread, status: number) => {
+  "halt(I)V": (t: JThread, _self: JObject, status: number) => {
     t.vm.exitStatus = status;
     throw new VmExit(status);
   },
@@ -469,6 +481,14 @@ const math: Natives = {
   "nextUp(D)D": (_t: JThread, a: number) => nextAfter(a, Infinity),
   "nextDown(D)D": (_t: JThread, a: number) => nextAfter(a, -Infinity),
   "nextAfter(DD)D": (_t: JThread, a: number, b: number) => nextAfter(a, b),
+  "nextAfterF(FD)F": (_t: JThread, a: number, b: number) => {
+    if (a !== a || b !== b) return NaN;
+    if (a === b) return Math.fround(b);
+    if (a === 0) return b > 0 ? 1.401298464324817e-45 : -1.401298464324817e-45;
+    f32[0] = a;
+    i32[0] = i32[0]! + ((b > a) === (a > 0) ? 1 : -1);
+    return f32[0];
+  },
   "round(F)I": (_t: JThread, a: number) => roundF(a),
   "round(D)J": (_t: JThread, a: number) => roundD(a),
   "random()D": (t: JThread) => t.vm.random(),

@@ -23,6 +23,12 @@ public final class Class<T> implements java.io.Serializable {
     static native Class<?> getPrimitiveClass(String name);
     private static native Class<?> forName0(String name, boolean initialize);
     public native boolean desiredAssertionStatus();
+    private native Class<?>[] permittedSubclasses0();
+    public boolean isSealed() { return !isArray() && permittedSubclasses0() != null; }
+    public Class<?>[] getPermittedSubclasses() {
+        Class<?>[] p = permittedSubclasses0();
+        return p == null ? null : p.clone();
+    }
 
     public static Class<?> forName(String className) throws ClassNotFoundException { return forName0(className, true); }
 

@@ -46,6 +46,11 @@ public final class Math {
     public static native double nextUp(double d);
     public static native double nextDown(double d);
     public static native double nextAfter(double start, double direction);
+    public static float nextUp(float f) { return nextAfterF(f, Double.POSITIVE_INFINITY); }
+    public static float nextDown(float f) { return nextAfterF(f, Double.NEGATIVE_INFINITY); }
+    public static float nextAfter(float start, double direction) { return nextAfterF(start, direction); }
+    private static native float nextAfterF(float start, double direction);
+    public static int getExponent(float f) { return ((Float.floatToRawIntBits(f) & 0x7f800000) >> 23) - 127; }
 
     public static int addExact(int x, int y) {
         int r = x + y;

@@ -51,7 +51,7 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     public int length() { return value.length; }
     public boolean isEmpty() { return value.length == 0; }
     public char charAt(int index) {
-        if (index < 0 || index >= value.length) throw new StringIndexOutOfBoundsException("index " + index + ", length " + value.length);
+        if (index < 0 || index >= value.length) throw new StringIndexOutOfBoundsException(index);
         return value[index];
     }
     public int codePointAt(int index) {
