@@ -9,6 +9,7 @@
  * the clock follows a host millisecond source instead (for interactive runs), and is no longer
  * reproducible.
  */
+import { captureFields, restoreFields, type DeviceState } from "./state";
 
 /** The 8254 input clock in Hz. */
 export const PIT_HZ = 1_193_182;
@@ -22,6 +23,8 @@ export interface ClockOptions {
   /** A host time source in milliseconds (e.g. `() => performance.now()`): host mode. */
   readonly hostNow?: () => number;
 }
+
+const STATE_FIELDS = ["ticks", "carry"] as const;
 
 export class DeviceClock {
   /** PIT input ticks since the machine started. */
@@ -64,5 +67,15 @@ export class DeviceClock {
   instructionsFor(ticks: number): number {
     if (ticks <= 0) return 0;
     return Math.max(1, Math.ceil((ticks * this.instructionsPerSecond - this.carry) / PIT_HZ));
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return captureFields(this, STATE_FIELDS);
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "DeviceClock"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
   }
 }

@@ -15,6 +15,7 @@
 import { PIT_HZ, type DeviceClock } from "./clock";
 import type { IoSize, PortDevice } from "./io-bus";
 import { NO_IRQ, type IrqLine } from "./irq";
+import { captureFields, restoreFields, type DeviceState } from "./state";
 
 export const RTC_SECONDS = 0x00;
 export const RTC_SECONDS_ALARM = 0x01;
@@ -105,6 +106,8 @@ function toCivil(t: number): Civil {
 function fromCivil(c: Civil): number {
   return daysFromCivil(c.year, c.month, c.day) * 86400 + c.hour * 3600 + c.minute * 60 + c.second;
 }
+
+const STATE_FIELDS = ["ram", "index", "nmiMasked", "regA", "regB", "regC", "baseSeconds", "baseTick", "frozen", "lastSecond", "lastPeriod", "irqLevel", "interrupts"] as const;
 
 export class CmosRtc implements PortDevice {
   readonly ram = new Uint8Array(64);
@@ -370,5 +373,15 @@ export class CmosRtc implements PortDevice {
 
   counters(out: Record<string, number>): void {
     out["rtc.interrupts"] = this.interrupts;
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return captureFields(this, STATE_FIELDS);
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "CmosRtc"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
   }
 }

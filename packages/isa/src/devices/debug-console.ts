@@ -4,8 +4,11 @@
  * (qemu hw/char/debugcon.c, "readback" property).
  */
 import type { IoSize, PortDevice } from "./io-bus";
+import { captureFields, restoreFields, type DeviceState } from "./state";
 
 export const DEBUG_CONSOLE_PORT = 0xe9;
+
+const STATE_FIELDS = ["bytes"] as const;
 
 export class DebugConsole implements PortDevice {
   bytes = 0;
@@ -27,5 +30,15 @@ export class DebugConsole implements PortDevice {
   /** `debugcon.bytes`. */
   counters(out: Record<string, number>): void {
     out["debugcon.bytes"] = this.bytes;
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return captureFields(this, STATE_FIELDS);
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "DebugConsole"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
   }
 }

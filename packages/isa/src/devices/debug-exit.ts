@@ -4,9 +4,12 @@
  * with status (v << 1) | 1, so a guest can never produce status 0. Reads return 0.
  */
 import type { IoSize, PortDevice } from "./io-bus";
+import { captureFields, restoreFields, type DeviceState } from "./state";
 
 export const DEBUG_EXIT_PORT = 0xf4;
 export const DEBUG_EXIT_SIZE = 4;
+
+const STATE_FIELDS = ["status"] as const;
 
 export class DebugExit implements PortDevice {
   /** The status of the last exit request, or -1. */
@@ -23,5 +26,15 @@ export class DebugExit implements PortDevice {
     // the full value and decides how to report it.
     this.status = ((value << 1) | 1) >>> 0;
     this.onExit(this.status);
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return captureFields(this, STATE_FIELDS);
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "DebugExit"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
   }
 }

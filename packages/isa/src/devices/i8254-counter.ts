@@ -9,6 +9,7 @@
  * effect at once instead of at the end of the current period.
  */
 import type { DeviceClock } from "./clock";
+import { captureFields, restoreFields, type DeviceState } from "./state";
 
 /** Access modes of the control word's RW1-RW0 field. */
 export const RW_LSB = 1;
@@ -22,6 +23,8 @@ function fromBcd(v: number): number {
 function toBcd(v: number): number {
   return ((Math.floor(v / 1000) % 10) << 12) | ((Math.floor(v / 100) % 10) << 8) | ((Math.floor(v / 10) % 10) << 4) | v % 10;
 }
+
+const STATE_FIELDS = ["mode", "programmedMode", "rw", "bcd", "initial", "counting", "armed", "loadTick", "pausedTicks", "pausedSince", "gate", "writeMsbNext", "pendingLsb", "readMsbNext", "latchBytes", "latchValue", "latchMsbNext", "statusLatched", "statusValue", "frozenCount", "outIdle", "writeTick"] as const;
 
 export class I8254Counter {
   /** The mode that counts (modes 6 and 7 are modes 2 and 3), and the M2-M0 bits as written. */
@@ -267,5 +270,15 @@ export class I8254Counter {
     const msb = this.readMsbNext;
     this.readMsbNext = !msb;
     return msb ? (v >> 8) & 0xff : v & 0xff;
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return captureFields(this, STATE_FIELDS);
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "I8254Counter"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
   }
 }

@@ -9,6 +9,9 @@ import type { DeviceClock } from "./clock";
 import { I8254Counter } from "./i8254-counter";
 import type { IoSize, PortDevice } from "./io-bus";
 import { NO_IRQ, type IrqLine } from "./irq";
+import { captureFields, DeviceStateError, restoreFields, type DeviceState } from "./state";
+
+const STATE_FIELDS = ["irq0Edges", "lastElapsed", "lastLevel"] as const;
 
 export class I8254 implements PortDevice {
   readonly channels: readonly [I8254Counter, I8254Counter, I8254Counter];
@@ -115,5 +118,20 @@ export class I8254 implements PortDevice {
   /** `pit.irq0_edges`. */
   counters(out: Record<string, number>): void {
     out["pit.irq0_edges"] = this.irq0Edges;
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return { ...captureFields(this, STATE_FIELDS), channels: this.channels.map((c) => c.snapshot()) };
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "I8254"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
+    const channels = state.channels;
+    if (!Array.isArray(channels) || channels.length !== 3) {
+      throw new DeviceStateError(`${where}.channels: expected 3 counter states`);
+    }
+    this.channels.forEach((c, i) => c.restore(channels[i] as DeviceState, `${where}.channels[${i}]`));
   }
 }

@@ -8,6 +8,7 @@
  * are fully nested with optional rotation; auto-EOI, poll mode and special mask mode are
  * supported. The pair (pic-pair.ts) wires two of these in cascade.
  */
+import { captureFields, restoreFields, type DeviceState } from "./state";
 
 /** Initialization state: which ICW the data port expects next. */
 const enum Init {
@@ -16,6 +17,8 @@ const enum Init {
   Icw3 = 2,
   Icw4 = 3,
 }
+
+const STATE_FIELDS = ["irr", "isr", "imr", "vectorBase", "lowestPriority", "levelTriggered", "single", "icw4Needed", "cascade", "autoEoi", "specialFullyNested", "mode8086", "rotateOnAutoEoi", "readIsr", "pollPending", "specialMask", "init", "lines"] as const;
 
 export class I8259 {
   /** Interrupt request, in-service and mask registers. */
@@ -262,5 +265,15 @@ export class I8259 {
     if (ir < 0) return 0;
     this.acknowledgeLevel(ir);
     return 0x80 | ir;
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return captureFields(this, STATE_FIELDS);
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "I8259"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
   }
 }

@@ -1,4 +1,5 @@
 /** PC devices for the IA-32 machine: port bus, interrupt wiring, 8259A, 8254, 16550A, RTC, ... */
+export { captureFields, restoreFields, DeviceStateError, type DeviceState, type DeviceStateValue } from "./state";
 export { DeviceClock, PIT_HZ, DEFAULT_INSTRUCTIONS_PER_SECOND, type ClockOptions } from "./clock";
 export { irqLine, NO_IRQ, type IrqLine, type IrqSink, type InterruptController } from "./irq";
 export { IoBus, IoBusError, WIDTH_8, WIDTH_16, WIDTH_32, type IoSize, type PortDevice } from "./io-bus";

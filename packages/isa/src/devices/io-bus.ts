@@ -8,6 +8,7 @@
  * The bus has the shape of the processor's port backend (`read(port, size)`, `write(port, size,
  * value)`), so a machine plugs it in directly.
  */
+import { captureFields, restoreFields, type DeviceState } from "./state";
 
 export type IoSize = 1 | 2 | 4;
 
@@ -21,6 +22,8 @@ export interface PortDevice {
 export const WIDTH_8 = 1;
 export const WIDTH_16 = 2;
 export const WIDTH_32 = 4;
+
+const STATE_FIELDS = ["inCount", "outCount", "unclaimedCount"] as const;
 
 export class IoBusError extends Error {
   override readonly name = "IoBusError";
@@ -121,5 +124,15 @@ export class IoBus {
     out["io.in"] = this.inCount;
     out["io.out"] = this.outCount;
     out["io.unclaimed"] = this.unclaimedCount;
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return captureFields(this, STATE_FIELDS);
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "IoBus"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
   }
 }

@@ -14,6 +14,7 @@ import { I8254 } from "./i8254";
 import { IoBus, WIDTH_16, WIDTH_32, WIDTH_8 } from "./io-bus";
 import { irqLine, type InterruptController } from "./irq";
 import { PicPair } from "./pic-pair";
+import { child, type DeviceState } from "./state";
 import { SystemControlA } from "./system-control-a";
 import { SystemControlB } from "./system-control-b";
 import { Uart16550 } from "./uart16550";
@@ -120,5 +121,35 @@ export class PcDevices implements InterruptController {
     this.rtc.counters(out);
     this.debugConsole.counters(out);
     return out;
+  }
+
+  /** Every device's state (JSON-safe); with the same options, `restore` continues bit-exact. */
+  snapshot(): DeviceState {
+    return {
+      clock: this.clock.snapshot(),
+      io: this.io.snapshot(),
+      pic: this.pic.snapshot(),
+      pit: this.pit.snapshot(),
+      portB: this.portB.snapshot(),
+      portA: this.portA.snapshot(),
+      com1: this.com1.snapshot(),
+      rtc: this.rtc.snapshot(),
+      debugConsole: this.debugConsole.snapshot(),
+      debugExit: this.debugExit.snapshot(),
+    };
+  }
+
+  restore(state: DeviceState): void {
+    const w = "devices";
+    this.clock.restore(child(state, "clock", w), `${w}.clock`);
+    this.io.restore(child(state, "io", w), `${w}.io`);
+    this.pic.restore(child(state, "pic", w), `${w}.pic`);
+    this.pit.restore(child(state, "pit", w), `${w}.pit`);
+    this.portB.restore(child(state, "portB", w), `${w}.portB`);
+    this.portA.restore(child(state, "portA", w), `${w}.portA`);
+    this.com1.restore(child(state, "com1", w), `${w}.com1`);
+    this.rtc.restore(child(state, "rtc", w), `${w}.rtc`);
+    this.debugConsole.restore(child(state, "debugConsole", w), `${w}.debugConsole`);
+    this.debugExit.restore(child(state, "debugExit", w), `${w}.debugExit`);
   }
 }

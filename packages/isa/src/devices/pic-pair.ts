@@ -10,8 +10,11 @@
 import { I8259 } from "./i8259";
 import type { InterruptController, IrqSink } from "./irq";
 import type { IoSize, PortDevice } from "./io-bus";
+import { captureFields, child, restoreFields, type DeviceState } from "./state";
 
 const CASCADE_IR = 2;
+
+const STATE_FIELDS = ["intr", "acknowledged", "spurious", "slaveInt"] as const;
 
 export class PicPair implements IrqSink, InterruptController, PortDevice {
   readonly master = new I8259();
@@ -94,5 +97,17 @@ export class PicPair implements IrqSink, InterruptController, PortDevice {
   counters(out: Record<string, number>): void {
     for (let i = 0; i < 16; i++) if (this.acknowledged[i]) out[`irq.${i}`] = this.acknowledged[i]!;
     out["pic.spurious"] = this.spurious;
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return { ...captureFields(this, STATE_FIELDS), master: this.master.snapshot(), slave: this.slave.snapshot() };
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "PicPair"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
+    this.master.restore(child(state, "master", where), `${where}.master`);
+    this.slave.restore(child(state, "slave", where), `${where}.slave`);
   }
 }

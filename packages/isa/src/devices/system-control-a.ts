@@ -4,6 +4,7 @@
  * callbacks; reads return the written A20 bit with bit 0 clear (the reset pulse is not held).
  */
 import type { IoSize, PortDevice } from "./io-bus";
+import { captureFields, restoreFields, type DeviceState } from "./state";
 
 export interface SystemControlAHooks {
   /** A20 masking changed: `enabled` means addresses keep bit 20. */
@@ -11,6 +12,8 @@ export interface SystemControlAHooks {
   /** The guest asked for a processor reset. */
   onReset?: () => void;
 }
+
+const STATE_FIELDS = ["a20", "resets"] as const;
 
 export class SystemControlA implements PortDevice {
   a20: boolean;
@@ -37,5 +40,15 @@ export class SystemControlA implements PortDevice {
       this.resets++;
       this.hooks.onReset?.();
     }
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return captureFields(this, STATE_FIELDS);
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "SystemControlA"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
   }
 }

@@ -7,9 +7,12 @@
 import type { DeviceClock } from "./clock";
 import type { I8254 } from "./i8254";
 import type { IoSize, PortDevice } from "./io-bus";
+import { captureFields, restoreFields, type DeviceState } from "./state";
 
 /** Device-clock ticks per refresh-request half period (15.085 us * 1.193182 MHz). */
 const REFRESH_TICKS = 18;
+
+const STATE_FIELDS = ["value"] as const;
 
 export class SystemControlB implements PortDevice {
   /** The written bits 0-3. */
@@ -33,5 +36,15 @@ export class SystemControlB implements PortDevice {
   /** The speaker sounds when its data is enabled and counter 2 is gated. */
   get speakerOn(): boolean {
     return (this.value & 3) === 3;
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return captureFields(this, STATE_FIELDS);
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "SystemControlB"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
   }
 }

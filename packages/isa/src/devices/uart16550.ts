@@ -9,6 +9,7 @@
 import { PIT_HZ, type DeviceClock } from "./clock";
 import type { IoSize, PortDevice } from "./io-bus";
 import { NO_IRQ, type IrqLine } from "./irq";
+import { captureFields, restoreFields, type DeviceState } from "./state";
 
 /** Register offsets (Table II). */
 export const UART_RBR = 0; // THR on write, DLL with DLAB
@@ -44,6 +45,8 @@ const TRIGGER_LEVELS = [1, 4, 8, 14] as const;
 const BAUD_BASE = 115200;
 /** The host's modem lines when not in loopback: CTS, DSR and DCD asserted (MSR bits 4, 5, 7). */
 const HOST_MODEM_LINES = 0xb0;
+
+const STATE_FIELDS = ["ier", "lcr", "mcr", "scr", "divisor", "fifoEnabled", "rxTrigger", "rx", "overrun", "thrInterrupt", "msrLines", "msrDelta", "rxActivity", "lastPull", "irqLevel", "txBytes", "rxBytes", "overruns"] as const;
 
 export class Uart16550 implements PortDevice {
   ier = 0;
@@ -282,5 +285,15 @@ export class Uart16550 implements PortDevice {
     out["serial.tx_bytes"] = this.txBytes;
     out["serial.rx_bytes"] = this.rxBytes;
     out["serial.overruns"] = this.overruns;
+  }
+
+  /** The device's state, JSON-safe (state.ts). */
+  snapshot(): DeviceState {
+    return captureFields(this, STATE_FIELDS);
+  }
+
+  /** Restores a state taken by `snapshot()`. */
+  restore(state: DeviceState, where = "Uart16550"): void {
+    restoreFields(this, STATE_FIELDS, state, where);
   }
 }
