@@ -153,3 +153,8 @@ export const STOP_HALT = 1;
 export const STOP_HOST = 2;
 export const STOP_EXCEPTION = 3;
 export const STOP_BREAKPOINT = 4;
+/**
+ * A conditional branch inside a decoded block was taken: EIP holds its target and the run loop
+ * continues there (blocks extend past not-taken Jcc, so this is a side exit, not a stop).
+ */
+export const STOP_BRANCH = 5;

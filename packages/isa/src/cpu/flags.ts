@@ -28,6 +28,9 @@ export const CC_SHL = 8;
 export const CC_SAR = 9;
 export const CC_MUL = 10;
 
+const SUB32 = (CC_SUB << 2) | 2;
+const LOGIC32 = (CC_LOGIC << 2) | 2;
+
 /** Per size index (0 = byte, 1 = word, 2 = dword). */
 export const SIZE_MASK: readonly number[] = [0xff, 0xffff, -1];
 export const SIZE_SIGN: readonly number[] = [0x80, 0x8000, -0x80000000];
@@ -180,6 +183,57 @@ export function writeStatusFlags(s: Int32Array, value: number, mask: number): vo
  */
 export function testCC(s: Int32Array, cc: number): boolean {
   const op = s[S_CC_OP]!;
+  if (op === SUB32) {
+    const res = s[S_CC_DST]!;
+    const src = s[S_CC_SRC]!;
+    const a = (res + src) | 0;
+    switch (cc) {
+      case 2:
+        return a >>> 0 < src >>> 0;
+      case 3:
+        return a >>> 0 >= src >>> 0;
+      case 4:
+        return res === 0;
+      case 5:
+        return res !== 0;
+      case 6:
+        return a >>> 0 <= src >>> 0;
+      case 7:
+        return a >>> 0 > src >>> 0;
+      case 8:
+        return res < 0;
+      case 9:
+        return res >= 0;
+      case 12:
+        return a < src;
+      case 13:
+        return a >= src;
+      case 14:
+        return a <= src;
+      case 15:
+        return a > src;
+    }
+  } else if (op === LOGIC32) {
+    const res = s[S_CC_DST]!;
+    switch (cc) {
+      case 4:
+      case 6:
+        return res === 0;
+      case 5:
+      case 7:
+        return res !== 0;
+      case 8:
+      case 12:
+        return res < 0;
+      case 9:
+      case 13:
+        return res >= 0;
+      case 14:
+        return res <= 0;
+      case 15:
+        return res > 0;
+    }
+  }
   const kind = op >> 2;
   let r: boolean;
   if (kind === CC_SUB) {

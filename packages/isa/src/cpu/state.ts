@@ -68,6 +68,11 @@ export const S_HALTED = 53;
 /** Time-stamp counter low/high (RDTSC reads retired instructions, see exec/system.ts). */
 export const S_TSC_LO = 54;
 export const S_TSC_HI = 55;
+/**
+ * A word that is always 0: decoded memory operands without a base or index register name it, so
+ * effective addresses are computed without branches (exec/operands.ts). Never written.
+ */
+export const S_ZERO = 63;
 /** Number of state words. Kept a multiple of 8 for alignment of views laid over a snapshot. */
 export const STATE_WORDS = 64;
 

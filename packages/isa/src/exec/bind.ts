@@ -4,7 +4,8 @@
  * targets are computed, the handler is picked from the semantics map, and encodings the CPUID
  * identity does not advertise (MMX, SSE*) are bound to #UD.
  */
-import { reg8Offset, DS } from "../cpu/state";
+import { reg8Offset, DS, S_ZERO } from "../cpu/state";
+import * as fast from "./fast";
 import { type DecodedInsn, DecodeFault, PREFIX_REP, PREFIX_REPNE } from "../decode/insn";
 import type { Operand } from "../table/operands";
 import type { OpDef } from "../table/types";
@@ -255,9 +256,14 @@ export function bindInsn(d: DecodedInsn, eip: number): Insn {
   const rep = d.prefixes & (PREFIX_REP | PREFIX_REPNE);
   i.rep = def.rep === undefined || rep === 0 ? REP_NONE : (d.prefixes & PREFIX_REP) !== 0 ? REP_E : REP_NE;
   if (def.rep === "rep" && i.rep === REP_NE) i.rep = REP_E; // F2 on MOVS/STOS... repeats like F3
-  i.exec = UNADVERTISED.has(def.ext) && sem !== "pause" ? execUd : EXEC[sem];
+  if (i.asize === 4) {
+    // Branch-free effective addresses (exec/fast.ts): absent registers read the zero word.
+    if (i.base < 0) i.base = S_ZERO;
+    if (i.index < 0) i.index = S_ZERO;
+  }
+  i.exec = UNADVERTISED.has(def.ext) && sem !== "pause" ? execUd : (specialize(sem, i) ?? EXEC[sem]);
   i.endsBlock =
-    def.cf !== undefined ||
+    (def.cf !== undefined && sem !== "jcc") ||
     i.rep !== REP_NONE ||
     def.cls === "privileged" ||
     sem === "mov_to_sreg" ||
@@ -268,7 +274,63 @@ export function bindInsn(d: DecodedInsn, eip: number): Insn {
   return i;
 }
 
-void OK_CREG;
-void OK_DREG;
-void OK_IMM;
-void OK_MEM;
+
+/** A specialized handler for the hot forms (exec/fast.ts), or undefined for the generic one. */
+function specialize(sem: string, i: Insn): ExecFn | undefined {
+  const k0 = i.k0;
+  const k1 = i.k1;
+  const size = i.size;
+  const memOk = i.asize === 4;
+  const rr = k0 === OK_REG && k1 === OK_REG;
+  const ri = k0 === OK_REG && k1 === OK_IMM;
+  const rm = k0 === OK_REG && k1 === OK_MEM && memOk;
+  const mr = k0 === OK_MEM && k1 === OK_REG && memOk;
+  const mi = k0 === OK_MEM && k1 === OK_IMM && memOk;
+  switch (sem) {
+    case "mov":
+      if (size === 4) return rr ? fast.movRR32 : ri ? fast.movRI32 : rm ? fast.movRM32 : mr ? fast.movMR32 : mi ? fast.movMI32 : undefined;
+      if (size === 1) return mi ? fast.movMI8 : mr ? fast.movMR8 : rm ? fast.movRM8 : undefined;
+      return undefined;
+    case "movzx":
+      if (size !== 4) return undefined;
+      if (i.size1 === 1) return rm ? fast.movzxRM8 : rr ? fast.movzxRR8 : undefined;
+      return rm ? fast.movzxRM16 : undefined;
+    case "movsx":
+      return size === 4 && i.size1 === 1 && rm ? fast.movsxRM8 : undefined;
+    case "lea":
+      return size === 4 && memOk ? fast.lea32 : undefined;
+    case "add":
+      return size === 4 ? (rr ? fast.addRR32 : ri ? fast.addRI32 : rm ? fast.addRM32 : undefined) : undefined;
+    case "sub":
+      return size === 4 ? (rr ? fast.subRR32 : ri ? fast.subRI32 : undefined) : undefined;
+    case "cmp":
+      if (size === 1) return mi ? fast.cmpMI8 : undefined;
+      if (size !== 4) return undefined;
+      return rr ? fast.cmpRR32 : ri ? fast.cmpRI32 : rm ? fast.cmpRM32 : mr ? fast.cmpMR32 : mi ? fast.cmpMI32 : undefined;
+    case "and":
+      return size === 4 ? (rr ? fast.andRR32 : ri ? fast.andRI32 : undefined) : undefined;
+    case "or":
+      return size === 4 && rr ? fast.orRR32 : undefined;
+    case "xor":
+      return size === 4 && rr ? fast.xorRR32 : undefined;
+    case "test":
+      return size === 4 && rr ? fast.testRR32 : undefined;
+    case "inc":
+      return size === 4 && k0 === OK_REG ? fast.incR32 : undefined;
+    case "dec":
+      return size === 4 && k0 === OK_REG ? fast.decR32 : undefined;
+    case "shl":
+    case "shr":
+    case "sar": {
+      if (size !== 4 || !ri || (i.v1 & 31) === 0) return undefined;
+      i.v1 &= 31;
+      return sem === "shl" ? fast.shlRI32 : sem === "shr" ? fast.shrRI32 : fast.sarRI32;
+    }
+    case "jcc":
+      return fast.jcc;
+    case "jmp":
+      return k0 === OK_IMM ? fast.jmpRel : undefined;
+    default:
+      return undefined;
+  }
+}

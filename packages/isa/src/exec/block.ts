@@ -9,6 +9,19 @@ import type { Insn } from "./insn";
 
 export const MAX_BLOCK_INSNS = 32;
 
+/**
+ * Adds to `perClass` the instructions a block retired, by class: for every exit count, the
+ * classes of the instructions before that exit.
+ */
+export function foldClassCounts(b: Block, perClass: Float64Array): void {
+  const n = b.insns.length;
+  for (let k = 1; k <= n; k++) {
+    const c = b.exits[k]!;
+    if (c === 0) continue;
+    for (let j = 0; j < k; j++) perClass[b.insns[j]!.cls]! += c;
+  }
+}
+
 export class Block {
   /** Linear address of the first instruction, and of the instruction after the last one. */
   readonly start: number;
@@ -18,10 +31,12 @@ export class Block {
   readonly physStart: number[] = [];
   readonly physLen: number[] = [];
   valid = true;
-  /** Times the block ran to its end (counters are derived from it: no per-instruction work). */
-  execCount = 0;
-  /** Instructions per class (CLASS_NAMES order). */
-  readonly classCounts: Int32Array = new Int32Array(8);
+  /**
+   * exits[k]: times execution left the block after k retired instructions (k = length: ran to
+   * its end; fewer: a taken conditional branch, a fault, a stop). Retired and per-class counts
+   * are derived from it when counters are read: one increment per block execution.
+   */
+  exits: Int32Array = new Int32Array(0);
   /** Up to two cached successors (checked by start address and validity before use). */
   succ0: Block | null = null;
   succ1: Block | null = null;

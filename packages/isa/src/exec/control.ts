@@ -5,6 +5,7 @@
  * (next EIP + displacement, masked to the operand size).
  */
 import { testCC } from "../cpu/flags";
+import { STOP_BRANCH } from "../cpu/cpu";
 import { ECX, S_EIP } from "../cpu/state";
 import { ZF } from "../table/flags";
 import { computeOSZAPC } from "../cpu/flags";
@@ -21,8 +22,12 @@ export const execJmp: ExecFn = (cpu, i) => {
   }
 };
 
+/** Jcc does not end a decoded block: a taken branch is a side exit (cpu.ts STOP_BRANCH). */
 export const execJcc: ExecFn = (cpu, i) => {
-  if (testCC(cpu.s, i.cc)) cpu.s[S_EIP] = i.v0;
+  if (testCC(cpu.s, i.cc)) {
+    cpu.s[S_EIP] = i.v0;
+    cpu.stop = STOP_BRANCH;
+  }
 };
 
 export const execCall: ExecFn = (cpu, i) => {

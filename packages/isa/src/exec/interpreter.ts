@@ -5,7 +5,7 @@
  * handlers are caught here, EIP is set to the faulting instruction, and the event is delivered
  * (cpu/interrupts.ts). Same inputs give the same counts: nothing depends on host time.
  */
-import { type Cpu, type HostHandler, STOP_BREAKPOINT, STOP_EXCEPTION, STOP_HALT, STOP_HOST, STOP_NONE } from "../cpu/cpu";
+import { type Cpu, type HostHandler, STOP_BRANCH, STOP_BREAKPOINT, STOP_EXCEPTION, STOP_HALT, STOP_HOST, STOP_NONE } from "../cpu/cpu";
 import { FAULT, VEC_PF, vectorName } from "../cpu/exceptions";
 import { deliverException, interposedInstruction } from "../cpu/interrupts";
 import { CR0_PE, CS, S_CR0, S_CR2, S_EIP, S_SEG_ATTR, S_SEG_BASE } from "../cpu/state";
@@ -15,8 +15,9 @@ import type { Engine, StopReason } from "../engine";
 import { PAGE_MASK, PAGE_SHIFT } from "../memory/physical";
 import { ACCESS_READ } from "../memory/translator";
 import { bindInsn } from "./bind";
-import { Block, MAX_BLOCK_INSNS } from "./block";
+import { Block, foldClassCounts, MAX_BLOCK_INSNS } from "./block";
 import { DecodedCache } from "./icache";
+import { runInsns } from "./dispatch";
 import { CLASS_NAMES, type ClassName, type ExecFn, type Insn } from "./insn";
 
 /** The run loop resumes at EIP after a self-modifying write hit the block being executed. */
@@ -47,10 +48,8 @@ export class Interpreter implements Engine {
     this.cpu = cpu;
     this.cache = new DecodedCache(cpu.mmu);
     this.cache.onRetire = (b) => {
-      if (b.execCount !== 0) {
-        for (let c = 0; c < CLASS_NAMES.length; c++) this.classRetired[c]! += b.execCount * b.classCounts[c]!;
-        b.execCount = 0;
-      }
+      foldClassCounts(b, this.classRetired);
+      b.exits.fill(0);
       if (b === this.current) this.cpu.stop = this.cpu.stop === STOP_NONE ? STOP_RESYNC : this.cpu.stop;
     };
   }
@@ -138,18 +137,11 @@ export class Interpreter implements Engine {
         s[S_EIP] = insns[n]!.eip;
       } else s[S_EIP] = b.end;
       this.current = b;
-      let k = 0;
-      try {
-        while (k < n) {
-          const i = insns[k]!;
-          i.exec(cpu, i);
-          k++;
-          if (cpu.stop !== STOP_NONE) break;
-        }
-      } catch (e) {
-        if (e !== FAULT) throw e;
+      let k = runInsns(cpu, insns, n);
+      if (k < 0) {
+        k = -k - 1;
         this.current = null;
-        this.retirePartial(b, k);
+        b.exits[k]!++;
         cpu.retired += k;
         remaining -= k + 1;
         s[S_EIP] = insns[k]!.eip;
@@ -163,12 +155,16 @@ export class Interpreter implements Engine {
         continue;
       }
       this.current = null;
-      if (k === len) b.execCount++;
-      else this.retirePartial(b, k);
+      b.exits[k]!++;
       cpu.retired += k;
       remaining -= k;
       prev = b;
       if (cpu.stop !== STOP_NONE) {
+        if (cpu.stop === STOP_BRANCH) {
+          // A taken conditional branch left the block early; EIP is its target.
+          cpu.stop = STOP_NONE;
+          continue;
+        }
         if (k < len && k < n) s[S_EIP] = insns[k]!.eip;
         prev = null;
         const r = this.stopReason();
@@ -194,10 +190,6 @@ export class Interpreter implements Engine {
       default:
         return null;
     }
-  }
-
-  private retirePartial(b: Block, k: number): void {
-    for (let j = 0; j < k; j++) this.classRetired[b.insns[j]!.cls]! += 1;
   }
 
   private readonly fetch = (offset: number): number => {
@@ -247,12 +239,12 @@ export class Interpreter implements Engine {
       const tail = (a & PAGE_MASK) + i.len - (PAGE_MASK + 1);
       if (tail > 0) this.addRange(b, mmu.translate((a + i.len - tail) | 0, ACCESS_READ), tail);
       b.insns.push(i);
-      b.classCounts[i.cls]!++;
       a = (a + i.len) | 0;
       eip = (eip + i.len) | 0;
       if (i.endsBlock) break;
     }
     b.end = eip;
+    b.exits = new Int32Array(b.insns.length + 1);
     this.cache.insert(b);
     return b;
   }
@@ -275,11 +267,7 @@ export class Interpreter implements Engine {
     const cpu = this.cpu;
     const out: Record<string, number> = { "insn.retired": cpu.retired };
     const perClass = Float64Array.from(this.classRetired);
-    for (const b of this.cache.slots) {
-      if (b !== null && b.valid && b.execCount !== 0) {
-        for (let c = 0; c < CLASS_NAMES.length; c++) perClass[c]! += b.execCount * b.classCounts[c]!;
-      }
-    }
+    for (const b of this.cache.slots) if (b !== null && b.valid) foldClassCounts(b, perClass);
     CLASS_NAMES.forEach((name, c) => {
       out[`insn.class.${name}`] = perClass[c]!;
     });

@@ -26,6 +26,7 @@ export class Mmu {
   private readonly readTag: Int32Array;
   private readonly writeTag: Int32Array;
   private readonly frame: Int32Array;
+  private readonly watchTag: Int32Array;
   private readonly ramSize: number;
   /** CPU state words, for CR2 on #PF. */
   private readonly state: Int32Array;
@@ -41,6 +42,7 @@ export class Mmu {
     this.readTag = this.tlb.readTag;
     this.writeTag = this.tlb.writeTag;
     this.frame = this.tlb.frame;
+    this.watchTag = this.tlb.watchTag;
   }
 
   /** Replaces the linear -> physical step (paging on/off, a page map) and flushes the TLB. */
@@ -65,10 +67,16 @@ export class Mmu {
       const i = page & TLB_INDEX_MASK;
       const frameAddr = phys & ~PAGE_MASK;
       this.tlb.misses++;
-      if (this.readTag[i] !== page) this.writeTag[i] = -1;
+      if (this.readTag[i] !== page) {
+        this.writeTag[i] = -1;
+        this.watchTag[i] = -1;
+      }
       this.readTag[i] = page;
       this.frame[i] = frameAddr;
-      if ((access & ACCESS_WRITE) !== 0 && this.ram.watched[frameAddr >>> PAGE_SHIFT] === 0) this.writeTag[i] = page;
+      if ((access & ACCESS_WRITE) !== 0) {
+        if (this.ram.watched[frameAddr >>> PAGE_SHIFT] === 0) this.writeTag[i] = page;
+        else this.watchTag[i] = page;
+      }
     }
     return phys;
   }
@@ -186,6 +194,16 @@ export class Mmu {
   }
 
   private writeSlow(a: number, v: number, n: number): void {
+    const page = a >>> PAGE_SHIFT;
+    const ti = page & TLB_INDEX_MASK;
+    if (this.watchTag[ti] === page && (a & PAGE_MASK) <= PAGE_SIZE_ - n) {
+      // Writable, watched page: store, then tell the watchers (SMC check).
+      const p = this.frame[ti]! | (a & PAGE_MASK);
+      for (let k = 0; k < n; k++) this.u8[p + k] = v >> (k << 3);
+      if (this.ram.watched[p >>> PAGE_SHIFT] !== 0) this.ram.notifyWrite(p, n);
+      else this.watchTag[ti] = -1;
+      return;
+    }
     const p0 = this.translate(a, ACCESS_WRITE);
     const firstLen = Math.min(n, PAGE_SIZE_ - (a & PAGE_MASK));
     const p1 = firstLen < n ? this.translate((a + firstLen) | 0, ACCESS_WRITE) : 0;
@@ -209,6 +227,7 @@ export class Mmu {
   unwatchPage(frameAddr: number, id: number): void {
     const pfn = frameAddr >>> PAGE_SHIFT;
     this.ram.watched[pfn] = this.ram.watched[pfn]! & ~(1 << id);
+    // Entries on the watched path fall back to the slow path once, which reinstalls a fast one.
   }
 
   /** Host-side copy of guest linear memory (loaders, syscalls); faults raise #PF like the guest. */

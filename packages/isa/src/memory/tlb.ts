@@ -13,6 +13,12 @@ export class Tlb {
   readonly readTag: Int32Array = new Int32Array(TLB_SIZE).fill(-1);
   readonly writeTag: Int32Array = new Int32Array(TLB_SIZE).fill(-1);
   readonly frame: Int32Array = new Int32Array(TLB_SIZE);
+  /**
+   * Writable but write-watched pages: a write misses the fast path, then finds the translation
+   * here (no page walk) and notifies the watchers. Code pages that share a page with hot data
+   * (tiny static programs put .bss right after .text) stay cheap this way.
+   */
+  readonly watchTag: Int32Array = new Int32Array(TLB_SIZE).fill(-1);
   /** Number of refills (the `tlb.miss` counter). */
   misses = 0;
   flushes = 0;
@@ -21,6 +27,7 @@ export class Tlb {
   flush(): void {
     this.readTag.fill(-1);
     this.writeTag.fill(-1);
+    this.watchTag.fill(-1);
     this.flushes++;
   }
 
@@ -30,11 +37,17 @@ export class Tlb {
     if (this.readTag[i] === page) {
       this.readTag[i] = -1;
       this.writeTag[i] = -1;
+      this.watchTag[i] = -1;
     }
   }
 
-  /** Drops write permission for every entry mapping physical page `frameAddr` (it became watched). */
+  /** Moves write permission of entries mapping `frameAddr` to the watched path (it became watched). */
   revokeWrites(frameAddr: number): void {
-    for (let i = 0; i < TLB_SIZE; i++) if (this.frame[i] === frameAddr) this.writeTag[i] = -1;
+    for (let i = 0; i < TLB_SIZE; i++) {
+      if (this.frame[i] === frameAddr && this.writeTag[i] !== -1) {
+        this.watchTag[i] = this.writeTag[i]!;
+        this.writeTag[i] = -1;
+      }
+    }
   }
 }
