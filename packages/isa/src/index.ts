@@ -1,7 +1,6 @@
 export {};
 export * from "./table/index";
 export * from "./decode/index";
-export * from "./fpu/index";
 export * from "./cpu/state";
 export * from "./cpu/exceptions";
 export { Cpu, type HostAction, type HostHandler, type PortIo, type TrapEvent } from "./cpu/cpu";
@@ -19,4 +18,7 @@ export { Insn, CLASS_NAMES, type ClassName, type ExecFn } from "./exec/insn";
 export { EXEC } from "./exec/handlers";
 export { bindInsn } from "./exec/bind";
 export { createMachine, createUserMachine, type Machine, type MachineOptions, type UserMachine } from "./machine";
+export * from "./disasm/index";
+export * from "./loaders/index";
+export * from "./fpu/index";
 export * from "./devices/index";

@@ -163,54 +163,73 @@ export class Decoder {
     let modrm = -1;
     let mandatory = 0;
     let osToggled = (prefixes & PREFIX_OPSIZE) !== 0;
-    while (slot <= -2) {
-      const node = NODES[-2 - slot];
-      if (node === undefined) return this.fail(out, DecodeFault.UD);
-      const slots = node.slots;
-      switch (node.kind) {
-        case SPLIT_PFX: {
-          // Mandatory prefix: the last F2/F3, else 66 (SDM Vol. 2 §2.1.2; iced agrees). A form
-          // that does not exist for the selected prefix is #UD.
-          let s = -1;
-          if (lastRep !== 0) {
-            s = slots[lastRep === 0xf3 ? 2 : 3] ?? UD;
-            if (s === UD) return this.fail(out, DecodeFault.UD);
-            mandatory = lastRep;
-            prefixes &= ~(lastRep === 0xf3 ? PREFIX_REP : PREFIX_REPNE);
-          } else if ((prefixes & PREFIX_OPSIZE) !== 0) {
-            s = slots[1] ?? UD;
-            if (s === UD) return this.fail(out, DecodeFault.UD);
-            mandatory = 0x66;
-            osToggled = false;
-          } else {
-            s = slots[0] ?? UD;
+    // A lenient prefix split remembers its prefix-less form: if the prefixed path ends in #UD,
+    // decoding resumes there with the prefix in its legacy role (e.g. F3 0F 1E /0 = NOP).
+    let fallback = UD;
+    let fallbackPrefixes = 0;
+    let fallbackOs = false;
+    for (;;) {
+      while (slot <= -2) {
+        const node = NODES[-2 - slot];
+        if (node === undefined) return this.fail(out, DecodeFault.UD);
+        const slots = node.slots;
+        switch (node.kind) {
+          case SPLIT_PFX: {
+            // Mandatory prefix: the last F2/F3, else 66 (SDM Vol. 2 §2.1.2; iced agrees). A form
+            // that does not exist for the selected prefix is #UD, unless the node is lenient.
+            let s = UD;
+            if (lastRep !== 0 || (prefixes & PREFIX_OPSIZE) !== 0) {
+              const which = lastRep === 0xf3 ? 2 : lastRep === 0xf2 ? 3 : 1;
+              s = slots[which] ?? UD;
+              if (s !== UD) {
+                if (node.lenient) {
+                  fallback = slots[0] ?? UD;
+                  fallbackPrefixes = prefixes;
+                  fallbackOs = osToggled;
+                }
+                if (which === 1) {
+                  mandatory = 0x66;
+                  osToggled = false;
+                } else {
+                  mandatory = lastRep;
+                  prefixes &= ~(lastRep === 0xf3 ? PREFIX_REP : PREFIX_REPNE);
+                }
+              } else if (!node.lenient) return this.fail(out, DecodeFault.UD);
+            }
+            if (s === UD) s = slots[0] ?? UD;
+            slot = s;
+            break;
           }
-          slot = s;
-          break;
+          case SPLIT_REG:
+          case SPLIT_MOD:
+          case SPLIT_RM:
+            if (modrm < 0) {
+              modrm = this.next();
+              if (modrm < 0) return this.fail(out, this.failed);
+            }
+            slot =
+              node.kind === SPLIT_REG
+                ? (slots[(modrm >> 3) & 7] ?? UD)
+                : node.kind === SPLIT_MOD
+                  ? (slots[modrm >= 0xc0 ? 1 : 0] ?? UD)
+                  : (slots[modrm & 7] ?? UD);
+            break;
+          case SPLIT_OSZ:
+            slot = slots[(osToggled ? (bits === 32 ? 16 : 32) : bits) === 16 ? 0 : 1] ?? UD;
+            break;
+          case SPLIT_ASZ:
+            slot = slots[addrsize === 16 ? 0 : 1] ?? UD;
+            break;
+          default:
+            return this.fail(out, DecodeFault.UD);
         }
-        case SPLIT_REG:
-        case SPLIT_MOD:
-        case SPLIT_RM:
-          if (modrm < 0) {
-            modrm = this.next();
-            if (modrm < 0) return this.fail(out, this.failed);
-          }
-          slot =
-            node.kind === SPLIT_REG
-              ? (slots[(modrm >> 3) & 7] ?? UD)
-              : node.kind === SPLIT_MOD
-                ? (slots[modrm >= 0xc0 ? 1 : 0] ?? UD)
-                : (slots[modrm & 7] ?? UD);
-          break;
-        case SPLIT_OSZ:
-          slot = slots[(osToggled ? (bits === 32 ? 16 : 32) : bits) === 16 ? 0 : 1] ?? UD;
-          break;
-        case SPLIT_ASZ:
-          slot = slots[addrsize === 16 ? 0 : 1] ?? UD;
-          break;
-        default:
-          return this.fail(out, DecodeFault.UD);
       }
+      if (slot >= 0 || fallback === UD) break;
+      slot = fallback;
+      fallback = UD;
+      mandatory = 0;
+      prefixes = fallbackPrefixes;
+      osToggled = fallbackOs;
     }
     if (slot < 0) {
       // Consume the ModRM an undefined group member would have had, as hardware and iced do,

@@ -22,6 +22,12 @@ export const UD = -1;
 export interface SplitNode {
   readonly kind: number;
   readonly slots: Int32Array;
+  /**
+   * Prefix splits only. Strict (SSE-style) nodes make a missing 66/F2/F3 form #UD. A lenient node
+   * (its prefix-less form is a legacy instruction, e.g. 90 NOP beside F3 90 PAUSE) falls back to
+   * the prefix-less form, the prefix keeping its legacy meaning (operand size, REP).
+   */
+  lenient: boolean;
 }
 
 export const MAP_INDEX: Record<OpMap, number> = { "1b": 0, "0f": 1, "0f38": 2, "0f3a": 3 };
@@ -106,9 +112,12 @@ export const NODES: SplitNode[] = [];
 
 function newNode(kind: number, fill: number): number {
   const width = SPLIT_WIDTH[kind] ?? 0;
-  const slots = new Int32Array(width);
-  for (let i = 0; i < width; i++) slots[i] = cloneSlot(fill);
-  NODES.push({ kind, slots });
+  const slots = new Int32Array(width).fill(UD);
+  // What was there before a prefix split is the prefix-less form only; the other prefix slots
+  // fall back to it at decode time when the node is lenient.
+  if (kind === SPLIT_PFX) slots[0] = cloneSlot(fill);
+  else for (let i = 0; i < width; i++) slots[i] = cloneSlot(fill);
+  NODES.push({ kind, slots, lenient: false });
   return -2 - (NODES.length - 1);
 }
 
@@ -136,6 +145,12 @@ function selectors(e: OpDef, k: number): readonly number[] | undefined {
   }
 }
 
+/** Inserts an entry that does not select on `node`'s kind under all its slots (prefix: slot "none" only). */
+function spread(node: SplitNode, idx: number, e: OpDef): void {
+  const n = node.kind === SPLIT_PFX ? 1 : node.slots.length;
+  for (let i = 0; i < n; i++) node.slots[i] = insert(node.slots[i] ?? UD, idx, e, node.kind + 1);
+}
+
 /** Inserts entry `idx` below `slot`, considering split kinds >= `from`; returns the new slot. */
 function insert(slot: number, idx: number, e: OpDef, from: number): number {
   let k = from;
@@ -145,11 +160,11 @@ function insert(slot: number, idx: number, e: OpDef, from: number): number {
     // The entry applies to every remaining selector value.
     if (slot === UD) return idx;
     if (node === undefined) throw new Error(`opcode table: ${e.mn} duplicates ${OPCODES[slot]?.mn ?? "?"} (${e.map} ${e.opc.toString(16)})`);
-    for (let i = 0; i < node.slots.length; i++) node.slots[i] = insert(node.slots[i] ?? UD, idx, e, node.kind + 1);
+    spread(node, idx, e);
     return slot;
   }
   if (node !== undefined && node.kind < k) {
-    for (let i = 0; i < node.slots.length; i++) node.slots[i] = insert(node.slots[i] ?? UD, idx, e, node.kind + 1);
+    spread(node, idx, e);
     return slot;
   }
   let target = slot;
@@ -160,6 +175,8 @@ function insert(slot: number, idx: number, e: OpDef, from: number): number {
   return target;
 }
 
+const SIMD_EXT: ReadonlySet<string> = new Set(["mmx", "sse", "sse2", "sse3", "ssse3", "sse41", "sse42"]);
+
 OPCODES.forEach((e: OpDef, idx) => {
   const a = buildAttrs(e);
   ENTRY_ATTR[idx] = a.attr;
@@ -168,3 +185,15 @@ OPCODES.forEach((e: OpDef, idx) => {
   const r = MAP_INDEX[e.map] * 256 + e.opc;
   ROOT[r] = insert(ROOT[r] ?? UD, idx, e, SPLIT_PFX);
 });
+
+/** True when every entry reachable from `slot` is a legacy (non-SIMD) instruction. */
+function legacyOnly(slot: number): boolean {
+  if (slot === UD) return true;
+  if (slot >= 0) return !SIMD_EXT.has(OPCODES[slot]?.ext ?? "sse");
+  const n = NODES[-2 - slot];
+  return n !== undefined && Array.from(n.slots).every(legacyOnly);
+}
+
+for (const n of NODES) {
+  if (n.kind === SPLIT_PFX) n.lenient = (n.slots[0] ?? UD) !== UD && legacyOnly(n.slots[0] ?? UD);
+}

@@ -119,8 +119,6 @@ export const INTEGER = [
   // 90 is NOP (XCHG eAX,eAX would zero-extend nothing in IA-32); F3 90 is PAUSE.
   { map: "1b", opc: 0x90, pfx: "none", mn: "nop", ops: [], cls: "plain", ext: "i386", sem: "nop" },
   { map: "1b", opc: 0x90, pfx: "f3", mn: "pause", ops: [], cls: "plain", ext: "sse2", sem: "pause" },
-  { map: "1b", opc: 0x90, pfx: "f2", mn: "nop", ops: [], cls: "plain", ext: "i386", sem: "nop" },
-  { map: "1b", opc: 0x90, pfx: "66", mn: "xchg", ops: ["AX", "AX"], cls: "plain", ext: "i386", sem: "nop" },
   ...plusR(0x91, { map: "1b", mn: "xchg", ops: ["Zv", "eAX"], cls: "plain", ext: "i386", sem: "xchg" } as const).slice(0, 7),
   { map: "1b", opc: 0x98, osz: 16, mn: "cbw", ops: [], cls: "plain", ext: "i386", sem: "cbw" },
   { map: "1b", opc: 0x98, osz: 32, mn: "cwde", ops: [], cls: "plain", ext: "i386", sem: "cbw" },
@@ -231,8 +229,8 @@ export const INTEGER = [
   { map: "0f", opc: 0xa2, mn: "cpuid", ops: [], cls: "plain", ext: "p5", sem: "cpuid" },
   { map: "0f", opc: 0x31, mn: "rdtsc", ops: [], cls: "plain", ext: "p5", sem: "rdtsc" },
   { map: "0f", opc: 0x0b, mn: "ud2", ops: [], cls: "plain", cf: "trap", ext: "p6", sem: "ud" },
-  { map: "0f", opc: 0xb9, mn: "ud1", ops: ["Gd", "Ed"], cls: "plain", cf: "trap", ext: "p6", sem: "ud" },
-  { map: "0f", opc: 0xff, mn: "ud0", ops: ["Gd", "Ed"], cls: "plain", cf: "trap", ext: "p6", sem: "ud" },
+  { map: "0f", opc: 0xb9, mn: "ud1", ops: ["Gv", "Ev"], cls: "plain", cf: "trap", ext: "p6", sem: "ud" },
+  { map: "0f", opc: 0xff, mn: "ud0", ops: ["Gv", "Ev"], cls: "plain", cf: "trap", ext: "p6", sem: "ud" },
   // SALC (D6): undocumented but executed by every IA-32 CPU (AL = CF ? FF : 00).
   { map: "1b", opc: 0xd6, mn: "salc", ops: [], fr: CF, cls: "plain", ext: "i386", sem: "salc" },
   // Multi-byte NOP 0F 1F /0 and the reserved-NOP space 0F 19–0F 1F (any /reg; P6 executes them

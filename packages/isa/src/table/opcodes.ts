@@ -7,9 +7,10 @@ import { INTEGER } from "./integer";
 import { SYSTEM } from "./system";
 import { X87 } from "./x87";
 import { SIMD } from "./simd";
+import { LATER } from "./later";
 import type { OpDef } from "./types";
 
-export const OPCODES = [...INTEGER, ...SYSTEM, ...X87, ...SIMD] as const satisfies readonly OpDef[];
+export const OPCODES = [...INTEGER, ...SYSTEM, ...X87, ...SIMD, ...LATER] as const satisfies readonly OpDef[];
 
 /** One table entry, as stored in `OPCODES`. */
 export type OpcodeEntry = (typeof OPCODES)[number];

@@ -2,7 +2,7 @@
  * System, segment, I/O, interrupt and far-transfer instructions (SDM Vol. 2; privilege rules from
  * Vol. 3 §2.8 and §5.9; the sensitive-unprivileged set from Robin & Irvine, USENIX Security 2000).
  */
-import { AC, DF, IF, NT, OF, POPF_MASK, RF, TF, VM, ZF } from "./flags";
+import { AC, DF, IF, NT, OF, OSZAPC, POPF_MASK, RF, TF, VM, ZF } from "./flags";
 
 const INT_FW = TF | IF | NT | RF | VM | AC;
 
@@ -44,7 +44,7 @@ export const SYSTEM = [
   { map: "1b", opc: 0xcd, mn: "int", ops: ["Ib"], fw: INT_FW, cls: "sensitive", cf: "int", ext: "i386", sem: "int" },
   { map: "1b", opc: 0xce, mn: "into", ops: [], fr: OF, fw: INT_FW, cls: "sensitive", cf: "int", ext: "i386", sem: "into" },
   { map: "1b", opc: 0xf1, mn: "int1", ops: [], fw: INT_FW, cls: "sensitive", cf: "int", ext: "i386", sem: "int1" },
-  { map: "1b", opc: 0xcf, osz: 16, mn: "iretw", ops: [], fw: POPF_MASK, cls: "sensitive", cf: "iret", ext: "i386", sem: "iret" },
+  { map: "1b", opc: 0xcf, osz: 16, mn: "iret", ops: [], fw: POPF_MASK, cls: "sensitive", cf: "iret", ext: "i386", sem: "iret" },
   { map: "1b", opc: 0xcf, osz: 32, mn: "iret", ops: [], fw: POPF_MASK, cls: "sensitive", cf: "iret", ext: "i386", sem: "iret" },
   { map: "0f", opc: 0x34, mn: "sysenter", ops: [], fw: VM | IF | RF, cls: "plain", cf: "sys", ext: "p6", sem: "sysenter" },
   { map: "0f", opc: 0x35, mn: "sysexit", ops: [], cls: "privileged", cf: "sys", ext: "p6", sem: "sysexit" },
@@ -74,11 +74,12 @@ export const SYSTEM = [
   { map: "0f", opc: 0x30, mn: "wrmsr", ops: [], cls: "privileged", ext: "p5", sem: "wrmsr" },
   { map: "0f", opc: 0x32, mn: "rdmsr", ops: [], cls: "privileged", ext: "p5", sem: "rdmsr" },
   { map: "0f", opc: 0x33, mn: "rdpmc", ops: [], cls: "privileged", ext: "p6", sem: "rdpmc" },
-  // MOV to/from CRn/DRn: the mod field is ignored, the r/m operand is always a register.
-  { map: "0f", opc: 0x20, mn: "mov", ops: ["Rd", "Cd"], fw: 0, cls: "privileged", ext: "i386", sem: "mov_from_cr" },
-  { map: "0f", opc: 0x21, mn: "mov", ops: ["Rd", "Dd"], cls: "privileged", ext: "i386", sem: "mov_from_dr" },
-  { map: "0f", opc: 0x22, mn: "mov", ops: ["Cd", "Rd"], fw: 0, cls: "privileged", ext: "i386", sem: "mov_to_cr" },
-  { map: "0f", opc: 0x23, mn: "mov", ops: ["Dd", "Rd"], cls: "privileged", ext: "i386", sem: "mov_to_dr" },
+  // MOV to/from CRn/DRn: the mod field is ignored, the r/m operand is always a register; the
+  // status flags are undefined afterwards (SDM "MOV—Move to/from Control Registers").
+  { map: "0f", opc: 0x20, mn: "mov", ops: ["Rd", "Cd"], fw: OSZAPC, fu: OSZAPC, cls: "privileged", ext: "i386", sem: "mov_from_cr" },
+  { map: "0f", opc: 0x21, mn: "mov", ops: ["Rd", "Dd"], fw: OSZAPC, fu: OSZAPC, cls: "privileged", ext: "i386", sem: "mov_from_dr" },
+  { map: "0f", opc: 0x22, mn: "mov", ops: ["Cd", "Rd"], fw: OSZAPC, fu: OSZAPC, cls: "privileged", ext: "i386", sem: "mov_to_cr" },
+  { map: "0f", opc: 0x23, mn: "mov", ops: ["Dd", "Rd"], fw: OSZAPC, fu: OSZAPC, cls: "privileged", ext: "i386", sem: "mov_to_dr" },
 
   // --- group 6 (0F 00) and group 7 (0F 01): descriptor tables ---
   { map: "0f", opc: 0x00, reg: 0, mn: "sldt", ops: ["Ew"], cls: "sensitive", ext: "i386", sem: "sldt" },

@@ -10,9 +10,15 @@ export type OpMap = "1b" | "0f" | "0f38" | "0f3a";
 /** Mandatory prefix of an SSE-style encoding ("none" = explicitly no 66/F2/F3). */
 export type MandatoryPrefix = "none" | "66" | "f3" | "f2";
 
-/** ISA extension that introduced the encoding (the CPUID feature a guest must see to use it). */
+/**
+ * ISA extension that introduced the encoding (the CPUID feature a guest must see to use it).
+ * i386..sse42 is the modelled CPU; "cet", "bmi1", "lzcnt", "rtm" and "xsave" mark later encodings
+ * that appear in real i386 binaries (glibc's IFUNC variants) and are listed so they decode and
+ * disassemble like objdump, with `sem` saying what a CPU without the extension does with them.
+ */
 export type Ext =
-  | "i386" | "i486" | "p5" | "p6" | "x87" | "mmx" | "sse" | "sse2" | "sse3" | "ssse3" | "sse41" | "sse42";
+  | "i386" | "i486" | "p5" | "p6" | "x87" | "mmx" | "sse" | "sse2" | "sse3" | "ssse3" | "sse41" | "sse42"
+  | "cet" | "bmi1" | "lzcnt" | "rtm" | "xsave";
 
 /**
  * Virtualization class of an entry, what a monitor needs to know (SDM Vol. 3 §2.8, Robin & Irvine

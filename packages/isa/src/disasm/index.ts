@@ -1,0 +1,3 @@
+export { formatIntel } from "./intel";
+export { disassemble, disassembleRange, type DisasmLine } from "./listing";
+export { disassembleElf, type SectionListing } from "./elf";
