@@ -75,6 +75,8 @@ export const VALUE_RULES: readonly MaskRule[] = [
   {
     name: "rotate: OF only for count 1",
     sdm: "RCL/RCR/ROL/ROR: the OF flag is defined only for the 1-bit rotates; it is undefined in all other cases (except zero-bit rotates, which affect no flags).",
+    // Also when RCL/RCR's effective count (mod size + 1) is 0, which the SDM calls a zero-bit
+    // rotate that "affects no flags": hosts (AMD Zen, observed) still write OF then.
     applies: (m) => ROTATES.has(m.def.sem) && maskedCount(m) !== 0,
     flags: (m) => (maskedCount(m) === 1 ? 0 : OF),
   },

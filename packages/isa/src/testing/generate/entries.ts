@@ -29,6 +29,7 @@ function hex2(n: number): string {
  * privileged and I/O instructions too (at CPL 3 / IOPL 0 they must raise #GP(0) like the host).
  */
 export function exclusionReason(e: OpDef): string | undefined {
+  if (e.mn === "xgetbv") return "reports the host's XCR0: not reproducible";
   switch (e.sem) {
     case "cpuid":
     case "rdtsc":
@@ -39,6 +40,8 @@ export function exclusionReason(e: OpDef): string | undefined {
     case "sysenter":
     case "syscall":
       return "enters the host kernel";
+    case "int1":
+      return "ICEBP: this host (a VM) reports its #DB with EIP at the instruction, not after it as the SDM defines";
     case "sgdt":
     case "sidt":
     case "sldt":

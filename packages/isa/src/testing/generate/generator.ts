@@ -38,13 +38,20 @@ const BIT_SEMS = new Set(["bt", "bts", "btr", "btc"]);
 const LOOP_SEMS = new Set(["loop", "loope", "loopne", "jcxz"]);
 const SELECTOR_SOURCE_SEMS = new Set(["mov_to_sreg", "lar", "lsl", "verr", "verw", "lldt", "ltr"]);
 
-/** Operands that come from ModRM r/m (register or memory). */
+/** Operand codes that come from ModRM r/m (register or memory), SDM Appendix A.2. */
+const RM_OPERANDS: ReadonlySet<string> = new Set([
+  "Eb", "Ew", "Ed", "Ev", "Rd", "M", "Mb", "Mw", "Md", "Mq", "Mt", "Mx", "Mp", "Ma", "Ms", "Env", "Mfx",
+  "Qq", "Qd", "Nq", "Wx", "Wq", "Wd", "Ww", "Ux", "RdMb", "RdMw", "STi",
+]);
+/** Operand codes that come from ModRM reg. */
+const REG_OPERANDS: ReadonlySet<string> = new Set(["Gb", "Gw", "Gd", "Gv", "Sw", "Cd", "Dd", "Pq", "Vx"]);
+
 function isRmOperand(op: Operand): boolean {
-  return /^(E|M|R|Q|W|N|U)/.test(op) || op === "Env" || op === "Mfx" || op === "STi";
+  return RM_OPERANDS.has(op);
 }
 
 function needsModrm(def: OpDef): boolean {
-  return def.reg !== undefined || def.mod !== undefined || def.ops.some((o) => isRmOperand(o) || /^(G|S|C|D|P|V)/.test(o) && o !== "SS" && o !== "DS" && o !== "CS" && o !== "DX");
+  return def.reg !== undefined || def.mod !== undefined || def.ops.some((o) => RM_OPERANDS.has(o) || REG_OPERANDS.has(o));
 }
 
 /** Bytes of memory the r/m operand accesses (0 = address only, as LEA). */
@@ -143,9 +150,9 @@ class CaseBuilder {
     let rep = 0;
     if (def.rep) {
       if (rng.chance(0.6)) rep = def.rep === "repe" && rng.chance(0.5) ? 0xf2 : 0xf3;
-    } else if (def.map === "1b" && def.opc !== 0x90 && !def.pfx && rng.chance(0.03)) {
-      rep = rng.chance(0.5) ? 0xf2 : 0xf3;
     }
+    // No REP/REPNE on other instructions: the SDM reserves that use ("may cause unpredictable
+    // behavior", Vol. 2 §2.1.1), and hosts do differ (F2 E1 LOOPE does not branch on AMD Zen).
     if (rep) legacy.push(rep);
     const lockable = def.lock === true && memForm;
     if (lockable ? rng.chance(0.4) : rng.chance(0.03)) legacy.push(0xf0);
@@ -190,7 +197,8 @@ class CaseBuilder {
     // --- ModRM, SIB, displacement ---
     let rmReg = -1;
     let regField = def.reg ?? rng.below(8);
-    if (ops.includes("Sw")) regField = rng.chance(0.95) ? rng.below(6) : 6 + rng.below(2);
+    if (def.reg === undefined && ops.includes("Sw")) regField = rng.chance(0.95) ? rng.below(6) : 6 + rng.below(2);
+    if (def.reg === undefined && ops.includes("Cd")) regField = rng.chance(0.9) ? rng.pick([0, 2, 3, 4]) : rng.below(8);
     const rmSize = rmOp ? memSize(rmOp, this.osz) : 0;
     if (modrm) {
       if (memForm) {
@@ -200,6 +208,8 @@ class CaseBuilder {
         this.body.push(...form.disp);
       } else {
         rmReg = def.rm ?? rng.below(8);
+        // CALL/JMP ESP would jump into the (non-executable on the host) stack page.
+        if ((sem === "call" || sem === "jmp") && rmReg === ESP) rmReg = EBX;
         this.body.push(0xc0 | (regField << 3) | rmReg);
       }
     }

@@ -1,0 +1,146 @@
+/**
+ * `pnpm --filter @strata/isa conformance -- [options]`: the full differential run against the host
+ * CPU (scripts/conformance.ts calls `main`). Prints per-entry failures with the case's
+ * disassembly and a register diff, and ends with exactly `N passed, M failed`.
+ */
+import { disassemble, OPCODES } from "../index";
+import type { BatchEngine, CaseEngine } from "./case";
+import { interpreterEngine } from "./engines/interpreter";
+import { selectEntries } from "./generate/entries";
+import { nativeEngine, qemuEngine } from "./native/engine";
+import { type Disassembler, formatFailure } from "./report";
+import { runConformance } from "./run";
+
+export const USAGE = `usage: conformance [--seed S] [--cases N] [--filter <mnemonic|regex>] [--engine interp|qemu] [--keep K] [--verbose] [--list]
+  --seed S      PRNG seed (default 1)
+  --cases N     cases per opcode-table entry (default 100)
+  --filter F    a mnemonic ("add") or a regular expression over entry keys ("^0F B[AB]")
+  --engine E    engine under test: interp (default) or qemu (qemu-i386 running the native runner)
+  --keep K      failing cases shown per entry (default 3)
+  --verbose     also list passing and excluded entries
+  --list        list the selected entries and exit`;
+
+/** A bad command line: the CLI prints the message and exits with status 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export interface CliOptions {
+  seed: number;
+  cases: number;
+  filter?: string;
+  engine: "interp" | "qemu";
+  keep: number;
+  verbose: boolean;
+  list: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const o: CliOptions = { seed: 1, cases: 100, engine: "interp", keep: 3, verbose: false, list: false };
+  const int = (flag: string, v: string | undefined): number => {
+    if (v === undefined || !/^\d+$/.test(v)) throw new UsageError(`${flag} needs a non-negative integer, got ${v ?? "nothing"}`);
+    return Number(v);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    switch (a) {
+      case "--":
+        break;
+      case "--seed":
+        o.seed = int(a, argv[++i]);
+        break;
+      case "--cases":
+        o.cases = int(a, argv[++i]);
+        break;
+      case "--keep":
+        o.keep = int(a, argv[++i]);
+        break;
+      case "--filter": {
+        const f = argv[++i];
+        if (!f) throw new UsageError("--filter needs a mnemonic or a regular expression");
+        try {
+          new RegExp(f);
+        } catch {
+          throw new UsageError(`--filter: not a regular expression: ${f}`);
+        }
+        o.filter = f;
+        break;
+      }
+      case "--engine": {
+        const e = argv[++i];
+        if (e !== "interp" && e !== "qemu") throw new UsageError(`--engine must be interp or qemu, got ${e ?? "nothing"}`);
+        o.engine = e;
+        break;
+      }
+      case "--verbose":
+        o.verbose = true;
+        break;
+      case "--list":
+        o.list = true;
+        break;
+      case "--help":
+      case "-h":
+        throw new UsageError(USAGE);
+      default:
+        throw new UsageError(`unknown option ${a ?? ""}\n${USAGE}`);
+    }
+  }
+  return o;
+}
+
+export const disassembler: Disassembler = (code, address) => {
+  try {
+    return disassemble(code, 0, address).text;
+  } catch {
+    return "(disassembler failed)";
+  }
+};
+
+/** Runs the CLI; returns the exit status (0 all passed, 1 failures, 2 usage or harness error). */
+export function main(argv: readonly string[], out: (line: string) => void = (l) => console.log(l)): number {
+  let o: CliOptions;
+  try {
+    o = parseArgs(argv);
+  } catch (e) {
+    out(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+  if (o.list) {
+    const sel = selectEntries(OPCODES, o.filter);
+    for (const e of sel.run) out(e.key);
+    for (const x of sel.excluded) out(`${x.key}  (excluded: ${x.reason})`);
+    out(`${sel.run.length} entries, ${sel.excluded.length} excluded`);
+    return 0;
+  }
+  const engine: CaseEngine | BatchEngine = o.engine === "qemu" ? qemuEngine() : interpreterEngine();
+  const t0 = performance.now();
+  const report = runConformance({
+    table: OPCODES,
+    seed: o.seed,
+    casesPerEntry: o.cases,
+    filter: o.filter,
+    reference: nativeEngine(),
+    engine,
+    keepFailures: o.keep,
+    onEntry: (e) => {
+      if (e.failed === 0) {
+        if (o.verbose) out(`ok   ${e.key} (${e.cases})`);
+        return;
+      }
+      out(`FAIL ${e.key}: ${e.failed}/${e.cases} cases`);
+      for (const f of e.failures) out(formatFailure(f, disassembler));
+    },
+  });
+  if (o.verbose) for (const x of report.excluded) out(`skip ${x.key}: ${x.reason}`);
+  const failing = report.entries.filter((e) => e.failed > 0).length;
+  out(
+    `engine ${report.engine} vs ${report.reference}, seed ${o.seed}, ${o.cases} cases per entry: ` +
+      `${report.entries.length} entries (${failing} with failures), ${report.excluded.length} excluded, ` +
+      `${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  out(`${report.passed} passed, ${report.failed} failed`);
+  return report.failed === 0 ? 0 : 1;
+}
