@@ -106,6 +106,22 @@ describe("8254 PIT", () => {
     expect(inb(0x40) | (inb(0x40) << 8)).toBe((100 - 5100 + 0x10000) & 0xffff);
   });
 
+  it("mode 0: writing the first byte of a new count stops counting until the second arrives", () => {
+    const { d, outb, inb } = pc();
+    outb(0x43, 0x30);
+    outb(0x40, 0xe8);
+    outb(0x40, 0x03); // 1000
+    d.advance(100);
+    outb(0x40, 0x10); // LSB of the next count: "writing the first byte disables counting"
+    d.advance(500);
+    outb(0x43, 0x00);
+    expect(inb(0x40) | (inb(0x40) << 8)).toBe(900);
+    outb(0x40, 0x00); // MSB: the new count 0x0010 starts
+    d.advance(6);
+    outb(0x43, 0x00);
+    expect(inb(0x40) | (inb(0x40) << 8)).toBe(10);
+  });
+
   it("mode 3 is a square wave: high for the first half of each period", () => {
     const { d, outb, inb } = pc();
     outb(0x43, 0x36);

@@ -54,7 +54,7 @@ export class I8254Counter {
   private latchMsbNext = false;
   private statusLatched = false;
   private statusValue = 0;
-  /** CE while not counting (after a control word: the datasheet leaves it undefined). */
+  /** CE in binary while not counting (after a control word the datasheet leaves it undefined). */
   private frozenCount = 0;
   /** OUT right after a control word: low in mode 0, high in the others. */
   private outIdle = true;
@@ -76,7 +76,7 @@ export class I8254Counter {
 
   /** The control word for this counter (RW != 0): "all Control Logic is immediately reset". */
   control(rw: number, mode: number, bcd: boolean): void {
-    this.frozenCount = this.count();
+    this.frozenCount = this.countBinary();
     this.rw = rw;
     this.programmedMode = mode;
     this.mode = mode > 5 ? mode - 4 : mode; // modes 6 and 7 are modes 2 and 3
@@ -101,7 +101,7 @@ export class I8254Counter {
       this.writeMsbNext = true;
       // Mode 0: "writing the first byte disables counting", OUT goes low.
       if (this.mode === 0 && this.counting) {
-        this.frozenCount = this.count();
+        this.frozenCount = this.countBinary();
         this.counting = false;
         this.outIdle = false;
       }
