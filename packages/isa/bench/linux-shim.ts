@@ -8,13 +8,16 @@ import { createUserMachine, EAX, EBX, ECX, EDX, PTE_U, PTE_W, type UserMachine }
 export interface ShimRun {
   readonly machine: UserMachine;
   readonly stdout: string;
+  readonly stdoutBytes: Uint8Array;
   readonly exitCode: number;
   readonly retired: number;
   readonly ms: number;
   readonly guestPages: number;
+  /** The event that stopped the program when it did not exit (kind, vector, EIP). */
+  readonly lastEvent: string;
 }
 
-export function runElf(elf: Uint8Array, argv: readonly string[], memoryBytes = 64 << 20): ShimRun {
+export function runElf(elf: Uint8Array, argv: readonly string[], memoryBytes = 64 << 20, budget = Number.MAX_SAFE_INTEGER): ShimRun {
   const m = createUserMachine({ memoryBytes });
   const dv = new DataView(elf.buffer, elf.byteOffset, elf.byteLength);
   const entry = dv.getUint32(24, true);
@@ -54,7 +57,8 @@ export function runElf(elf: Uint8Array, argv: readonly string[], memoryBytes = 6
     new DataView(m.ram.buffer).setUint32(page(a >>> 12) + (a & 4095), w, true);
   });
   m.cpu.resetUserFlat(entry, sp);
-  let out = "";
+  const chunks: Uint8Array[] = [];
+  let lastEvent = "";
   let exitCode = -1;
   m.engine.setHostHandler((ev, cpu) => {
     const s = cpu.s;
@@ -64,17 +68,24 @@ export function runElf(elf: Uint8Array, argv: readonly string[], memoryBytes = 6
         return "stop";
       }
       if (s[EAX] === 4) {
-        out += new TextDecoder().decode(cpu.mmu.readBytes(s[ECX]!, s[EDX]!));
+        chunks.push(cpu.mmu.readBytes(s[ECX]!, s[EDX]!));
         s[EAX] = s[EDX]!;
         return "resume";
       }
       s[EAX] = -38;
       return "resume";
     }
+    lastEvent = `${ev.kind} ${ev.vector} eip=0x${(ev.eip >>> 0).toString(16)}`;
     return "stop";
   });
   const t0 = performance.now();
-  m.engine.run(Number.MAX_SAFE_INTEGER);
+  m.engine.run(budget);
   const ms = performance.now() - t0;
-  return { machine: m, stdout: out, exitCode, retired: m.cpu.retired, ms, guestPages: frame - 1 };
+  const stdoutBytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let off = 0;
+  for (const c of chunks) {
+    stdoutBytes.set(c, off);
+    off += c.length;
+  }
+  return { machine: m, stdout: new TextDecoder().decode(stdoutBytes), stdoutBytes, exitCode, retired: m.cpu.retired, ms, guestPages: frame - 1, lastEvent };
 }

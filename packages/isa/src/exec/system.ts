@@ -8,7 +8,7 @@
 import type { Cpu } from "../cpu/cpu";
 import { STOP_HALT } from "../cpu/cpu";
 import { cpuid } from "../cpu/cpuid";
-import { computeOSZAPC, materializeFlags, writeStatusFlags } from "../cpu/flags";
+import { computeOSZAPC, writeStatusFlags } from "../cpu/flags";
 import { raise, VEC_BP, VEC_BR, VEC_DB, VEC_GP, VEC_OF, VEC_UD } from "../cpu/exceptions";
 import { softwareInterrupt } from "../cpu/interrupts";
 import { loadSegment, readDescriptor, desc, descriptorLimit } from "../cpu/segments";
@@ -34,10 +34,9 @@ import {
   S_LDTR_SEL,
   S_SEL,
   S_TR_SEL,
-  SS,
 } from "../cpu/state";
 import { OF, ZF } from "../table/flags";
-import { type ExecFn, OK_IMM, OK_MEM, OK_REG, OK_SREG } from "./insn";
+import { type ExecFn, OK_IMM, OK_MEM, OK_REG } from "./insn";
 import { ea, getReg, pop, push, read0, read1, readMem, setReg, signExtend, writeMem } from "./operands";
 
 export const execNop: ExecFn = () => undefined;
