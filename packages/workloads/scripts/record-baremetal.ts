@@ -105,7 +105,9 @@ function asWorkload(kernel: BaremetalKernel): Workload {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: "string" } } });
+  // pnpm forwards the "--" that separates script arguments; parseArgs would take it as positional.
+  const args = process.argv.slice(2).filter((a) => a !== "--");
+  const { values } = parseArgs({ args, options: { only: { type: "string" } } });
   const only = values.only?.split(",");
   const selected = baremetalKernels.filter((k) => !only || only.includes(k.name));
   const names = selected.map((k) => k.name);

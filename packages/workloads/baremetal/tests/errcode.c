@@ -2,7 +2,8 @@
    faulting instruction, traps the next one; segment faults carry the selector (RPL bits replaced
    by EXT/IDT/TI), gate faults the vector*8 + 2 (IDT bit), and a contributory fault while
    delivering another becomes #DF(0) (Table 6-5). Segment-limit and read-only checks on data
-   accesses are architectural too but qemu's TCG does not perform them, so they are not here. */
+   accesses are architectural too but qemu's TCG does not perform them, and it lets CR0 take PG
+   without PE (the SDM's #GP(0)), so those are not here. */
 #include "rt.h"
 
 const char test_name[] = "errcode";
@@ -34,6 +35,10 @@ CASE(gp_ss_dpl, "mov $0x23, %eax; mov %eax, %ss")
 CASE(np_gate, "int $0x41")
 CASE(gp_idt_limit, "int $0x90")
 CASE(df, "int $0x41")
+CASE(jmp_data, "ljmp $0x10, $0")
+CASE(call_np, "lcall $0x50, $0")
+CASE(mov_cr1, ".byte 0x0f, 0x22, 0xc8")
+CASE(int_gate_data, "int $0x42")
 CASE(bound, "push $10; push $0; mov $11, %eax\n.globl bound_insn2\nbound_insn2: bound %eax, (%esp); add $8, %esp")
 
 extern char de_div[], of_into[], bound_insn2[];
@@ -52,7 +57,9 @@ struct expect {
 int test_main(void) {
   gdt_set(GDT_FREE + 0, 0, 0xFFFFF, 0x12, 0xC); /* data, not present */
   gdt_set(GDT_FREE + 1, 0, 0xFFFFF, 0x98, 0xC); /* code, execute-only */
+  gdt_set(GDT_FREE + 4, 0, 0xFFFFF, 0x1A, 0xC); /* code, not present */
   idt_set_gate(0x41, rt_isr_table[0x41], SEL_KCODE, 0xE, 0, 0); /* not present */
+  idt_set_gate(0x42, rt_isr_table[0x42], SEL_KDATA, 0xE, 0, 1); /* gate to a data segment */
 
   const struct expect cases[] = {
     { "div by zero (#DE, fault)", de, 0, 0, "div", de_div },
@@ -68,6 +75,10 @@ int test_main(void) {
     { "execute-only code into FS", gp_xonly, 13, SEL_XONLY, NULL, NULL },
     { "not-present segment into FS (#NP)", np_seg, 11, SEL_NP, NULL, NULL },
     { "DPL 3 data into SS at CPL 0", gp_ss_dpl, 13, SEL_UDATA & ~3u, NULL, NULL },
+    { "far jmp to a data segment selector", jmp_data, 13, SEL_KDATA, "insn", jmp_data_insn },
+    { "far call to a not-present code segment (#NP)", call_np, 11, 0x50, "insn", call_np_insn },
+    { "mov to cr1 (#UD)", mov_cr1, 6, 0, "insn", mov_cr1_insn },
+    { "int 0x42 through a gate to a data segment", int_gate_data, 13, SEL_KDATA, "insn", int_gate_data_insn },
     { "int 0x41 through a not-present gate (#NP)", np_gate, 11, 0x41 * 8 + 2, "insn", np_gate_insn },
     { "int 0x90 beyond the IDT limit", gp_idt_limit, 13, 0x90 * 8 + 2, "insn", gp_idt_limit_insn },
   };

@@ -17,7 +17,27 @@ static u8 stack_b[4096] __attribute__((aligned(16)));
 static volatile u32 b_runs, b_link, b_eflags, b_type_a, b_type_b, b_tr, b_a_eax, b_a_eip;
 static volatile int jump_back;
 
-extern char after_call[], after_int[];
+extern char after_call[], after_int[], np_load[];
+
+#define SEL_TSS_C ((GDT_FREE + 1) * 8)
+#define SEL_NP_DATA ((GDT_FREE + 2) * 8)
+static struct tss tss_c __attribute__((aligned(128)));
+static u8 stack_c[4096] __attribute__((aligned(16)));
+static volatile u32 c_runs, c_err, c_link, c_eflags, c_a_eip;
+void task_c_entry(void);
+
+/* Task C's body: the error code was popped by task_c_entry. */
+void task_c_body(u32 err) {
+  c_runs++;
+  c_err = err;
+  c_link = tss_c.link;
+  c_eflags = read_eflags();
+  c_a_eip = rt_tss.eip;
+  rt_gdt[SEL_NP_DATA >> 3] |= (u64)0x80 << 40; /* make the segment present */
+}
+
+__asm__(".globl task_c_entry\ntask_c_entry:\n"
+        "  pop %eax\n  push %eax\n  call task_c_body\n  add $4, %esp\n  iret\n  jmp task_c_entry\n");
 
 static void task_b(void) {
   for (;;) {
@@ -86,6 +106,30 @@ int test_main(void) {
   check(TSS_TYPE(SEL_TSS) == 0x8B && TSS_TYPE(SEL_TSS_B) == 0x89,
         "task: after B's jmp back A type=0x%02x B type=0x%02x", TSS_TYPE(SEL_TSS),
         TSS_TYPE(SEL_TSS_B));
+
+  /* An exception through a task gate (§7.3, §6.11.2): #NP runs in task C, which finds the
+     error code on its own stack, makes the segment present and returns; A then retries the
+     faulting instruction, whose EIP A's TSS saved. */
+  memset(&tss_c, 0, sizeof tss_c);
+  tss_c.eip = (u32)task_c_entry;
+  tss_c.eflags = EFL_FIXED;
+  tss_c.esp = (u32)stack_c + sizeof stack_c;
+  tss_c.cs = SEL_KCODE;
+  tss_c.ss = tss_c.ds = tss_c.es = tss_c.fs = tss_c.gs = SEL_KDATA;
+  tss_c.cr3 = read_cr3();
+  tss_c.iomap_base = sizeof tss_c;
+  gdt_set(GDT_FREE + 1, (u32)&tss_c, sizeof tss_c - 1, 0x89, 0x0);
+  gdt_set(GDT_FREE + 2, 0, 0xFFFFF, 0x12, 0xC); /* data, not present */
+  idt_set_gate(11, 0, SEL_TSS_C, 0x5, 0, 1);
+  u32 fs;
+  __asm__ volatile(".globl np_load\nnp_load: mov %1, %%fs\n mov %%fs, %0" : "=r"(fs) : "r"((u32)SEL_NP_DATA) : "memory");
+  __asm__ volatile("mov %0, %%fs" : : "r"((u32)SEL_KDATA));
+  idt_set_gate(11, rt_isr_table[11], SEL_KCODE, 0xE, 0, 1);
+  check(c_runs == 1 && c_err == SEL_NP_DATA && c_link == SEL_TSS && (c_eflags & EFL_NT),
+        "task: #NP through a task gate ran task C with error code 0x%04x on its stack, link=0x%04x",
+        c_err, c_link);
+  check(c_a_eip == (u32)np_load && (fs & 0xFFFF) == SEL_NP_DATA,
+        "task: A's TSS held the faulting EIP; the retried load gave fs=0x%04x", fs & 0xFFFF);
 
   /* A CALL to a busy task is #GP(selector) (§7.3 step 3). */
   struct fault f;
