@@ -433,8 +433,7 @@ export class Jvm {
     let idx = 0;
     try {
       for (;;) {
-        const live = this.threads.filter((x) => x.state !== ThreadState.Terminated);
-        if (!live.some((x) => !x.daemon)) break;
+        if (!this.threads.some((x) => x.state !== ThreadState.Terminated && !x.daemon)) break;
         let ran = false;
         for (let n = 0; n < this.threads.length; n++) {
           const t = this.threads[(idx + n) % this.threads.length]!;
@@ -462,7 +461,9 @@ export class Jvm {
           }
           this.virtualTimeMs = Math.max(this.virtualTimeMs, wake);
         }
-        this.threads.splice(0, this.threads.length, ...this.threads.filter((x) => x.state !== ThreadState.Terminated || x === this.mainThread));
+        if (this.threads.some((x) => x.state === ThreadState.Terminated && x !== this.mainThread)) {
+          this.threads.splice(0, this.threads.length, ...this.threads.filter((x) => x.state !== ThreadState.Terminated || x === this.mainThread));
+        }
       }
     } catch (e) {
       if (e instanceof VmExit) return e.status;

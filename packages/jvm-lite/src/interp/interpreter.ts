@@ -4,7 +4,7 @@
  * (float rounded with Math.fround); long/double take two slots, the second holding a filler. */
 import { InitState, type JClass, type JField, type JMethod } from "../runtime/jclass";
 import type { JObject } from "../runtime/object";
-import { type JThread, ThreadState } from "../threads/thread";
+import { Frame, type JThread, ThreadState } from "../threads/thread";
 import { makeStorage } from "../vm";
 import {
   aioobe,
@@ -58,12 +58,12 @@ export function interpret(t: JThread, budget: number): void {
       t.yieldNow = false;
       break;
     }
-    const f = t.frame;
+    let f = t.frame;
     if (f === undefined) break;
-    const m: JMethod = f.m;
-    const code = m.code;
-    const rc = m.rc;
-    const bp = f.bp;
+    let m: JMethod = f.m;
+    let code = m.code;
+    let rc = m.rc;
+    let bp = f.bp;
     let pc = f.pc;
     let sp = f.sp;
     s = t.s;
@@ -193,13 +193,7 @@ export function interpret(t: JThread, budget: number): void {
           s[sp++] = s[bp + code[pc]! - 0x2a];
           pc++;
           break;
-        case 0x2e: // iaload
-        case 0x30: // faload
-        case 0x32: // aaload
-        case 0x33: // baload
-        case 0x34: // caload
-        case 0x35: {
-          // saload
+        case 0x2e: { // iaload
           const idx = s[sp - 1] as number;
           const arr = s[sp - 2] as JObject | null;
           if (arr === null) {
@@ -208,7 +202,7 @@ export function interpret(t: JThread, budget: number): void {
             t.exc = npe(t, m, pc);
             continue reload;
           }
-          const a = arr.a!;
+          const a = arr.a as Int32Array;
           if (idx >>> 0 >= a.length) {
             f.pc = f.cpc = pc;
             f.sp = sp;
@@ -220,9 +214,7 @@ export function interpret(t: JThread, budget: number): void {
           pc++;
           break;
         }
-        case 0x2f: // laload
-        case 0x31: {
-          // daload
+        case 0x30: { // faload
           const idx = s[sp - 1] as number;
           const arr = s[sp - 2] as JObject | null;
           if (arr === null) {
@@ -231,7 +223,132 @@ export function interpret(t: JThread, budget: number): void {
             t.exc = npe(t, m, pc);
             continue reload;
           }
-          const a = arr.a!;
+          const a = arr.a as Float32Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          s[sp - 2] = a[idx];
+          sp--;
+          pc++;
+          break;
+        }
+        case 0x32: { // aaload
+          const idx = s[sp - 1] as number;
+          const arr = s[sp - 2] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as (JObject | null)[];
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          s[sp - 2] = a[idx];
+          sp--;
+          pc++;
+          break;
+        }
+        case 0x33: { // baload
+          const idx = s[sp - 1] as number;
+          const arr = s[sp - 2] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Int8Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          s[sp - 2] = a[idx];
+          sp--;
+          pc++;
+          break;
+        }
+        case 0x34: { // caload
+          const idx = s[sp - 1] as number;
+          const arr = s[sp - 2] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Uint16Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          s[sp - 2] = a[idx];
+          sp--;
+          pc++;
+          break;
+        }
+        case 0x35: { // saload
+          const idx = s[sp - 1] as number;
+          const arr = s[sp - 2] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Int16Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          s[sp - 2] = a[idx];
+          sp--;
+          pc++;
+          break;
+        }
+        case 0x2f: { // laload
+          const idx = s[sp - 1] as number;
+          const arr = s[sp - 2] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as BigInt64Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          s[sp - 2] = a[idx];
+          pc++;
+          break;
+        }
+        case 0x31: { // daload
+          const idx = s[sp - 1] as number;
+          const arr = s[sp - 2] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Float64Array;
           if (idx >>> 0 >= a.length) {
             f.pc = f.cpc = pc;
             f.sp = sp;
@@ -291,13 +408,7 @@ export function interpret(t: JThread, budget: number): void {
           s[bp + code[pc]! - 0x4b] = s[--sp];
           pc++;
           break;
-        case 0x4f: // iastore
-        case 0x51: // fastore
-        case 0x53: // aastore
-        case 0x54: // bastore
-        case 0x55: // castore
-        case 0x56: {
-          // sastore
+        case 0x4f: { // iastore
           const v = s[sp - 1];
           const idx = s[sp - 2] as number;
           const arr = s[sp - 3] as JObject | null;
@@ -307,27 +418,135 @@ export function interpret(t: JThread, budget: number): void {
             t.exc = npe(t, m, pc);
             continue reload;
           }
-          const a = arr.a!;
+          const a = arr.a as Int32Array;
           if (idx >>> 0 >= a.length) {
             f.pc = f.cpc = pc;
             f.sp = sp;
             t.exc = aioobe(t, idx, a.length);
             continue reload;
           }
-          if (code[pc] === 0x53 && v !== null && !arrayStoreCheck(t, arr, v as JObject)) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            continue reload;
-          }
-          (a as unknown[])[idx] = v;
+          a[idx] = v as number;
           sp -= 3;
           pc++;
           break;
         }
-        case 0x50: // lastore
-        case 0x52: {
-          // dastore
-          const v = s[sp - 2];
+        case 0x51: { // fastore
+          const v = s[sp - 1];
+          const idx = s[sp - 2] as number;
+          const arr = s[sp - 3] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Float32Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          a[idx] = v as number;
+          sp -= 3;
+          pc++;
+          break;
+        }
+        case 0x53: { // aastore
+          const v = s[sp - 1];
+          const idx = s[sp - 2] as number;
+          const arr = s[sp - 3] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as (JObject | null)[];
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          if (v !== null && !arrayStoreCheck(t, arr, v as JObject)) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            continue reload;
+          }
+          a[idx] = v as JObject | null;
+          sp -= 3;
+          pc++;
+          break;
+        }
+        case 0x54: { // bastore
+          const v = s[sp - 1];
+          const idx = s[sp - 2] as number;
+          const arr = s[sp - 3] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Int8Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          a[idx] = v as number;
+          sp -= 3;
+          pc++;
+          break;
+        }
+        case 0x55: { // castore
+          const v = s[sp - 1];
+          const idx = s[sp - 2] as number;
+          const arr = s[sp - 3] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Uint16Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          a[idx] = v as number;
+          sp -= 3;
+          pc++;
+          break;
+        }
+        case 0x56: { // sastore
+          const v = s[sp - 1];
+          const idx = s[sp - 2] as number;
+          const arr = s[sp - 3] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Int16Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          a[idx] = v as number;
+          sp -= 3;
+          pc++;
+          break;
+        }
+        case 0x50: { // lastore
+          const v = s[sp - 2] as bigint;
           const idx = s[sp - 3] as number;
           const arr = s[sp - 4] as JObject | null;
           if (arr === null) {
@@ -336,14 +555,36 @@ export function interpret(t: JThread, budget: number): void {
             t.exc = npe(t, m, pc);
             continue reload;
           }
-          const a = arr.a!;
+          const a = arr.a as BigInt64Array;
           if (idx >>> 0 >= a.length) {
             f.pc = f.cpc = pc;
             f.sp = sp;
             t.exc = aioobe(t, idx, a.length);
             continue reload;
           }
-          (a as unknown[])[idx] = v;
+          a[idx] = v;
+          sp -= 4;
+          pc++;
+          break;
+        }
+        case 0x52: { // dastore
+          const v = s[sp - 2] as number;
+          const idx = s[sp - 3] as number;
+          const arr = s[sp - 4] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Float64Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          a[idx] = v;
           sp -= 4;
           pc++;
           break;
@@ -806,18 +1047,35 @@ export function interpret(t: JThread, budget: number): void {
         case 0xac: // ireturn
         case 0xae: // freturn
         case 0xb0: // areturn
-          f.sp = sp;
-          doReturn(t, s[sp - 1], 1);
-          continue reload;
         case 0xad: // lreturn
         case 0xaf: // dreturn
-          f.sp = sp;
-          doReturn(t, s[sp - 2], 2);
-          continue reload;
-        case 0xb1: // return
-          f.sp = sp;
-          doReturn(t, undefined, 0);
-          continue reload;
+        case 0xb1: {
+          // return
+          const op = code[pc]!;
+          const slots = op === 0xb1 ? 0 : op === 0xad || op === 0xaf ? 2 : 1;
+          const v = s[sp - slots];
+          const frames = t.frames;
+          const c = frames[frames.length - 2];
+          if (c === undefined || f.lockObj !== null || f.initCls !== null || f.retAdapt !== null) {
+            f.sp = sp;
+            doReturn(t, v, slots);
+            continue reload;
+          }
+          // Fast path (JVMS §2.6.4 normal completion): pop the frame, push the value on the caller's stack.
+          frames.pop();
+          f = c;
+          m = c.m;
+          code = m.code;
+          rc = m.rc;
+          bp = c.bp;
+          pc = c.pc;
+          sp = c.sp;
+          if (slots !== 0) {
+            s[sp] = v;
+            sp += slots;
+          }
+          break;
+        }
         case 0xb2: // getstatic
         case 0xb3: {
           // putstatic
@@ -939,6 +1197,20 @@ export function interpret(t: JThread, budget: number): void {
           }
           f.pc = pc + len;
           f.sp = argBase;
+          if (target.code.length !== 0 && !target.isSynchronized && target.synthetic === null && t.frames.length < vm.maxDepth && argBase + target.maxLocals + target.maxStack + 4 < s.length) {
+            // Fast path: a plain bytecode method; its arguments become its first locals in place.
+            vm.methodsInvoked++;
+            const nf = new Frame(target, argBase);
+            t.frames.push(nf);
+            f = nf;
+            m = target;
+            code = m.code;
+            rc = m.rc;
+            bp = argBase;
+            pc = 0;
+            sp = nf.sp;
+            break;
+          }
           invoke(t, target, argBase);
           continue reload;
         }

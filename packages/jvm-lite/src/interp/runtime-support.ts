@@ -112,7 +112,6 @@ export function ldc(t: JThread, m: JMethod, idx: number): unknown {
 export function invoke(t: JThread, m: JMethod, argBase: number): void {
   const vm = t.vm;
   vm.methodsInvoked++;
-  m.invocations++;
   if (m.synthetic !== null) {
     (m.synthetic as (t: JThread, m: JMethod, argBase: number) => void)(t, m, argBase);
     return;

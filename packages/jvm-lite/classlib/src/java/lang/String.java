@@ -256,6 +256,8 @@ public final class String implements java.io.Serializable, Comparable<String>, C
 
     public native String toLowerCase();
     public native String toUpperCase();
+    public String toLowerCase(java.util.Locale locale) { return toLowerCase(); }
+    public String toUpperCase(java.util.Locale locale) { return toUpperCase(); }
 
     public String trim() {
         int len = value.length;
@@ -321,6 +323,8 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     public static String format(String format, Object... args) {
         return new java.util.Formatter().format(format, args).toString();
     }
+
+    public static String format(java.util.Locale l, String format, Object... args) { return format(format, args); }
 
     public static String valueOf(Object obj) { return (obj == null) ? "null" : obj.toString(); }
     public static String valueOf(char[] data) { return new String(data); }
