@@ -47,6 +47,23 @@ static void rtc_handler(struct frame *f) {
   pic_eoi(8);
 }
 
+/* Preemption: IRQ 0 arrives while ring 3 spins; the frame shows the interrupted CPL 3 context. */
+static volatile u32 pre_cs, pre_ss, pre_eflags, pre_esp_ok;
+static struct jmpbuf preempt_jb;
+extern u8 user_spin_stack[];
+static void preempt_handler(struct frame *f) {
+  pre_cs = f->cs;
+  pre_ss = f->ss;
+  pre_eflags = f->eflags;
+  pre_esp_ok = f->esp > (u32)user_spin_stack && f->esp <= (u32)user_spin_stack + 4096;
+  pic_eoi(0);
+  rt_longjmp(&preempt_jb, 1);
+}
+u8 user_spin_stack[4096] __attribute__((aligned(16)));
+static void user_spin(void) {
+  for (;;) __asm__ volatile("pause");
+}
+
 static void wait_ticks(volatile u32 *counter, u32 n) {
   while (*counter < n) {
     sti();
@@ -94,6 +111,21 @@ int test_main(void) {
   check(masked == 0 && imr == 0xFF && ticks >= before + 1,
         "pit: masked IRQ0 latched in IRR (IMR=0x%02x), delivered once on unmask", imr);
   outb(0x21, 0xFF);
+
+  /* A ring 3 loop with IF=1 is preempted by IRQ 0: the CPU switches to ESP0 and pushes the
+     user SS:ESP (SDM Vol. 3 §6.12.1), exactly as for a gate called by INT n. */
+  set_handler(PIC_VECTOR + 0, preempt_handler);
+  pic_unmask(0);
+  rt_tss.esp0 = RING0_STACK_TOP;
+  if (!rt_setjmp(&preempt_jb))
+    rt_enter_user((u32)user_spin, (u32)user_spin_stack + sizeof user_spin_stack, EFL_FIXED | EFL_IF,
+                  SEL_UCODE, SEL_UDATA);
+  rt_load_segments(SEL_KCODE, SEL_KDATA);
+  outb(0x21, 0xFF);
+  check(pre_cs == SEL_UCODE && pre_ss == SEL_UDATA && (pre_eflags & EFL_IF) && pre_esp_ok,
+        "pit: IRQ0 preempted ring 3: frame cs=0x%04x ss=0x%04x IF=%u, user esp saved", pre_cs,
+        pre_ss, (pre_eflags & EFL_IF) != 0);
+  set_handler(PIC_VECTOR + 0, timer_handler);
 
   /* Channel 2, mode 0 (interrupt on terminal count), gated by port 0x61 bit 0. */
   outb(0x61, (inb(0x61) & ~0x02) | 0x01);
