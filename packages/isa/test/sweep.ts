@@ -75,12 +75,13 @@ export function buildSweep(bits: 16 | 32, skip: (e: OpDef) => boolean = () => fa
 /**
  * Entries objdump cannot be the reference for, because it decodes those bytes as something
  * newer than P6 or not at all (each checked by hand against the SDM / iced-x86):
- * SALC (D6, objdump "(bad)"); the undocumented x87 register aliases (objdump "(bad)"); 0F 0D
+ * SALC (D6, objdump "(bad)"); FNENI/FNDISI/FNSETPM (objdump "fneni(8087 only)"); the undocumented x87 register aliases (objdump "(bad)"); 0F 0D
  * register forms (objdump: AMD PREFETCH/"prefetchwt1"); 0F 1A/0F 1B memory forms (objdump: MPX
  * BNDLDX/BNDSTX; on P6 they are reserved NOPs).
  */
 export function objdumpCannotJudge(e: OpDef): boolean {
   if (e.sem === "salc") return true;
+  if (e.mn === "fneni" || e.mn === "fndisi" || e.mn === "fnsetpm") return true;
   if (e.map === "0f" && (e.opc === 0x0d || e.opc === 0x1a || e.opc === 0x1b)) return true;
   if (e.map === "1b" && e.mod === "reg") {
     const alias =

@@ -1,21 +1,24 @@
 /**
  * Dispatch structures built once, at module load, from `OPCODES`: the decoder never looks at the
  * table's selector fields at run time. Each (map, opcode) slot holds either an entry index (>= 0),
- * UD (-1), or a split node (<= -2, node id = -2 - slot) that selects by mandatory prefix, ModRM.reg,
- * ModRM.mod, ModRM.rm, operand size or address size, in that order (QEMU decode-new's
- * decode_by_prefix / group functions, expressed as data).
+ * UD (-1), or a split node (<= -2, node id = -2 - slot) that selects by ModRM.reg, ModRM.mod,
+ * ModRM.rm, mandatory prefix, operand size or address size, in that order (QEMU decode-new's
+ * group functions and decode_by_prefix, expressed as data). The prefix split comes after the
+ * ModRM splits so that one group member can require "no prefix" (0F 01 C8 MONITOR) while its
+ * siblings keep 66 as an operand-size prefix (66 0F 01 /2 LGDT).
  */
 import { OPCODES } from "../table/opcodes";
 import type { OpDef, OpMap } from "../table/types";
 import type { Operand } from "../table/operands";
 
-export const SPLIT_PFX = 0;
-export const SPLIT_REG = 1;
-export const SPLIT_MOD = 2;
-export const SPLIT_RM = 3;
+export const SPLIT_REG = 0;
+export const SPLIT_MOD = 1;
+export const SPLIT_RM = 2;
+export const SPLIT_PFX = 3;
 export const SPLIT_OSZ = 4;
 export const SPLIT_ASZ = 5;
-const SPLIT_WIDTH = [4, 8, 2, 8, 2, 2] as const;
+const SPLIT_FIRST = SPLIT_REG;
+const SPLIT_WIDTH = [8, 2, 8, 4, 2, 2] as const;
 
 export const UD = -1;
 
@@ -175,7 +178,8 @@ function insert(slot: number, idx: number, e: OpDef, from: number): number {
   return target;
 }
 
-const SIMD_EXT: ReadonlySet<string> = new Set(["mmx", "sse", "sse2", "sse3", "ssse3", "sse41", "sse42"]);
+/** Extensions of legacy (pre-SSE) instructions, whose prefix splits are lenient. */
+const LEGACY_EXT: ReadonlySet<string> = new Set(["i386", "i486", "p5", "p6", "x87"]);
 
 OPCODES.forEach((e: OpDef, idx) => {
   const a = buildAttrs(e);
@@ -183,13 +187,13 @@ OPCODES.forEach((e: OpDef, idx) => {
   ENTRY_IMM1[idx] = a.imm1;
   ENTRY_IMM2[idx] = a.imm2;
   const r = MAP_INDEX[e.map] * 256 + e.opc;
-  ROOT[r] = insert(ROOT[r] ?? UD, idx, e, SPLIT_PFX);
+  ROOT[r] = insert(ROOT[r] ?? UD, idx, e, SPLIT_FIRST);
 });
 
 /** True when every entry reachable from `slot` is a legacy (non-SIMD) instruction. */
 function legacyOnly(slot: number): boolean {
   if (slot === UD) return true;
-  if (slot >= 0) return !SIMD_EXT.has(OPCODES[slot]?.ext ?? "sse");
+  if (slot >= 0) return LEGACY_EXT.has(OPCODES[slot]?.ext ?? "sse");
   const n = NODES[-2 - slot];
   return n !== undefined && Array.from(n.slots).every(legacyOnly);
 }

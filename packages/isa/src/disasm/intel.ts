@@ -7,7 +7,7 @@
  */
 import type { DecodedInsn } from "../decode/insn";
 import { PREFIX_LOCK, SEG_DS } from "../decode/insn";
-import type { Operand } from "../table/operands";
+import { RM16_REG_OPSIZE_SEMS, type Operand } from "../table/operands";
 import { MMX, REG16, REG32, SREG, XMM, gpr } from "./registers";
 
 const hex = (v: number): string => "0x" + (v >>> 0).toString(16);
@@ -19,11 +19,6 @@ const CMP_PRED = ["eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"] as cons
 const OSZ_OPS: ReadonlySet<Operand> = new Set<Operand>([
   "Ev", "Gv", "Iz", "Iv", "Ibs", "Jz", "Ap", "Ov", "Xv", "Yv", "Zv", "eAX", "Mp", "Ma", "Ms", "Env",
 ]);
-/**
- * Entries whose r/m is the SDM's "r/m16" but whose register form objdump prints at operand size
- * (MOV Sreg, SLDT, STR, SMSW, LAR/LSL sources): a word in memory, r16/r32 in a register.
- */
-const RV_MW_SEMS: ReadonlySet<string> = new Set(["mov_from_sreg", "mov_to_sreg", "sldt", "str", "smsw", "lar", "lsl"]);
 /** Memory operands objdump prints without a size keyword. */
 const NO_SIZE_SEMS: ReadonlySet<string> = new Set(["lddqu"]);
 /** Mnemonics whose objdump spelling takes a "w"/"d" suffix from the operand size. */
@@ -83,9 +78,9 @@ function operand(insn: DecodedInsn, code: Operand, address: number, second: bool
   const isReg = insn.mod === 3;
   switch (code) {
     case "Eb": return isReg ? gpr(insn.rm, 8) : memory(insn, "BYTE PTR ");
-    case "Ew": return isReg ? gpr(insn.rm, RV_MW_SEMS.has(insn.op.sem) ? osz : 16) : memory(insn, "WORD PTR ");
+    case "Ew": return isReg ? gpr(insn.rm, RM16_REG_OPSIZE_SEMS.has(insn.op.sem) ? osz : 16) : memory(insn, "WORD PTR ");
     case "Ed": return isReg ? gpr(insn.rm, 32) : memory(insn, "DWORD PTR ");
-    case "Ev": return isReg ? gpr(insn.rm, osz) : memory(insn, RV_MW_SEMS.has(insn.op.sem) ? "WORD PTR " : memSize(code, osz));
+    case "Ev": return isReg ? gpr(insn.rm, osz) : memory(insn, RM16_REG_OPSIZE_SEMS.has(insn.op.sem) ? "WORD PTR " : memSize(code, osz));
     case "RdMb": case "RdMw": return isReg ? gpr(insn.rm, 32) : memory(insn, memSize(code, osz));
     case "Rd": return gpr(insn.rm, 32);
     case "Gb": return gpr(insn.reg, 8);
@@ -142,7 +137,7 @@ function operand(insn: DecodedInsn, code: Operand, address: number, second: bool
 function mnemonic(insn: DecodedInsn): { mn: string; usesOsz: boolean } {
   const op = insn.op;
   let mn = op.mn;
-  let usesOsz = op.osz !== undefined || op.ops.some((o) => OSZ_OPS.has(o)) || RV_MW_SEMS.has(op.sem);
+  let usesOsz = op.osz !== undefined || op.ops.some((o) => OSZ_OPS.has(o)) || RM16_REG_OPSIZE_SEMS.has(op.sem);
   const o16 = insn.opsize === 16;
   // objdump marks a non-default operand size in the mnemonic: "w" in 32-bit code, "d" in 16-bit.
   const sfx = insn.opsize === (isDefault16(insn) ? 16 : 32) ? "" : o16 ? "w" : "d";

@@ -20,8 +20,8 @@ export const LATER = [
   { map: "0f", opc: 0xbd, pfx: "f3", mn: "lzcnt", ops: ["Gv", "Ev"], fw: OSZAPC, fu: BSF_FU, cls: "plain", ext: "lzcnt", sem: "bsr" },
   { map: "1b", opc: 0xc7, reg: 7, mod: "reg", rm: 0, mn: "xbegin", ops: ["Jz"], cls: "plain", cf: "trap", ext: "rtm", sem: "ud" },
   { map: "1b", opc: 0xc6, reg: 7, mod: "reg", rm: 0, mn: "xabort", ops: ["Ib"], cls: "plain", cf: "trap", ext: "rtm", sem: "ud" },
-  { map: "0f", opc: 0x01, reg: 2, mod: "reg", rm: 5, mn: "xend", ops: [], cls: "plain", cf: "trap", ext: "rtm", sem: "ud" },
-  { map: "0f", opc: 0x01, reg: 2, mod: "reg", rm: 6, mn: "xtest", ops: [], cls: "plain", cf: "trap", ext: "rtm", sem: "ud" },
-  { map: "0f", opc: 0x01, reg: 2, mod: "reg", rm: 0, mn: "xgetbv", ops: [], cls: "plain", cf: "trap", ext: "xsave", sem: "ud" },
-  { map: "0f", opc: 0x01, reg: 2, mod: "reg", rm: 1, mn: "xsetbv", ops: [], cls: "privileged", cf: "trap", ext: "xsave", sem: "ud" },
+  { map: "0f", opc: 0x01, reg: 2, mod: "reg", rm: 5, pfx: "none", mn: "xend", ops: [], cls: "plain", cf: "trap", ext: "rtm", sem: "ud" },
+  { map: "0f", opc: 0x01, reg: 2, mod: "reg", rm: 6, pfx: "none", mn: "xtest", ops: [], cls: "plain", cf: "trap", ext: "rtm", sem: "ud" },
+  { map: "0f", opc: 0x01, reg: 2, mod: "reg", rm: 0, pfx: "none", mn: "xgetbv", ops: [], cls: "plain", cf: "trap", ext: "xsave", sem: "ud" },
+  { map: "0f", opc: 0x01, reg: 2, mod: "reg", rm: 1, pfx: "none", mn: "xsetbv", ops: [], cls: "privileged", cf: "trap", ext: "xsave", sem: "ud" },
 ] as const;

@@ -39,3 +39,11 @@ export type Operand =
   | "ST" | "STi"
   // MMX / SSE
   | "Pq" | "Qq" | "Qd" | "Nq" | "Vx" | "Wx" | "Wq" | "Wd" | "Ww" | "Ux" | "RdMb" | "RdMw" | "XMM0";
+
+/**
+ * Semantics ids whose "Ew"/"Ev" r/m operand is the SDM's "r16/r32/m16": a word in memory, but a
+ * register of the operand size in the register form (MOV to/from Sreg, SLDT, STR, SMSW, LAR, LSL).
+ */
+export const RM16_REG_OPSIZE_SEMS: ReadonlySet<string> = new Set([
+  "mov_from_sreg", "mov_to_sreg", "sldt", "str", "smsw", "lar", "lsl",
+]);

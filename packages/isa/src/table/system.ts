@@ -95,8 +95,8 @@ export const SYSTEM = [
   { map: "0f", opc: 0x01, reg: 4, mn: "smsw", ops: ["Ew"], cls: "sensitive", ext: "i386", sem: "smsw" },
   { map: "0f", opc: 0x01, reg: 6, mn: "lmsw", ops: ["Ew"], cls: "privileged", ext: "i386", sem: "lmsw" },
   { map: "0f", opc: 0x01, reg: 7, mod: "mem", mn: "invlpg", ops: ["Mb"], cls: "privileged", ext: "i486", sem: "invlpg" },
-  { map: "0f", opc: 0x01, reg: 1, mod: "reg", rm: 0, mn: "monitor", ops: [], cls: "privileged", ext: "sse3", sem: "monitor" },
-  { map: "0f", opc: 0x01, reg: 1, mod: "reg", rm: 1, mn: "mwait", ops: [], cls: "privileged", ext: "sse3", sem: "mwait" },
+  { map: "0f", opc: 0x01, reg: 1, mod: "reg", rm: 0, pfx: "none", mn: "monitor", ops: [], cls: "privileged", ext: "sse3", sem: "monitor" },
+  { map: "0f", opc: 0x01, reg: 1, mod: "reg", rm: 1, pfx: "none", mn: "mwait", ops: [], cls: "privileged", ext: "sse3", sem: "mwait" },
   { map: "0f", opc: 0x02, mn: "lar", ops: ["Gv", "Ew"], fw: ZF, cls: "sensitive", ext: "i386", sem: "lar" },
   { map: "0f", opc: 0x03, mn: "lsl", ops: ["Gv", "Ew"], fw: ZF, cls: "sensitive", ext: "i386", sem: "lsl" },
 ] as const;

@@ -78,6 +78,9 @@ export const X87 = [
   mem(0xdb, 7, "fstp", "Mt", "fstp"),
   ...FCMOV_CC.map((cc, reg) => regForm(0xdb, reg, "fcmovn" + ["b", "e", "be", "u"][reg], ["ST", "STi"], "fcmovcc", { fr: CC_FLAGS_READ[cc ^ 1] ?? 0, cc: cc ^ 1, ext: "p6" })),
   ...fixed(0xdb, [[0x22, "fnclex", "fnclex"], [0x23, "fninit", "fninit"]]),
+  // 8087/287 control instructions that the 387 and later execute as FNOP (SDM Vol. 1 §8.3.13 note,
+  // "FNENI/FNDISI/FNSETPM ... treated as FNOP").
+  ...fixed(0xdb, [[0x20, "fneni", "fnop"], [0x21, "fndisi", "fnop"], [0x24, "fnsetpm", "fnop"]]),
   regForm(0xdb, 5, "fucomi", ["ST", "STi"], "fcomi", { fw: OSZAPC, ext: "p6" }),
   regForm(0xdb, 6, "fcomi", ["ST", "STi"], "fcomi", { fw: OSZAPC, ext: "p6" }),
   // DC: real m64 / st(i) op st(0)
