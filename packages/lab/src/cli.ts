@@ -14,7 +14,7 @@ import { readArtifact, resolveWorkloadPath } from "@strata/workloads/node";
 import { comparisonCsv, comparisonJson, comparisonTable, reportCsv, reportTable } from "./format";
 import { detectKind, WorkloadFormatError } from "./detect";
 import { LevelError, type RunOptions, type RunReport, type WorkloadInput } from "./level";
-import { defaultRegistry } from "./levels";
+import { nodeRegistry } from "./node";
 import { compare, runOn, workloadInput } from "./run";
 
 const HELP = `usage: strata <command> [options]
@@ -79,7 +79,7 @@ function progressOptions(enabled: boolean, signal: AbortSignal): RunOptions & { 
   };
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   const dash = argv.indexOf("--");
   const own = dash >= 0 ? argv.slice(0, dash) : argv;
   const extra = dash >= 0 ? argv.slice(dash + 1) : [];
@@ -102,7 +102,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(HELP);
     return command || values.help ? 0 : 2;
   }
-  const registry = defaultRegistry();
+  const registry = nodeRegistry();
   const budget = values.budget === undefined ? undefined : Number(values.budget);
   if (budget !== undefined && !(Number.isInteger(budget) && budget > 0)) {
     throw new UsageError(`--budget must be a positive whole number, not '${values.budget}'`);
@@ -152,14 +152,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (!process.env.VITEST) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (e: unknown) => {
-      const known = e instanceof UsageError || e instanceof LevelError || e instanceof WorkloadFormatError;
-      console.error(`strata: ${e instanceof Error ? e.message : String(e)}`);
-      if (!known && e instanceof Error && e.stack) console.error(e.stack);
-      process.exitCode = known ? 2 : 1;
-    },
-  );
-}
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    const known = e instanceof UsageError || e instanceof LevelError || e instanceof WorkloadFormatError;
+    console.error(`strata: ${e instanceof Error ? e.message : String(e)}`);
+    if (!known && e instanceof Error && e.stack) console.error(e.stack);
+    process.exitCode = known ? 2 : 1;
+  },
+);

@@ -12,3 +12,5 @@ export {
   reportCsv,
   reportTable,
 } from "./format";
+export { detectKind, WorkloadFormatError } from "./detect";
+export { defaultRegistry, type ClasslibProvider, type RegistryOptions } from "./levels";

@@ -1,0 +1,71 @@
+/**
+ * The adapters against the references the catalogue recorded: linux-i386 programs' native
+ * output (on the isa interpreter through linux-user) and `java`'s output (on jvm-lite).
+ */
+import { describe, expect, it } from "vitest";
+import { findWorkload, workloadsOfKind } from "@strata/workloads";
+import { readArtifact } from "@strata/workloads/node";
+import { compare, workloadInput } from "../src/index";
+import { nodeRegistry } from "../src/node";
+
+const registry = nodeRegistry();
+
+describe("isa level (linux-user on the interpreter)", () => {
+  for (const w of workloadsOfKind("linux-i386")) {
+    it(`${w.name}: prints what the native run printed`, async () => {
+      const r = await registry.get("isa").run(workloadInput(w, readArtifact(w)));
+      expect({ output: r.output, exit: r.exit }).toEqual({ output: w.expected.stdout, exit: { kind: "exit", code: w.expected.exitCode } });
+      expect(r.counters["insn.retired"]).toBeGreaterThan(0);
+    });
+  }
+
+  it("stops at the budget, reports it, and the count is exact", async () => {
+    const w = findWorkload("sieve")!;
+    const r = await registry.get("isa").run(workloadInput(w, readArtifact(w)), { budget: 100_000 });
+    expect(r.exit).toEqual({ kind: "budget" });
+    expect(r.counters["insn.retired"]).toBe(100_000);
+  });
+
+  it("is cancelled by its AbortSignal between slices", async () => {
+    const w = findWorkload("sieve")!;
+    const ac = new AbortController();
+    const r = await registry.get("isa").run(workloadInput(w, readArtifact(w)), {
+      signal: ac.signal,
+      progressEvery: 50_000,
+      onProgress: () => ac.abort(),
+    });
+    expect(r.exit).toEqual({ kind: "cancelled" });
+    expect(r.counters["insn.retired"]).toBe(50_000);
+  });
+
+  it("is deterministic: two runs give the same counters", async () => {
+    const w = findWorkload("crc32")!;
+    const a = await registry.get("isa").run(workloadInput(w, readArtifact(w)));
+    const b = await registry.get("isa").run(workloadInput(w, readArtifact(w)));
+    expect(a.counters).toEqual(b.counters);
+  });
+});
+
+describe("jvm-lite level", () => {
+  for (const name of ["HelloWorld", "Records", "UncaughtException", "SystemExit"]) {
+    it(`${name}: prints what java printed`, async () => {
+      const w = findWorkload(name);
+      expect(w, `${name} is in the catalogue`).toBeDefined();
+      const r = await registry.get("jvm-lite").run(workloadInput(w!, readArtifact(w!)));
+      expect({ output: r.output, stderr: r.stderr, exit: r.exit }).toEqual({
+        output: w!.expected.stdout,
+        stderr: w!.expected.stderr ?? "",
+        exit: { kind: "exit", code: w!.expected.exitCode },
+      });
+    });
+  }
+});
+
+describe("compare", () => {
+  it("refuses a level that cannot run the workload's kind, naming both", async () => {
+    const w = findWorkload("hello")!;
+    await expect(compare(registry, workloadInput(w, readArtifact(w)), ["isa", "jvm-lite"])).rejects.toThrow(
+      /level 'jvm-lite' cannot run linux-i386 workloads/,
+    );
+  });
+});
