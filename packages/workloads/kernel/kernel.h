@@ -109,6 +109,7 @@ int vm_reserve(u32 pgdir, u32 start, u32 end, int writable); /* lazy pages */
 void vm_unmap(u32 pgdir, u32 start, u32 end);
 int vm_protect(u32 pgdir, u32 start, u32 end, int prot);
 int vm_range_free(u32 pgdir, u32 start, u32 end);
+u32 vm_first_used(u32 pgdir, u32 start, u32 end); /* 0 if every PTE of the range is zero */
 int vm_copy_out(u32 pgdir, u32 va, const void *src, u32 n); /* into another address space */
 int uaccess_ok(u32 va, u32 n, int write);                   /* current process */
 int copy_from_user(void *dst, u32 src, u32 n);
@@ -121,7 +122,8 @@ int strncpy_from_user(char *dst, u32 src, u32 max);
 enum inode_type { I_FREE = 0, I_FILE, I_DIR };
 struct inode {
   enum inode_type type;
-  int parent;
+  int parent; /* -1 once unlinked */
+  int opens;  /* open files on it: an unlinked inode lives until the last is closed */
   char name[NAME_MAX + 1];
   u32 size;
   u32 pages[RAMFS_MAX_PAGES];
@@ -133,6 +135,8 @@ int ramfs_unlink(const char *path, int want_dir);
 int ramfs_read(int ino, u32 off, void *dst, u32 n);
 int ramfs_write(int ino, u32 off, const void *src, u32 n);
 void ramfs_truncate(int ino);
+void ramfs_open(int ino);
+void ramfs_close(int ino);
 struct inode *ramfs_inode(int ino);
 int ramfs_child(int dir, int after); /* next inode whose parent is dir, after index `after` */
 void initrd_load(const u8 *data, u32 size);

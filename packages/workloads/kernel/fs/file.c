@@ -30,6 +30,7 @@ void file_dup(struct file *f) { f->refs++; }
 void file_close(struct file *f) {
   if (--f->refs > 0) return;
   if (f->type == F_PIPE_READ || f->type == F_PIPE_WRITE) pipe_close(f->pipe, f->type == F_PIPE_WRITE);
+  if (f->type == F_INODE) ramfs_close(f->ino);
   f->type = F_NONE;
 }
 

@@ -100,6 +100,17 @@ int ramfs_child(int dir, int after) {
   return -1;
 }
 
+void ramfs_open(int ino) { inodes[ino].opens++; }
+
+void ramfs_close(int ino) {
+  struct inode *n = &inodes[ino];
+  if (--n->opens == 0 && n->parent < 0) {
+    ramfs_truncate(ino);
+    n->type = I_FREE;
+  }
+}
+
+/* unlink(2) semantics: the name goes at once, the inode and its pages with the last open file. */
 int ramfs_unlink(const char *path, int want_dir) {
   int ino = ramfs_lookup(path);
   if (ino < 0) return ino;
@@ -107,8 +118,9 @@ int ramfs_unlink(const char *path, int want_dir) {
   if (want_dir && inodes[ino].type != I_DIR) return -ENOTDIR;
   if (!want_dir && inodes[ino].type == I_DIR) return -EISDIR;
   if (want_dir && ramfs_child(ino, 0) >= 0) return -ENOTEMPTY;
-  ramfs_truncate(ino);
-  inodes[ino].type = I_FREE;
+  inodes[ino].parent = -1;
+  inodes[ino].opens++;
+  ramfs_close(ino);
   return 0;
 }
 

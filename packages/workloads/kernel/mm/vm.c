@@ -15,9 +15,25 @@ static u32 active_pgdir;
 /* Does this PTE hold a frame (present, or PROT_NONE with its frame kept)? */
 static int pte_has_frame(u32 e) { return (e & PTE_P) || ((e & PTE_NONE) && !(e & PTE_LAZY)); }
 
+/* The TLB caches only present translations (SDM Vol. 3 §4.10.2.3), so only a PTE that was present
+ * needs an INVLPG: reserving lazy pages costs no flush. */
 static void pte_write(u32 pgdir, u32 *pte, u32 va, u32 val) {
+  u32 old = *pte;
   pv->set_pte(pte, val);
-  if (pgdir == active_pgdir) pv->invlpg(va);
+  if ((old & PTE_P) && pgdir == active_pgdir) pv->invlpg(va);
+}
+
+/* The first page in [start, end) with a non-zero PTE, or 0; absent page tables are skipped whole. */
+u32 vm_first_used(u32 pgdir, u32 start, u32 end) {
+  for (u32 va = start; va < end && va >= start;) {
+    if (!(((u32 *)pgdir)[PDE_INDEX(va)] & PTE_P)) {
+      va = (va & ~0x3FFFFFu) + 0x400000u;
+      continue;
+    }
+    if (*vm_pte(pgdir, va, 0)) return va;
+    va += PAGE_SIZE;
+  }
+  return 0;
 }
 
 void vm_init(void) {
@@ -100,21 +116,14 @@ int vm_reserve(u32 pgdir, u32 start, u32 end, int writable) {
 }
 
 void vm_unmap(u32 pgdir, u32 start, u32 end) {
-  for (u32 va = start; va < end; va += PAGE_SIZE) {
+  for (u32 va = vm_first_used(pgdir, start, end); va; va = vm_first_used(pgdir, va + PAGE_SIZE, end)) {
     u32 *pte = vm_pte(pgdir, va, 0);
-    if (!pte || !*pte) continue;
     if (pte_has_frame(*pte)) frame_unref(PTE_FRAME(*pte));
     pte_write(pgdir, pte, va, 0);
   }
 }
 
-int vm_range_free(u32 pgdir, u32 start, u32 end) {
-  for (u32 va = start; va < end; va += PAGE_SIZE) {
-    u32 *pte = vm_pte(pgdir, va, 0);
-    if (pte && *pte) return 0;
-  }
-  return 1;
-}
+int vm_range_free(u32 pgdir, u32 start, u32 end) { return vm_first_used(pgdir, start, end) == 0; }
 
 /* prot: bit 0 PROT_READ, bit 1 PROT_WRITE (PROT_EXEC is implied by read on IA-32 without NX). */
 int vm_protect(u32 pgdir, u32 start, u32 end, int prot) {

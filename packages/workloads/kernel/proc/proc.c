@@ -160,6 +160,8 @@ int proc_kill(int pid, int sig) {
   struct proc *p = proc_find(pid);
   if (!p) return -ESRCH;
   if (sig == 0 || sig == SIGCHLD || p->state == P_ZOMBIE) return 0; /* a zombie accepts and ignores */
+  /* init has no handlers, so it ignores every signal, SIGKILL included (pid_namespaces(7)) */
+  if (p->pid == 1) return 0;
   p->pending |= 1u << sig;
   if (p->state == P_SLEEPING) p->state = P_RUNNABLE; /* interrupt the sleep: it returns -EINTR */
   return 0;

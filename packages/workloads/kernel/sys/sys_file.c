@@ -55,6 +55,7 @@ SYSCALL_DEFINE(open) {
   f->type = F_INODE;
   f->ino = ino;
   f->flags = flags;
+  ramfs_open(ino);
   int fd = fd_install(f, 0);
   if (fd < 0) {
     file_close(f);

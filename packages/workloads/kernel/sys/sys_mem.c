@@ -41,12 +41,7 @@ SYSCALL_DEFINE(mmap2) {
     /* first fit above MMAP_BASE, below the stack */
     u32 limit = USER_TOP - USER_STACK_SIZE, a = MMAP_BASE, found = 0;
     while (!found && a + len <= limit && a + len > a) {
-      u32 used = 0;
-      for (u32 p = a; p < a + len; p += PAGE_SIZE)
-        if (!vm_range_free(cur->pgdir, p, p + PAGE_SIZE)) {
-          used = p;
-          break;
-        }
+      u32 used = vm_first_used(cur->pgdir, a, a + len);
       if (used) a = used + PAGE_SIZE;
       else found = 1;
     }
