@@ -29,7 +29,7 @@ void *memcpy(void *d, const void *s, u32 n) {
 }
 
 /* 16550A: 115200 baud 8N1, FIFOs on (datasheet: DLAB in LCR bit 7 exposes the divisor latch). */
-static void serial_init(void) {
+void serial_init(void) {
   outb(COM1 + 1, 0x00);
   outb(COM1 + 3, 0x80);
   outb(COM1 + 0, 0x01);

@@ -36,6 +36,7 @@ export const baremetalKernels: readonly BaremetalKernel[] = [
   { name: "task", description: "Hardware task switches by CALL, task gate and JMP: back link, NT, busy bits, CR0.TS.", tags: isaTest },
   { name: "v86", description: "Virtual-8086 mode: segment arithmetic, INT through the IDT at IOPL 3, #GP monitor at IOPL 0.", tags: isaTest, asm: true },
   { name: "iobitmap", description: "I/O permission bitmap: ring 3 drives COM1 through granted ports, denied ones are #GP(0).", tags: isaTest },
+  { name: "devices", description: "PC devices through IN/OUT: 16550A loopback and FIFO, CMOS under SET, 8259A poll, 8254 read-back, port 0x92.", tags: isaTest },
   { name: "demo", description: "Greets, prints 60 primes and an integer Mandelbrot set, counts down on PIT interrupts.", tags: ["demo"] },
 ];
 
