@@ -4,11 +4,13 @@
  *
  *   pnpm --filter @strata/workloads exec tsx scripts/record-kernel.ts [--no-build]
  *   pnpm --filter @strata/workloads exec tsx scripts/record-kernel.ts --bench
+ *   pnpm --filter @strata/workloads exec tsx scripts/record-kernel.ts --fuzz 16
  *
  * It rebuilds the committed kernel and initrd (unless --no-build), boots them, and writes
  * src/catalog/kernel-transcript.json (imported by the catalogue) and the same text in
  * artifacts/bare-metal-i386/strata-kernel.transcript.txt (for reading and diffing). --bench
- * times the nanobenchmarks natively and in the kernel under QEMU instead (see bench()).
+ * times the nanobenchmarks natively and in the kernel under QEMU instead (see bench()); --fuzz N
+ * is the full fuzzing mode (see fuzz()).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -117,9 +119,7 @@ async function bench(kernelPath: string, initrdPath: string): Promise<void> {
     new Map([...text.matchAll(/^time (\w+) (\d+) ms$/gm)].map((m) => [m[1] ?? "", Number(m[2])]));
   try {
     const rc = BENCH.map(([test, n]) => `nanobench ${test} ${n} time`).join("\n");
-    const data = new TextEncoder().encode(`${rc}\n`);
-    const initrd = join(dir, "bench.initrd");
-    writeFileSync(initrd, packNewc(entries.map((e) => (e.path === "etc/rc" ? { path: e.path, data } : e))));
+    const initrd = initrdWithRc(initrdPath, rc, join(dir, "bench.initrd"));
     const r = await runKernelInQemu(kernelPath, initrd, 600_000);
     if (r.code !== 0) throw new Error(`the kernel ended with ${r.status}:\n${r.serial}`);
     const inKernel = times(r.serial);
@@ -143,13 +143,50 @@ async function bench(kernelPath: string, initrdPath: string): Promise<void> {
   }
 }
 
+/** The committed initrd with another /etc/rc. */
+function initrdWithRc(initrdPath: string, rc: string, out: string): string {
+  const entries = unpackNewc(new Uint8Array(readFileSync(initrdPath)));
+  const data = new TextEncoder().encode(`${rc}\n`);
+  writeFileSync(out, packNewc(entries.map((e) => (e.path === "etc/rc" ? { path: e.path, data } : e))));
+  return out;
+}
+
+/**
+ * --fuzz N: the full fuzzing mode. Seeds 1..N, 3000 random system calls each, in one boot; the
+ * kernel must not panic, the fuzzer must leave nothing behind, and init's last line must count as
+ * many free frames as after a boot that runs nothing (no frame leaked).
+ */
+async function fuzz(kernelPath: string, initrdPath: string, seeds: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "strata-kernel-fuzz-"));
+  const freeAtEnd = (serial: string): number => Number(/; (\d+) free frames; powering off/.exec(serial)?.[1]);
+  try {
+    const idle = await runKernelInQemu(kernelPath, initrdWithRc(initrdPath, "# nothing", join(dir, "idle.initrd")));
+    const rc = Array.from({ length: seeds }, (_, i) => `fuzz ${i + 1} 3000`).join("\n");
+    const r = await runKernelInQemu(kernelPath, initrdWithRc(initrdPath, rc, join(dir, "fuzz.initrd")), 3_600_000);
+    const survived = (r.serial.match(/^fuzz: 3000 calls/gm) ?? []).length;
+    console.log(`RESULT kernel.fuzz.seeds ${seeds}`);
+    console.log(`RESULT kernel.fuzz.survived ${survived}`);
+    console.log(`RESULT kernel.fuzz.leaked_frames ${freeAtEnd(idle.serial) - freeAtEnd(r.serial)}`);
+    if (r.code !== 0 || survived !== seeds || /left behind|panic/.test(r.serial))
+      throw new Error(`the fuzz run failed (status ${r.status}):\n${r.serial}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { "no-build": { type: "boolean" }, bench: { type: "boolean" } } });
+  const { values } = parseArgs({
+    options: { "no-build": { type: "boolean" }, bench: { type: "boolean" }, fuzz: { type: "string" } },
+  });
   const w = findWorkload("strata-kernel");
   const initrd = w?.modules?.[0];
   if (!w || !initrd) throw new Error("the catalogue has no strata-kernel workload");
   if (values.bench) {
     await bench(join(packageRoot, w.artifact), join(packageRoot, initrd));
+    return;
+  }
+  if (values.fuzz !== undefined) {
+    await fuzz(join(packageRoot, w.artifact), join(packageRoot, initrd), Number(values.fuzz) || 16);
     return;
   }
   if (!values["no-build"]) await buildWorkloads([w], packageRoot);
