@@ -3,21 +3,31 @@
  * ModRM/SIB/displacement → immediates, into a caller-owned `DecodedInsn`. No allocation per
  * instruction; undecodable bytes yield `fault` (#UD, #GP for > 15 bytes), never a host exception.
  */
-import { OPCODES } from "../table/opcodes";
-import {
-  ATTR_CR, ATTR_FORCE_REG, ATTR_LOCK, ATTR_MEM_ONLY, ATTR_MODRM, ATTR_REG_ONLY, ENTRY_ATTR, ENTRY_IMM1, ENTRY_IMM2,
-  IMM_AP, IMM_B, IMM_BS, IMM_JB, IMM_JZ, IMM_MOFFS, IMM_NONE, IMM_W, IMM_Z, NODES, ROOT, SPLIT_ASZ, SPLIT_MOD,
-  SPLIT_OSZ, SPLIT_PFX, SPLIT_REG, SPLIT_RM, UD,
-} from "./dispatch";
-import {
-  DecodeFault, DecodedInsn, MAP_0F, MAP_0F38, MAP_0F3A, MAP_1B, MAX_INSN_LENGTH, PREFIX_ADDRSIZE, PREFIX_LOCK,
-  PREFIX_OPSIZE, PREFIX_REP, PREFIX_REPNE, PREFIX_SEG, SEG_CS, SEG_DS, SEG_ES, SEG_FS, SEG_GS, SEG_SS, UD_ENTRY,
-} from "./insn";
+import { OPCODES as OPCODES_TABLE } from "../table/opcodes";
+import * as dispatch from "./dispatch";
+import * as insn from "./insn";
+import { DecodedInsn, DecodeFault, UD_ENTRY } from "./insn";
+
+// Module-local copies of the tables and constants: the hot path then reads plain locals, whatever
+// the module system does with imported bindings (CJS transpilation turns them into getters).
+const OPCODES = OPCODES_TABLE;
+const { NODES, ROOT, ENTRY_ATTR, ENTRY_IMM1, ENTRY_IMM2, UD } = dispatch;
+const { ATTR_CR, ATTR_FORCE_REG, ATTR_LOCK, ATTR_MEM_ONLY, ATTR_MODRM, ATTR_REG_ONLY } = dispatch;
+const { IMM_AP, IMM_B, IMM_BS, IMM_JB, IMM_JZ, IMM_MOFFS, IMM_NONE, IMM_W, IMM_Z } = dispatch;
+const { SPLIT_ASZ, SPLIT_MOD, SPLIT_OSZ, SPLIT_PFX, SPLIT_REG, SPLIT_RM } = dispatch;
+const { MAP_0F, MAP_0F38, MAP_0F3A, MAP_1B, MAX_INSN_LENGTH } = insn;
+const { PREFIX_ADDRSIZE, PREFIX_LOCK, PREFIX_OPSIZE, PREFIX_REP, PREFIX_REPNE, PREFIX_SEG } = insn;
+const { SEG_CS, SEG_DS, SEG_ES, SEG_FS, SEG_GS, SEG_SS } = insn;
+const F_NONE = DecodeFault.None;
+const F_UD = DecodeFault.UD;
+const F_GP = DecodeFault.GP;
+const F_FETCH = DecodeFault.Fetch;
+const F_TRUNC = DecodeFault.Truncated;
 
 /**
  * Byte source for `decodeFetch`: returns the byte at `offset` bytes from the instruction start
  * (0..255), or a negative number when it cannot be fetched (e.g. the page is not present; the
- * caller records its own fault and sees `DecodeFault.Fetch`). Called with increasing offsets, so
+ * caller records its own fault and sees `F_FETCH`). Called with increasing offsets, so
  * an instruction crossing a page boundary is fetched byte by byte through the caller's MMU.
  */
 export type FetchByte = (offset: number) => number;
@@ -38,7 +48,7 @@ export class Decoder {
   private end = 0;
   private fetch: FetchByte | null = null;
   private pos = 0;
-  private failed: DecodeFault = DecodeFault.None;
+  private failed: DecodeFault = F_NONE;
 
   /**
    * Decodes the instruction at `bytes[offset]`. `bits` is the code segment's default size (CS.D:
@@ -63,20 +73,20 @@ export class Decoder {
   private next(): number {
     const i = this.pos;
     if (i >= MAX_INSN_LENGTH) {
-      this.failed = DecodeFault.GP;
+      this.failed = F_GP;
       return -1;
     }
     let b: number;
     if (this.fetch !== null) {
       b = this.fetch(i);
       if (b < 0) {
-        this.failed = DecodeFault.Fetch;
+        this.failed = F_FETCH;
         return -1;
       }
     } else {
       const p = this.base + i;
       if (p >= this.end) {
-        this.failed = DecodeFault.Truncated;
+        this.failed = F_TRUNC;
         return -1;
       }
       b = this.buf[p] ?? 0;
@@ -95,8 +105,8 @@ export class Decoder {
 
   private run(out: DecodedInsn, bits: 16 | 32): boolean {
     this.pos = 0;
-    this.failed = DecodeFault.None;
-    out.fault = DecodeFault.None;
+    this.failed = F_NONE;
+    out.fault = F_NONE;
     out.prefixes = 0;
     out.segOverride = -1;
     out.mandatory = 0;
@@ -171,7 +181,7 @@ export class Decoder {
     for (;;) {
       while (slot <= -2) {
         const node = NODES[-2 - slot];
-        if (node === undefined) return this.fail(out, DecodeFault.UD);
+        if (node === undefined) return this.fail(out, F_UD);
         const slots = node.slots;
         switch (node.kind) {
           case SPLIT_PFX: {
@@ -194,7 +204,7 @@ export class Decoder {
                   mandatory = lastRep;
                   prefixes &= ~(lastRep === 0xf3 ? PREFIX_REP : PREFIX_REPNE);
                 }
-              } else if (!node.lenient) return this.fail(out, DecodeFault.UD);
+              } else if (!node.lenient) return this.fail(out, F_UD);
             }
             if (s === UD) s = slots[0] ?? UD;
             slot = s;
@@ -221,7 +231,7 @@ export class Decoder {
             slot = slots[addrsize === 16 ? 0 : 1] ?? UD;
             break;
           default:
-            return this.fail(out, DecodeFault.UD);
+            return this.fail(out, F_UD);
         }
       }
       if (slot >= 0 || fallback === UD) break;
@@ -234,7 +244,7 @@ export class Decoder {
     if (slot < 0) {
       // Consume the ModRM an undefined group member would have had, as hardware and iced do,
       // so `length` covers the bytes examined.
-      return this.fail(out, DecodeFault.UD);
+      return this.fail(out, F_UD);
     }
     if (osToggled) opsize = bits === 32 ? 16 : 32;
     const entry = slot;
@@ -260,13 +270,13 @@ export class Decoder {
       if ((attr & ATTR_FORCE_REG) !== 0) {
         mod = 3;
         // CR1, CR5-CR7 do not exist.
-        if ((attr & ATTR_CR) !== 0 && ((0b11100010 >> ((modrm >> 3) & 7)) & 1) !== 0) return this.fail(out, DecodeFault.UD);
+        if ((attr & ATTR_CR) !== 0 && ((0b11100010 >> ((modrm >> 3) & 7)) & 1) !== 0) return this.fail(out, F_UD);
       }
       out.mod = mod;
       if (mod === 3) {
-        if ((attr & ATTR_MEM_ONLY) !== 0) return this.fail(out, DecodeFault.UD);
+        if ((attr & ATTR_MEM_ONLY) !== 0) return this.fail(out, F_UD);
       } else {
-        if ((attr & ATTR_REG_ONLY) !== 0) return this.fail(out, DecodeFault.UD);
+        if ((attr & ATTR_REG_ONLY) !== 0) return this.fail(out, F_UD);
         out.hasMem = true;
         if (addrsize === 16) {
           if (mod === 0 && rm === 6) {
@@ -361,7 +371,7 @@ export class Decoder {
     // --- LOCK rules (SDM Vol. 2 "LOCK"): lockable entry with a memory destination only ---
     if ((prefixes & PREFIX_LOCK) !== 0 && ((attr & ATTR_LOCK) === 0 || !out.hasMem)) {
       out.prefixes = prefixes;
-      return this.fail(out, DecodeFault.UD);
+      return this.fail(out, F_UD);
     }
     out.prefixes = prefixes;
     out.length = this.pos;
