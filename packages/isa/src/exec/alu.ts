@@ -18,7 +18,7 @@ import {
 } from "../cpu/flags";
 import { S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2 } from "../cpu/state";
 import { type ExecFn, type Insn, OK_MEM, OK_REG } from "./insn";
-import { ea, getReg, read0, read1, readMem, setReg, writeMem } from "./operands";
+import { ea, getReg, read0, read1, readMem, rmwAddress, setReg, writeMem } from "./operands";
 
 export const ALU_ADD = 0;
 export const ALU_OR = 1;
@@ -88,10 +88,9 @@ function binop(op: number): ExecFn {
       const r = aluOp(cpu.s, op, getReg(cpu, i.v0, size), read1(cpu, i, size), sz);
       if (store) setReg(cpu, i.v0, size, r);
     } else {
-      const a = ea(cpu, i);
+      const a = store ? rmwAddress(cpu, i, size) : ea(cpu, i);
       const src = i.k1 === OK_REG ? getReg(cpu, i.v1, size) : i.v1;
       const old = readMem(cpu, a, size);
-      if (store) cpu.mmu.probeWrite(a, size);
       const r = aluOp(cpu.s, op, old, src, sz);
       if (store) writeMem(cpu, a, size, r);
     }
@@ -113,7 +112,7 @@ function incdec(kind: number, delta: number): ExecFn {
     const size = i.size;
     const sz = sizeIndex(size);
     const s = cpu.s;
-    const a = i.k0 === OK_MEM ? ea(cpu, i) : 0;
+    const a = i.k0 === OK_MEM ? rmwAddress(cpu, i, size) : 0;
     const r = (read0(cpu, i, size, a) + delta) & SIZE_MASK[sz]!;
     const cf = computeCF(s);
     if (i.k0 === OK_REG) setReg(cpu, i.v0, size, r);
@@ -129,9 +128,8 @@ export const execDec = incdec(CC_DEC, -1);
 
 export const execNeg: ExecFn = (cpu, i) => {
   const size = i.size;
-  const a = i.k0 === OK_MEM ? ea(cpu, i) : 0;
+  const a = i.k0 === OK_MEM ? rmwAddress(cpu, i, size) : 0;
   const v = read0(cpu, i, size, a);
-  if (i.k0 === OK_MEM) cpu.mmu.probeWrite(a, size);
   const r = aluOp(cpu.s, ALU_SUB, 0, v, sizeIndex(size));
   if (i.k0 === OK_REG) setReg(cpu, i.v0, size, r);
   else writeMem(cpu, a, size, r);
@@ -139,7 +137,7 @@ export const execNeg: ExecFn = (cpu, i) => {
 
 export const execNot: ExecFn = (cpu, i) => {
   const size = i.size;
-  const a = i.k0 === OK_MEM ? ea(cpu, i) : 0;
+  const a = i.k0 === OK_MEM ? rmwAddress(cpu, i, size) : 0;
   const r = ~read0(cpu, i, size, a);
   if (i.k0 === OK_REG) setReg(cpu, i.v0, size, r & SIZE_MASK[sizeIndex(size)]!);
   else writeMem(cpu, a, size, r);

@@ -4,7 +4,8 @@
  * targets are computed, the handler is picked from the semantics map, and encodings the CPUID
  * identity does not advertise (MMX, SSE*) are bound to #UD.
  */
-import { reg8Offset, DS, S_ZERO } from "../cpu/state";
+import { CR0_PE, CS, reg8Offset, DS, S_CR0, S_ZERO } from "../cpu/state";
+import { OPCODES } from "../table/opcodes";
 import * as fast from "./fast";
 import { type DecodedInsn, DecodeFault, PREFIX_REP, PREFIX_REPNE } from "../decode/insn";
 import type { Operand } from "../table/operands";
@@ -30,6 +31,23 @@ import { execUd } from "./system";
 import { raise, VEC_GP } from "../cpu/exceptions";
 
 const execGp0: ExecFn = () => raise(VEC_GP, 0);
+
+/** Sems that store to operand 0 when it is memory. */
+const WRITES_OPERAND_0: ReadonlySet<string> = new Set([
+  "mov", "add", "or", "adc", "sbb", "and", "sub", "xor", "inc", "dec", "neg", "not",
+  "rol", "ror", "rcl", "rcr", "shl", "shr", "sar", "shld", "shrd", "xchg", "xadd", "cmpxchg",
+  "cmpxchg8b", "bts", "btr", "btc", "setcc", "pop", "mov_from_sreg", "sgdt", "sidt", "sldt",
+  "str", "smsw", "arpl",
+]);
+
+/**
+ * A write through a CS override: code segments are never writable in protected mode (SDM Vol. 3
+ * §5.4.1, #GP(0)); in real mode the write is an ordinary one.
+ */
+const execWriteViaCs: ExecFn = (cpu, i) => {
+  if ((cpu.s[S_CR0]! & CR0_PE) !== 0) raise(VEC_GP, 0);
+  EXEC[i.entry >= 0 ? (OPCODES[i.entry]!.sem) : "ud"](cpu, i);
+};
 
 /** Extensions whose instructions the CPUID identity does not advertise (they raise #UD). */
 const UNADVERTISED: ReadonlySet<string> = new Set(["mmx", "sse", "sse2", "sse3", "ssse3", "sse41", "sse42"]);
@@ -262,6 +280,9 @@ export function bindInsn(d: DecodedInsn, eip: number): Insn {
     if (i.index < 0) i.index = S_ZERO;
   }
   i.exec = UNADVERTISED.has(def.ext) && sem !== "pause" ? execUd : (specialize(sem, i) ?? EXEC[sem]);
+  if (i.k0 === OK_MEM && i.seg === CS && WRITES_OPERAND_0.has(sem)) i.exec = execWriteViaCs;
+  // 0F 0D is PREFETCH(W) with a memory operand; the register form is undefined (#UD).
+  if (d.map === 1 && d.opcode === 0x0d && !d.hasMem) i.exec = execUd;
   i.endsBlock =
     (def.cf !== undefined && sem !== "jcc") ||
     i.rep !== REP_NONE ||

@@ -9,7 +9,8 @@
 import { writeStatusFlags } from "../cpu/flags";
 import { CF, ZF } from "../table/flags";
 import { type ExecFn, OK_IMM, OK_REG } from "./insn";
-import { ea, getReg, read1, readMem, setReg, writeMem } from "./operands";
+import { ea, eaOffset, getReg, read1, readMem, setReg, writeMem } from "./operands";
+import { S_SEG_BASE } from "../cpu/state";
 
 const BT = 0;
 const BTS = 1;
@@ -27,13 +28,19 @@ function bitOp(op: number): ExecFn {
       off &= bits - 1;
       v = getReg(cpu, i.v0, size);
     } else {
-      if (i.k1 === OK_IMM) off &= bits - 1;
-      else {
+      if (i.k1 === OK_IMM) {
+        off &= bits - 1;
+        a = ea(cpu, i);
+      } else {
+        // Bit-string addressing: the operand offset moves by (offset >> 3) rounded down to the
+        // operand size, within the address size (16-bit addressing wraps at 64 KiB).
         const signed = size === 2 ? (off << 16) >> 16 : off | 0;
-        a = (ea(cpu, i) + (signed >> (size === 2 ? 4 : 5)) * size) | 0;
+        let o = eaOffset(cpu, i) + (signed >> (size === 2 ? 4 : 5)) * size;
+        o = i.asize === 2 ? o & 0xffff : o | 0;
+        a = (o + cpu.s[S_SEG_BASE + i.seg]!) | 0;
         off = signed & (bits - 1);
       }
-      if (i.k1 === OK_IMM) a = ea(cpu, i);
+      if (op !== BT) cpu.mmu.probeWrite(a, size);
       v = readMem(cpu, a, size);
     }
     const cf = (v >>> off) & 1;

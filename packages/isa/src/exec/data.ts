@@ -8,7 +8,7 @@ import { materializeFlags, sizeIndex, testCC } from "../cpu/flags";
 import { EAX, EBX, ECX, EDX, S_EFLAGS, S_SEG_BASE } from "../cpu/state";
 import { ZF } from "../table/flags";
 import { type ExecFn, OK_MEM, OK_REG } from "./insn";
-import { ea, eaOffset, getReg, read0, read1, readMem, setReg, signExtend, write0, writeMem } from "./operands";
+import { ea, eaOffset, getReg, read0, read1, readMem, rmwAddress, setReg, signExtend, write0, writeMem } from "./operands";
 
 export const execMov: ExecFn = (cpu, i) => {
   const size = i.size;
@@ -38,7 +38,7 @@ export const execXchg: ExecFn = (cpu, i) => {
   const size = i.size;
   const b = getReg(cpu, i.v1, size);
   if (i.k0 === OK_MEM) {
-    const a = ea(cpu, i);
+    const a = rmwAddress(cpu, i, size);
     const old = readMem(cpu, a, size);
     writeMem(cpu, a, size, b);
     setReg(cpu, i.v1, size, old);
@@ -52,10 +52,9 @@ export const execXchg: ExecFn = (cpu, i) => {
 /** XADD: TEMP = SRC + DEST; SRC = DEST; DEST = TEMP. */
 export const execXadd: ExecFn = (cpu, i) => {
   const size = i.size;
-  const a = i.k0 === OK_MEM ? ea(cpu, i) : 0;
+  const a = i.k0 === OK_MEM ? rmwAddress(cpu, i, size) : 0;
   const d = read0(cpu, i, size, a);
   const src = getReg(cpu, i.v1, size);
-  if (i.k0 === OK_MEM) cpu.mmu.probeWrite(a, size);
   const sum = aluOp(cpu.s, ALU_ADD, d, src, sizeIndex(size));
   setReg(cpu, i.v1, size, d);
   write0(cpu, i, size, a, sum);
@@ -68,10 +67,9 @@ export const execXadd: ExecFn = (cpu, i) => {
  */
 export const execCmpxchg: ExecFn = (cpu, i) => {
   const size = i.size;
-  const a = i.k0 === OK_MEM ? ea(cpu, i) : 0;
+  const a = i.k0 === OK_MEM ? rmwAddress(cpu, i, size) : 0;
   const d = read0(cpu, i, size, a);
   const acc = getReg(cpu, size === 1 ? 0 : EAX, size);
-  if (i.k0 === OK_MEM) cpu.mmu.probeWrite(a, size);
   aluOp(cpu.s, ALU_SUB, acc, d, sizeIndex(size));
   if (acc === d) write0(cpu, i, size, a, getReg(cpu, i.v1, size));
   else {
@@ -82,7 +80,7 @@ export const execCmpxchg: ExecFn = (cpu, i) => {
 
 export const execCmpxchg8b: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  const a = ea(cpu, i);
+  const a = rmwAddress(cpu, i, 8);
   const lo = cpu.mmu.read32(a);
   const hi = cpu.mmu.read32((a + 4) | 0);
   materializeFlags(s);

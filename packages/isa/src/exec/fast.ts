@@ -140,23 +140,26 @@ export const cmpRM32: ExecFn = (cpu, i) => {
 };
 export const cmpMR32: ExecFn = (cpu, i) => {
   const s = cpu.s;
+  const a = cpu.mmu.read32(ea32(cpu, i));
   const b = s[i.v1]!;
   s[S_CC_OP] = SUB32;
-  s[S_CC_DST] = (cpu.mmu.read32(ea32(cpu, i)) - b) | 0;
+  s[S_CC_DST] = (a - b) | 0;
   s[S_CC_SRC] = b;
 };
 export const cmpMI32: ExecFn = (cpu, i) => {
   const s = cpu.s;
+  const a = cpu.mmu.read32(ea32(cpu, i));
   const b = i.v1;
   s[S_CC_OP] = SUB32;
-  s[S_CC_DST] = (cpu.mmu.read32(ea32(cpu, i)) - b) | 0;
+  s[S_CC_DST] = (a - b) | 0;
   s[S_CC_SRC] = b;
 };
 export const cmpMI8: ExecFn = (cpu, i) => {
   const s = cpu.s;
+  const a = cpu.mmu.read8(ea32(cpu, i));
   const b = i.v1;
   s[S_CC_OP] = SUB8;
-  s[S_CC_DST] = (cpu.mmu.read8(ea32(cpu, i)) - b) & 0xff;
+  s[S_CC_DST] = (a - b) & 0xff;
   s[S_CC_SRC] = b;
 };
 export const andRR32: ExecFn = (cpu, i) => {

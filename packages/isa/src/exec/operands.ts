@@ -18,6 +18,16 @@ export function ea(cpu: Cpu, i: Insn): number {
   return (off + s[S_SEG_BASE + i.seg]!) | 0;
 }
 
+/**
+ * Address of a read-modify-write destination, checked for writing first: the processor reads
+ * such an operand for writing, so a #PF reports W/R = 1 even though the read comes first.
+ */
+export function rmwAddress(cpu: Cpu, i: Insn, size: number): number {
+  const a = ea(cpu, i);
+  cpu.mmu.probeWrite(a, size);
+  return a;
+}
+
 /** The offset part of the effective address (LEA). */
 export function eaOffset(cpu: Cpu, i: Insn): number {
   const s = cpu.s;

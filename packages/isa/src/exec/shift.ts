@@ -10,7 +10,7 @@ import { CC_SAR, CC_SHL, computeCF, PARITY, SIZE_BITS, SIZE_MASK, sizeIndex, wri
 import { S_CC_DST, S_CC_OP, S_CC_SRC } from "../cpu/state";
 import { CF, OF, OSZAPC, ZF } from "../table/flags";
 import { type ExecFn, type Insn, OK_MEM, OK_REG } from "./insn";
-import { ea, getReg, read0, setReg, writeMem } from "./operands";
+import { getReg, read0, rmwAddress, setReg, writeMem } from "./operands";
 
 function count(cpu: Cpu, i: Insn): number {
   return (i.k1 === OK_REG ? cpu.r8[i.v1]! : i.v1) & 0x1f;
@@ -25,7 +25,7 @@ function shiftOp(kind: "shl" | "shr" | "sar"): ExecFn {
   return (cpu, i) => {
     const c = count(cpu, i);
     const size = i.size;
-    const a = i.k0 === OK_MEM ? ea(cpu, i) : 0;
+    const a = i.k0 === OK_MEM ? rmwAddress(cpu, i, size) : 0;
     const v = read0(cpu, i, size, a);
     if (c === 0) return;
     const sz = sizeIndex(size);
@@ -60,7 +60,7 @@ function rotateOp(kind: "rol" | "ror" | "rcl" | "rcr"): ExecFn {
   return (cpu, i) => {
     const c5 = count(cpu, i);
     const size = i.size;
-    const a = i.k0 === OK_MEM ? ea(cpu, i) : 0;
+    const a = i.k0 === OK_MEM ? rmwAddress(cpu, i, size) : 0;
     const v = read0(cpu, i, size, a);
     if (c5 === 0) return;
     const sz = sizeIndex(size);
@@ -124,7 +124,7 @@ function doubleShift(left: boolean): ExecFn {
   return (cpu, i) => {
     const c = (i.k2 === OK_REG ? cpu.r8[i.v2]! : i.v2) & 0x1f;
     const size = i.size;
-    const a = i.k0 === OK_MEM ? ea(cpu, i) : 0;
+    const a = i.k0 === OK_MEM ? rmwAddress(cpu, i, size) : 0;
     const d = read0(cpu, i, size, a);
     if (c === 0) return;
     const src = getReg(cpu, i.v1, size);

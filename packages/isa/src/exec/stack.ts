@@ -109,6 +109,9 @@ export const execEnter: ExecFn = (cpu, i) => {
   const sp0 = stackPointer(cpu);
   const pushes = level === 0 ? 1 : level + 1;
   cpu.mmu.probeWrite(stackLinear(cpu, sp0 - pushes * size), pushes * size);
+  // The processor also checks the final stack pointer (SDM "ENTER": #SS/#PF if the new ESP is
+  // not accessible), before anything is stored.
+  if (alloc !== 0) cpu.mmu.probeWrite(stackLinear(cpu, sp0 - pushes * size - alloc), 1);
   push(cpu, size, getReg(cpu, size === 4 ? EBP : EBP << 1, size));
   const frameTemp = stackPointer(cpu);
   if (level > 0) {

@@ -5,7 +5,7 @@
  * checked before the FPU state changes, so a #PF is precise), merging FCOMI's flags into EFLAGS,
  * FNSTSW AX, and the last-instruction pointers (SDM Vol. 1 §8.1.8-9).
  */
-import { raise, VEC_MF, VEC_NM, VEC_UD } from "../cpu/exceptions";
+import { raise, VEC_GP, VEC_MF, VEC_NM, VEC_UD } from "../cpu/exceptions";
 import { writeStatusFlags } from "../cpu/flags";
 import { CR0_EM, CR0_MP, CR0_PE, CR0_TS, CS, S_CR0, S_EFLAGS, S_SEL } from "../cpu/state";
 import { x87Execute, x87IsNoWait, x87MemOperand, X87Exec, X87Mode } from "../fpu/dispatch";
@@ -49,6 +49,8 @@ export const execX87: ExecFn = (cpu, i) => {
     size = x87MemOperand(opcode, modrm, mode);
     if (size === 0) raise(VEC_UD);
     a = ea(cpu, i);
+    // Stores through a CS override fault: code segments are not writable (protected mode).
+    if (size < 0 && i.seg === CS && (cr0 & CR0_PE) !== 0) raise(VEC_GP, 0);
     if (size > 0) for (let k = 0; k < size; k++) MEM[k] = cpu.mmu.read8((a + k) | 0);
     else cpu.mmu.probeWrite(a, -size);
   }

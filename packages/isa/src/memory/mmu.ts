@@ -167,7 +167,8 @@ export class Mmu {
   probeWrite(a: number, size = 1): void {
     const page = a >>> PAGE_SHIFT;
     if (this.writeTag[page & TLB_INDEX_MASK] !== page) this.translate(a, ACCESS_WRITE);
-    if ((a & PAGE_MASK) > PAGE_SIZE_ - size) this.translate((a + size - 1) | 0, ACCESS_WRITE);
+    // A second page is checked at its first byte: that is where the access faults (CR2).
+    if ((a & PAGE_MASK) > PAGE_SIZE_ - size) this.translate(((a & ~PAGE_MASK) + PAGE_SIZE_) | 0, ACCESS_WRITE);
   }
 
   /** Checks that a read of the byte at `a` would not fault. */
