@@ -1,0 +1,41 @@
+/** A lane's console: serial or stdout/stderr of the guest, in xterm.js. */
+import { Terminal as XTerm } from "@xterm/xterm";
+import "@xterm/xterm/css/xterm.css";
+import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
+
+export interface TerminalHandle {
+  write(text: string, stream?: "stdout" | "stderr"): void;
+  clear(): void;
+  text(): string;
+}
+
+export const Terminal = forwardRef<TerminalHandle, { rows?: number }>(function Terminal({ rows = 12 }, ref) {
+  const host = useRef<HTMLDivElement>(null);
+  const term = useRef<XTerm | null>(null);
+  // The plain text as written, for tests and for copying: xterm's buffer wraps lines.
+  const transcript = useRef("");
+
+  useEffect(() => {
+    const t = new XTerm({ rows, cols: 80, convertEol: true, disableStdin: true, fontSize: 12, scrollback: 5000 });
+    if (host.current) t.open(host.current);
+    term.current = t;
+    return () => {
+      t.dispose();
+      term.current = null;
+    };
+  }, [rows]);
+
+  useImperativeHandle(ref, () => ({
+    write(text, stream = "stdout") {
+      transcript.current += text;
+      term.current?.write(stream === "stderr" ? `\x1b[31m${text}\x1b[0m` : text);
+    },
+    clear() {
+      transcript.current = "";
+      term.current?.reset();
+    },
+    text: () => transcript.current,
+  }));
+
+  return <div className="terminal" ref={host} data-testid="terminal" />;
+});
