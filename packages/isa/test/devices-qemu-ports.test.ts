@@ -109,9 +109,11 @@ function runStrata(ops: readonly Op[]): string[] {
       out.push(hex(d.io.read(op.in, op.size ?? 1) & (op.mask ?? 0xffffffff)));
       d.advance(5);
     } else {
+      // Polls every 1000 instructions (10 us of device time): when the condition becomes true
+      // matters to nothing read afterwards.
       let n = 0;
       while ((d.io.read(op.wait, 1) & op.mask) !== op.value) {
-        d.advance(5);
+        d.advance(1000);
         if (++n > 20_000_000) {
           out.push("deadbeef");
           break;
