@@ -85,6 +85,24 @@ int main(int argc, char **argv) {
     sum = (sum ^ (u32)r) * 0x01000193u;
   }
   for (int f = 3; f < 17; f++) close(f);
+
+  /* A fork storm: more children than the process table holds (zombies keep their slots until
+   * reaped, so how many forks succeed does not depend on scheduling); each child writes to
+   * copy-on-write pages, moves its break and exits with its index. */
+  int forked = 0, refused = 0, reaped = 0, codes = 0, st;
+  for (int i = 0; i < 40; i++) {
+    int pid = fork();
+    if (pid == 0) {
+      for (u32 k = 0; k < ARENA_PAGES; k++) arena[k * 4096] ^= (u8)rnd();
+      syscall3(45 /* brk */, 0x08100000u + rnd() % 0x100000u, 0, 0);
+      sys_exit(i);
+    }
+    if (pid > 0) forked++;
+    else if (pid == -11) refused++; /* EAGAIN */
+  }
+  for (int pid; (pid = waitpid(-1, &st, 0)) > 0; reaped++) codes += WIFEXITED(st) ? WEXITSTATUS(st) : 1000;
+  printf("fuzz: fork storm: %d forked, %d refused with EAGAIN, %d reaped, exit codes sum %d\n", forked, refused,
+         reaped, codes);
   /* leave nothing behind: "a" and "a/x" may each be a file or a directory */
   rmdir("/tmp/fuzz/a/x");
   for (u32 i = 0; i < 6; i++) unlink(paths[i]);
