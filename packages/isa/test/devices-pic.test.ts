@@ -205,6 +205,37 @@ describe("8259A pair", () => {
     expect(pic.master.specialMask).toBe(false);
   });
 
+  it("special fully nested mode lets a higher slave request through while IR2 is in service", () => {
+    const { pic, outb } = setup(0x11); // master ICW4: SFNM | uPM
+    pic.setIrq(12, true);
+    expect(pic.acknowledge()).toBe(0x3c);
+    pic.setIrq(9, true); // higher priority than IRQ 12 on the same slave
+    expect(pic.intr).toBe(true); // SFNM: the master's in-service IR2 does not block its own line
+    expect(pic.acknowledge()).toBe(0x39);
+    pic.setIrq(13, true); // lower than IRQ 9 and IRQ 12 in service on the slave: held back there
+    expect(pic.intr).toBe(false);
+    outb(0xa0, 0x20); // ends IRQ 9; IRQ 12 still blocks IRQ 13
+    expect(pic.intr).toBe(false);
+    outb(0xa0, 0x20); // ends IRQ 12
+    expect(pic.intr).toBe(true);
+    expect(pic.acknowledge()).toBe(0x3d);
+  });
+
+  it("rotates in automatic EOI mode (OCW2 0x80): each serviced level becomes the lowest", () => {
+    const { pic, outb } = setup(0x03);
+    outb(0x20, 0x80);
+    pic.setIrq(1, true);
+    pic.setIrq(3, true);
+    expect(pic.acknowledge()).toBe(0x31);
+    expect(pic.master.lowestPriority).toBe(1);
+    pic.setIrq(1, false);
+    pic.setIrq(1, true); // IR1 again, but it now ranks below IR3
+    expect(pic.acknowledge()).toBe(0x33);
+    expect(pic.acknowledge()).toBe(0x31);
+    outb(0x20, 0x00); // clear rotate in automatic EOI mode
+    expect(pic.master.rotateOnAutoEoi).toBe(false);
+  });
+
   it("ICW1 resets the mask and drops pending requests", () => {
     const { pic, outb, inb, irr } = setup();
     outb(0x21, 0xf0);
