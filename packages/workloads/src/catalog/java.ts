@@ -51,6 +51,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "Loops of every shape: labeled break/continue, do-while, nested loops, ternaries, short-circuits." },
   { main: "CustomCollections", group: "corpus", tags: ["corpus"],
     description: "User collections on the skeletal classes: AbstractList, AbstractMap/AbstractSet, a hand-written Iterable." },
+  { main: "EnumCollections", group: "corpus", tags: ["corpus"],
+    description: "EnumSet and EnumMap (ordinal order), BitSet, StringTokenizer and the legacy Vector/Stack." },
   { main: "Enums", group: "corpus", tags: ["corpus"],
     description: "Enums: fields, constructors, constant bodies, abstract methods, values/valueOf, switch on enums." },
   { main: "ErrorExit", group: "corpus", tags: ["corpus", "error"],
