@@ -156,4 +156,19 @@ describe("16550A UART", () => {
     inb(COM1);
     expect(inb(COM1 + 2) & 0x0f).toBe(0x02);
   });
+
+  it("reports modem line changes as deltas and a modem status interrupt (IIR 0x00)", () => {
+    const { d, outb, inb } = setup();
+    inb(COM1 + 6);
+    outb(COM1 + 4, 0x08);
+    outb(COM1 + 1, 0x08); // EDSSI
+    expect(inb(COM1 + 2) & 0x0f).toBe(0x01);
+    d.com1.setModemLines(0x30 | 0x40); // DCD drops, RI rises
+    expect(inb(COM1 + 2) & 0x0f).toBe(0x00);
+    expect(d.intr).toBe(true);
+    expect(inb(COM1 + 6)).toBe(0x70 | 0x08); // lines CTS DSR RI, delta DCD
+    expect(inb(COM1 + 2) & 0x0f).toBe(0x01); // reading MSR cleared it
+    d.com1.setModemLines(0x30); // RI's trailing edge sets TERI
+    expect(inb(COM1 + 6)).toBe(0x30 | 0x04);
+  });
 });
