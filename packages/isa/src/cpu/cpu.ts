@@ -62,6 +62,8 @@ const NO_PORTS: PortIo = {
 /** Flat 4 GiB segment attributes (type/S/DPL/P/D-B/G as in a descriptor's bits 8-23). */
 export const ATTR_CODE32_DPL3 = 0xcffb;
 export const ATTR_DATA32_DPL3 = 0xcff3;
+export const ATTR_CODE32_DPL0 = 0xcf9b;
+export const ATTR_DATA32_DPL0 = 0xcf93;
 
 export class Cpu {
   readonly state: CpuState;
@@ -120,6 +122,30 @@ export class Cpu {
       s[S_SEG_BASE + seg] = 0;
       s[S_SEG_LIMIT + seg] = nul ? 0 : -1;
       s[S_SEG_ATTR + seg] = nul ? 0 : code ? ATTR_CODE32_DPL3 : ATTR_DATA32_DPL3;
+    }
+    s[8] = entry;
+    s[4] = stack;
+    this.mmu.tlb.flush();
+    this.flushDecoded = true;
+  }
+
+  /**
+   * Flat 32-bit protected mode at CPL 0 (a bare-metal program without its own GDT): CS/SS/DS/ES
+   * base 0, 4 GiB limits, selectors 0x08/0x10, paging off, interrupts disabled.
+   */
+  resetSupervisorFlat(entry: number, stack: number): void {
+    const s = this.s;
+    s.fill(0);
+    s[S_CR0] = CR0_PE | CR0_ET;
+    s[S_CPL] = 0;
+    this.mmu.userAccess = 0;
+    s[S_EFLAGS] = 0x2;
+    for (const seg of [ES, CS, SS, DS, FS, GS]) {
+      const code = seg === CS;
+      s[S_SEL + seg] = code ? 0x08 : 0x10;
+      s[S_SEG_BASE + seg] = 0;
+      s[S_SEG_LIMIT + seg] = -1;
+      s[S_SEG_ATTR + seg] = code ? ATTR_CODE32_DPL0 : ATTR_DATA32_DPL0;
     }
     s[8] = entry;
     s[4] = stack;
