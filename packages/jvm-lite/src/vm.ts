@@ -4,7 +4,7 @@ import { ClassFileError } from "./classfile/errors";
 import type { ClassPathEntry } from "./classfile/jar";
 import { Heap } from "./runtime/heap";
 import { InitState, JClass, JMethod } from "./runtime/jclass";
-import { type ArrayStorage, JObject } from "./runtime/object";
+import { type ArrayStorage, JObject, setField } from "./runtime/object";
 import { Frame, JThread, ThreadState } from "./threads/thread";
 import { interpret } from "./interp/interpreter";
 import { lookupNative } from "./natives/registry";
@@ -217,6 +217,7 @@ export class Jvm {
 
   newObject(cls: JClass): JObject {
     const o = new JObject(cls, cls.instanceDefaults.slice(), null);
+    if (cls.primDefaults !== null) o.p = cls.primDefaults.slice();
     this.heap.account(o);
     return o;
   }
@@ -546,9 +547,9 @@ export class Jvm {
     this.mainThread = t;
     const tc = this.loadClass("java/lang/Thread");
     const jt = this.newObject(tc);
-    jt.f![tc.findField("name")!.slot] = this.intern("main");
-    jt.f![tc.findField("priority")!.slot] = 5;
-    jt.f![tc.findField("tid")!.slot] = 1n;
+    setField(jt, tc.findField("name")!, this.intern("main"));
+    setField(jt, tc.findField("priority")!, 5);
+    setField(jt, tc.findField("tid")!, 1n);
     jt.nat = t;
     t.jthread = jt;
     const argArr = this.newArray(this.arrayClassOf("[Ljava/lang/String;"), args.length);
@@ -610,17 +611,18 @@ export class Jvm {
     const bt = (thr.nat as (JMethod | number)[] | undefined) ?? [];
     const sc = this.loadClass("java/lang/StackTraceElement");
     const arr = this.newArray(this.arrayClassOf("[Ljava/lang/StackTraceElement;"), bt.length / 2);
-    const slot = (n: string): number => sc.findField(n)!.slot;
+
     for (let i = 0; i < bt.length; i += 2) {
       const m = bt[i] as JMethod;
       const pc = bt[i + 1] as number;
       const e = this.newObject(sc);
-      e.f![slot("moduleName")] = m.cls.boot ? this.intern("java.base") : null;
-      e.f![slot("declaringClass")] = this.intern(m.cls.javaName);
-      e.f![slot("methodName")] = this.intern(m.name);
+      const set = (name: string, v: unknown): void => setField(e, sc.findField(name)!, v);
+      set("moduleName", m.cls.boot ? this.intern("java.base") : null);
+      set("declaringClass", this.intern(m.cls.javaName));
+      set("methodName", this.intern(m.name));
       const file = m.cls.cf?.sourceFile;
-      e.f![slot("fileName")] = file === undefined ? null : this.intern(file);
-      e.f![slot("lineNumber")] = m.isNative ? -2 : m.lineAt(pc);
+      set("fileName", file === undefined ? null : this.intern(file));
+      set("lineNumber", m.isNative ? -2 : m.lineAt(pc));
       (arr.a as JObject[])[i / 2] = e;
     }
     return arr;

@@ -1,6 +1,6 @@
 /* Boxing conversions done by the VM itself (lambda adaptation, record methods): the same objects
  * Integer.valueOf & co. return, including their caches, when the box class is initialized. */
-import type { JObject } from "../runtime/object";
+import { getField, type JObject, setField } from "../runtime/object";
 import type { JThread } from "../threads/thread";
 
 const BOX: Record<string, string> = { Z: "java/lang/Boolean", B: "java/lang/Byte", C: "java/lang/Character", S: "java/lang/Short", I: "java/lang/Integer", J: "java/lang/Long", F: "java/lang/Float", D: "java/lang/Double" };
@@ -23,19 +23,19 @@ export function box(t: JThread, desc: string, v: unknown): JObject {
       let o = a[i];
       if (!o) {
         o = vm.newObject(cls);
-        o.f![cls.fields.get("value")!.slot] = v;
+        setField(o, cls.fields.get("value")!, v);
         a[i] = o;
       }
       return o;
     }
   }
   const o = vm.newObject(cls);
-  o.f![cls.fields.get("value")!.slot] = v;
+  setField(o, cls.fields.get("value")!, v);
   return o;
 }
 
 export function unbox(o: JObject): { value: unknown; desc: string } {
   const d = UNBOX[o.cls.name];
   if (d === undefined) return { value: o, desc: "L" + o.cls.name + ";" };
-  return { value: o.f![o.cls.fields.get("value")!.slot], desc: d };
+  return { value: getField(o, o.cls.fields.get("value")!), desc: d };
 }

@@ -10,12 +10,12 @@
 import { ACC_FINAL, ACC_PUBLIC, ACC_SYNTHETIC } from "../classfile/access-flags";
 import { CONSTANT_Class, CONSTANT_Double, CONSTANT_Float, CONSTANT_Integer, CONSTANT_Long, CONSTANT_MethodHandle, CONSTANT_MethodType, CONSTANT_String, REF_getField, REF_invokeInterface, REF_invokeSpecial, REF_invokeStatic, REF_invokeVirtual, REF_newInvokeSpecial } from "../classfile/constant-pool";
 import { parseMethodDescriptor } from "../classfile/descriptors";
-import { JClass, JMethod } from "../runtime/jclass";
-import type { JObject } from "../runtime/object";
+import { JClass, type JField, JMethod } from "../runtime/jclass";
+import { getField, type JObject } from "../runtime/object";
 import type { JThread } from "../threads/thread";
 import { classMirror } from "../natives/mirrors";
 import { javaDoubleToString, javaFloatToString } from "../runtime/number-format";
-import { invoke, npe } from "./runtime-support";
+import { invoke, npe, pushValue } from "./runtime-support";
 import { box, unbox } from "./boxing";
 
 interface ConcatSite {
@@ -37,7 +37,7 @@ interface RecordSite {
   readonly method: "toString" | "hashCode" | "equals";
   readonly recordClass: JClass;
   readonly names: string;
-  readonly fields: readonly { slot: number; desc: string }[];
+  readonly fields: readonly JField[];
 }
 type IndySite = ConcatSite | LambdaSite | RecordSite;
 
@@ -60,7 +60,7 @@ export function invokeDynamic(t: JThread, m: JMethod, pc: number): void {
       const vals: unknown[] = [];
       let o = base;
       for (const p of site.params) {
-        vals.push(s[o]);
+        vals.push(p.length === 1 && p !== "J" ? t.n[o] : s[o]);
         o += p === "J" || p === "D" ? 2 : 1;
       }
       let out = "";
@@ -142,8 +142,8 @@ export function invokeDynamic(t: JThread, m: JMethod, pc: number): void {
         obj = vm.newObject(site.proxy);
         let o = base;
         for (let i = 0; i < site.captures.length; i++) {
-          obj.f![i] = s[o];
           const c = site.captures[i]!;
+          obj.f![i] = c.length === 1 && c !== "J" ? t.n[o] : s[o];
           o += c === "J" || c === "D" ? 2 : 1;
         }
       }
@@ -162,7 +162,7 @@ export function invokeDynamic(t: JThread, m: JMethod, pc: number): void {
       }
       const values = (o: JObject): JObject => {
         const arr = vm.newArray(vm.arrayClassOf("[Ljava/lang/Object;"), site.fields.length);
-        site.fields.forEach((fl, i) => ((arr.a as (JObject | null)[])[i] = fl.desc.length === 1 ? box(t, fl.desc, o.f![fl.slot]) : (o.f![fl.slot] as JObject | null)));
+        site.fields.forEach((fl, i) => ((arr.a as (JObject | null)[])[i] = fl.descriptor.length === 1 ? box(t, fl.descriptor, getField(o, fl)) : (getField(o, fl) as JObject | null)));
         return arr;
       };
       const helpers = vm.loadClass("java/lang/runtime/ObjectMethods");
@@ -171,7 +171,7 @@ export function invokeDynamic(t: JThread, m: JMethod, pc: number): void {
       if (site.method === "equals") {
         const other = s[base + 1] as JObject | null;
         if (other === null || other.cls !== site.recordClass) {
-          s[base] = 0;
+          t.n[base] = 0;
           f.sp = base + 1;
           return;
         }
@@ -312,12 +312,12 @@ function link(t: JThread, m: JMethod, idx: number): IndySite | null {
     const names = arg(1) as string;
     const rc = vm.resolveClass(t, recordName);
     if (rc === null) return null;
-    const fields: { slot: number; desc: string }[] = [];
+    const fields: JField[] = [];
     for (let i = 2; i < bsm.args.length; i++) {
       const h = (arg(i) as { handle: ReturnType<typeof cf.cp.methodHandle> }).handle;
       if (h.kind !== REF_getField) return bsmError(t, "record getter is not a REF_getField handle");
       const fl = rc.findField(h.ref.name)!;
-      fields.push({ slot: fl.slot, desc: fl.descriptor });
+      fields.push(fl);
     }
     if (dyn.name !== "toString" && dyn.name !== "hashCode" && dyn.name !== "equals") return bsmError(t, `IllegalArgumentException: ${dyn.name}`);
     return { kind: "record", method: dyn.name, recordClass: rc, names, fields };
@@ -342,6 +342,7 @@ function makeLambdaInvoker(kind: number, target: JMethod, implCls: JClass, captu
     const s = t.s;
     const proxy = s[argBase] as JObject;
     const saved = s.slice(argBase, argBase + m.argSlots);
+    const savedN = t.n.slice(argBase, argBase + m.argSlots);
     const depth0 = t.frames.length;
     const vals: unknown[] = [];
     const descs: string[] = [];
@@ -351,7 +352,7 @@ function makeLambdaInvoker(kind: number, target: JMethod, implCls: JClass, captu
     }
     let o = argBase + 1;
     for (const p of sam.params) {
-      vals.push(s[o]);
+      vals.push(p.length === 1 && p !== "J" ? t.n[o] : s[o]);
       descs.push(p);
       o += p === "J" || p === "D" ? 2 : 1;
     }
@@ -377,7 +378,7 @@ function makeLambdaInvoker(kind: number, target: JMethod, implCls: JClass, captu
       const v = convert(t, vals[i], descs[i]!, want);
       if (t.exc !== null) return;
       if (w + 2 >= t.s.length) t.grow(w + 8);
-      t.s[w] = v;
+      pushValue(t, w, v);
       w += want === "J" || want === "D" ? 2 : 1;
     }
     let callee = target;
@@ -394,7 +395,10 @@ function makeLambdaInvoker(kind: number, target: JMethod, implCls: JClass, captu
       caller.sp = w;
       if (!vm.initialize(t, callee.cls)) {
         // Undo: the proxy call is re-executed after initialization, with its original arguments.
-        for (let i = 0; i < m.argSlots; i++) t.s[argBase + i] = saved[i];
+        for (let i = 0; i < m.argSlots; i++) {
+          t.s[argBase + i] = saved[i];
+          t.n[argBase + i] = savedN[i]!;
+        }
         caller.pc = caller.cpc;
         caller.sp = argBase + m.argSlots;
         t.frames.length = depth0;
@@ -434,9 +438,9 @@ function makeLambdaInvoker(kind: number, target: JMethod, implCls: JClass, captu
       // completed synchronously (native): convert in place
       const fromSlots = retFrom === "V" ? 0 : retFrom === "J" || retFrom === "D" ? 2 : 1;
       caller.sp -= fromSlots;
-      const v = caller.sp < t.s.length ? t.s[caller.sp] : undefined;
+      const v = retFrom.length === 1 && retFrom !== "J" ? t.n[caller.sp] : t.s[caller.sp];
       if (toSlots > 0) {
-        t.s[caller.sp] = convert(t, v, retFrom, retTo);
+        pushValue(t, caller.sp, convert(t, v, retFrom, retTo));
         caller.sp += toSlots;
       }
     }

@@ -51,6 +51,7 @@ export function interpret(t: JThread, budget: number): void {
   const vm = t.vm;
   const start = budget;
   let s = t.s;
+  let n = t.n;
   reload: for (;;) {
     if (t.exc !== null && !unwind(t)) break;
     if (t.state !== ThreadState.Runnable && t.state !== ThreadState.Blocked) break;
@@ -67,6 +68,7 @@ export function interpret(t: JThread, budget: number): void {
     let pc = f.pc;
     let sp = f.sp;
     s = t.s;
+    n = t.n;
     for (;;) {
       if (--budget < 0) {
         f.pc = pc;
@@ -88,7 +90,7 @@ export function interpret(t: JThread, budget: number): void {
         case 0x06:
         case 0x07:
         case 0x08: // iconst_<i>
-          s[sp++] = code[pc]! - 3;
+          n[sp++] = code[pc]! - 3;
           pc++;
           break;
         case 0x09: // lconst_0
@@ -104,21 +106,21 @@ export function interpret(t: JThread, budget: number): void {
         case 0x0b:
         case 0x0c:
         case 0x0d: // fconst_<f>
-          s[sp++] = code[pc]! - 0x0b;
+          n[sp++] = code[pc]! - 0x0b;
           pc++;
           break;
         case 0x0e:
         case 0x0f: // dconst_<d>
-          s[sp] = code[pc]! - 0x0e;
+          n[sp] = code[pc]! - 0x0e;
           sp += 2;
           pc++;
           break;
         case 0x10: // bipush
-          s[sp++] = (code[pc + 1]! << 24) >> 24;
+          n[sp++] = (code[pc + 1]! << 24) >> 24;
           pc += 2;
           break;
         case 0x11: // sipush
-          s[sp++] = (((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16;
+          n[sp++] = (((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16;
           pc += 3;
           break;
         case 0x12: // ldc
@@ -134,7 +136,8 @@ export function interpret(t: JThread, budget: number): void {
             if (t.exc !== null) continue reload;
             rc[pc] = v;
           }
-          s[sp] = v;
+          if (typeof v === "number") n[sp] = v;
+          else s[sp] = v;
           if (code[pc] === 0x14) {
             sp += 2;
             pc += 3;
@@ -146,13 +149,20 @@ export function interpret(t: JThread, budget: number): void {
         }
         case 0x15: // iload
         case 0x17: // fload
+          n[sp++] = n[bp + code[pc + 1]!]!;
+          pc += 2;
+          break;
         case 0x19: // aload
           s[sp++] = s[bp + code[pc + 1]!];
           pc += 2;
           break;
         case 0x16: // lload
-        case 0x18: // dload
           s[sp] = s[bp + code[pc + 1]!];
+          sp += 2;
+          pc += 2;
+          break;
+        case 0x18: // dload
+          n[sp] = n[bp + code[pc + 1]!]!;
           sp += 2;
           pc += 2;
           break;
@@ -160,7 +170,7 @@ export function interpret(t: JThread, budget: number): void {
         case 0x1b:
         case 0x1c:
         case 0x1d: // iload_<n>
-          s[sp++] = s[bp + code[pc]! - 0x1a];
+          n[sp++] = n[bp + code[pc]! - 0x1a]!;
           pc++;
           break;
         case 0x1e:
@@ -175,14 +185,14 @@ export function interpret(t: JThread, budget: number): void {
         case 0x23:
         case 0x24:
         case 0x25: // fload_<n>
-          s[sp++] = s[bp + code[pc]! - 0x22];
+          n[sp++] = n[bp + code[pc]! - 0x22]!;
           pc++;
           break;
         case 0x26:
         case 0x27:
         case 0x28:
         case 0x29: // dload_<n>
-          s[sp] = s[bp + code[pc]! - 0x26];
+          n[sp] = n[bp + code[pc]! - 0x26]!;
           sp += 2;
           pc++;
           break;
@@ -193,8 +203,9 @@ export function interpret(t: JThread, budget: number): void {
           s[sp++] = s[bp + code[pc]! - 0x2a];
           pc++;
           break;
-        case 0x2e: { // iaload
-          const idx = s[sp - 1] as number;
+        case 0x2e: {
+          // iaload
+          const idx = n[sp - 1]!;
           const arr = s[sp - 2] as JObject | null;
           if (arr === null) {
             f.pc = f.cpc = pc;
@@ -209,118 +220,14 @@ export function interpret(t: JThread, budget: number): void {
             t.exc = aioobe(t, idx, a.length);
             continue reload;
           }
-          s[sp - 2] = a[idx];
+          n[sp - 2] = a[idx]!;
           sp--;
           pc++;
           break;
         }
-        case 0x30: { // faload
-          const idx = s[sp - 1] as number;
-          const arr = s[sp - 2] as JObject | null;
-          if (arr === null) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = npe(t, m, pc);
-            continue reload;
-          }
-          const a = arr.a as Float32Array;
-          if (idx >>> 0 >= a.length) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = aioobe(t, idx, a.length);
-            continue reload;
-          }
-          s[sp - 2] = a[idx];
-          sp--;
-          pc++;
-          break;
-        }
-        case 0x32: { // aaload
-          const idx = s[sp - 1] as number;
-          const arr = s[sp - 2] as JObject | null;
-          if (arr === null) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = npe(t, m, pc);
-            continue reload;
-          }
-          const a = arr.a as (JObject | null)[];
-          if (idx >>> 0 >= a.length) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = aioobe(t, idx, a.length);
-            continue reload;
-          }
-          s[sp - 2] = a[idx];
-          sp--;
-          pc++;
-          break;
-        }
-        case 0x33: { // baload
-          const idx = s[sp - 1] as number;
-          const arr = s[sp - 2] as JObject | null;
-          if (arr === null) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = npe(t, m, pc);
-            continue reload;
-          }
-          const a = arr.a as Int8Array;
-          if (idx >>> 0 >= a.length) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = aioobe(t, idx, a.length);
-            continue reload;
-          }
-          s[sp - 2] = a[idx];
-          sp--;
-          pc++;
-          break;
-        }
-        case 0x34: { // caload
-          const idx = s[sp - 1] as number;
-          const arr = s[sp - 2] as JObject | null;
-          if (arr === null) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = npe(t, m, pc);
-            continue reload;
-          }
-          const a = arr.a as Uint16Array;
-          if (idx >>> 0 >= a.length) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = aioobe(t, idx, a.length);
-            continue reload;
-          }
-          s[sp - 2] = a[idx];
-          sp--;
-          pc++;
-          break;
-        }
-        case 0x35: { // saload
-          const idx = s[sp - 1] as number;
-          const arr = s[sp - 2] as JObject | null;
-          if (arr === null) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = npe(t, m, pc);
-            continue reload;
-          }
-          const a = arr.a as Int16Array;
-          if (idx >>> 0 >= a.length) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = aioobe(t, idx, a.length);
-            continue reload;
-          }
-          s[sp - 2] = a[idx];
-          sp--;
-          pc++;
-          break;
-        }
-        case 0x2f: { // laload
-          const idx = s[sp - 1] as number;
+        case 0x2f: {
+          // laload
+          const idx = n[sp - 1]!;
           const arr = s[sp - 2] as JObject | null;
           if (arr === null) {
             f.pc = f.cpc = pc;
@@ -335,12 +242,35 @@ export function interpret(t: JThread, budget: number): void {
             t.exc = aioobe(t, idx, a.length);
             continue reload;
           }
-          s[sp - 2] = a[idx];
+          s[sp - 2] = a[idx]!;
           pc++;
           break;
         }
-        case 0x31: { // daload
-          const idx = s[sp - 1] as number;
+        case 0x30: {
+          // faload
+          const idx = n[sp - 1]!;
+          const arr = s[sp - 2] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Float32Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          n[sp - 2] = a[idx]!;
+          sp--;
+          pc++;
+          break;
+        }
+        case 0x31: {
+          // daload
+          const idx = n[sp - 1]!;
           const arr = s[sp - 2] as JObject | null;
           if (arr === null) {
             f.pc = f.cpc = pc;
@@ -355,27 +285,122 @@ export function interpret(t: JThread, budget: number): void {
             t.exc = aioobe(t, idx, a.length);
             continue reload;
           }
-          s[sp - 2] = a[idx];
+          n[sp - 2] = a[idx]!;
+          pc++;
+          break;
+        }
+        case 0x32: {
+          // aaload
+          const idx = n[sp - 1]!;
+          const arr = s[sp - 2] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as (JObject | null)[];
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          s[sp - 2] = a[idx]!;
+          sp--;
+          pc++;
+          break;
+        }
+        case 0x33: {
+          // baload
+          const idx = n[sp - 1]!;
+          const arr = s[sp - 2] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Int8Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          n[sp - 2] = a[idx]!;
+          sp--;
+          pc++;
+          break;
+        }
+        case 0x34: {
+          // caload
+          const idx = n[sp - 1]!;
+          const arr = s[sp - 2] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Uint16Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          n[sp - 2] = a[idx]!;
+          sp--;
+          pc++;
+          break;
+        }
+        case 0x35: {
+          // saload
+          const idx = n[sp - 1]!;
+          const arr = s[sp - 2] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Int16Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          n[sp - 2] = a[idx]!;
+          sp--;
           pc++;
           break;
         }
         case 0x36: // istore
         case 0x38: // fstore
+          n[bp + code[pc + 1]!] = n[--sp]!;
+          pc += 2;
+          break;
         case 0x3a: // astore
           s[bp + code[pc + 1]!] = s[--sp];
           pc += 2;
           break;
         case 0x37: // lstore
-        case 0x39: // dstore
           sp -= 2;
           s[bp + code[pc + 1]!] = s[sp];
+          pc += 2;
+          break;
+        case 0x39: // dstore
+          sp -= 2;
+          n[bp + code[pc + 1]!] = n[sp]!;
           pc += 2;
           break;
         case 0x3b:
         case 0x3c:
         case 0x3d:
         case 0x3e: // istore_<n>
-          s[bp + code[pc]! - 0x3b] = s[--sp];
+          n[bp + code[pc]! - 0x3b] = n[--sp]!;
           pc++;
           break;
         case 0x3f:
@@ -390,7 +415,7 @@ export function interpret(t: JThread, budget: number): void {
         case 0x44:
         case 0x45:
         case 0x46: // fstore_<n>
-          s[bp + code[pc]! - 0x43] = s[--sp];
+          n[bp + code[pc]! - 0x43] = n[--sp]!;
           pc++;
           break;
         case 0x47:
@@ -398,7 +423,7 @@ export function interpret(t: JThread, budget: number): void {
         case 0x49:
         case 0x4a: // dstore_<n>
           sp -= 2;
-          s[bp + code[pc]! - 0x47] = s[sp];
+          n[bp + code[pc]! - 0x47] = n[sp]!;
           pc++;
           break;
         case 0x4b:
@@ -408,9 +433,10 @@ export function interpret(t: JThread, budget: number): void {
           s[bp + code[pc]! - 0x4b] = s[--sp];
           pc++;
           break;
-        case 0x4f: { // iastore
-          const v = s[sp - 1];
-          const idx = s[sp - 2] as number;
+        case 0x4f: {
+          // iastore
+          const v = n[sp - 1]!;
+          const idx = n[sp - 2]!;
           const arr = s[sp - 3] as JObject | null;
           if (arr === null) {
             f.pc = f.cpc = pc;
@@ -425,129 +451,15 @@ export function interpret(t: JThread, budget: number): void {
             t.exc = aioobe(t, idx, a.length);
             continue reload;
           }
-          a[idx] = v as number;
+          a[idx] = v;
           sp -= 3;
           pc++;
           break;
         }
-        case 0x51: { // fastore
-          const v = s[sp - 1];
-          const idx = s[sp - 2] as number;
-          const arr = s[sp - 3] as JObject | null;
-          if (arr === null) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = npe(t, m, pc);
-            continue reload;
-          }
-          const a = arr.a as Float32Array;
-          if (idx >>> 0 >= a.length) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = aioobe(t, idx, a.length);
-            continue reload;
-          }
-          a[idx] = v as number;
-          sp -= 3;
-          pc++;
-          break;
-        }
-        case 0x53: { // aastore
-          const v = s[sp - 1];
-          const idx = s[sp - 2] as number;
-          const arr = s[sp - 3] as JObject | null;
-          if (arr === null) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = npe(t, m, pc);
-            continue reload;
-          }
-          const a = arr.a as (JObject | null)[];
-          if (idx >>> 0 >= a.length) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = aioobe(t, idx, a.length);
-            continue reload;
-          }
-          if (v !== null && !arrayStoreCheck(t, arr, v as JObject)) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            continue reload;
-          }
-          a[idx] = v as JObject | null;
-          sp -= 3;
-          pc++;
-          break;
-        }
-        case 0x54: { // bastore
-          const v = s[sp - 1];
-          const idx = s[sp - 2] as number;
-          const arr = s[sp - 3] as JObject | null;
-          if (arr === null) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = npe(t, m, pc);
-            continue reload;
-          }
-          const a = arr.a as Int8Array;
-          if (idx >>> 0 >= a.length) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = aioobe(t, idx, a.length);
-            continue reload;
-          }
-          a[idx] = v as number;
-          sp -= 3;
-          pc++;
-          break;
-        }
-        case 0x55: { // castore
-          const v = s[sp - 1];
-          const idx = s[sp - 2] as number;
-          const arr = s[sp - 3] as JObject | null;
-          if (arr === null) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = npe(t, m, pc);
-            continue reload;
-          }
-          const a = arr.a as Uint16Array;
-          if (idx >>> 0 >= a.length) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = aioobe(t, idx, a.length);
-            continue reload;
-          }
-          a[idx] = v as number;
-          sp -= 3;
-          pc++;
-          break;
-        }
-        case 0x56: { // sastore
-          const v = s[sp - 1];
-          const idx = s[sp - 2] as number;
-          const arr = s[sp - 3] as JObject | null;
-          if (arr === null) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = npe(t, m, pc);
-            continue reload;
-          }
-          const a = arr.a as Int16Array;
-          if (idx >>> 0 >= a.length) {
-            f.pc = f.cpc = pc;
-            f.sp = sp;
-            t.exc = aioobe(t, idx, a.length);
-            continue reload;
-          }
-          a[idx] = v as number;
-          sp -= 3;
-          pc++;
-          break;
-        }
-        case 0x50: { // lastore
+        case 0x50: {
+          // lastore
           const v = s[sp - 2] as bigint;
-          const idx = s[sp - 3] as number;
+          const idx = n[sp - 3]!;
           const arr = s[sp - 4] as JObject | null;
           if (arr === null) {
             f.pc = f.cpc = pc;
@@ -567,9 +479,33 @@ export function interpret(t: JThread, budget: number): void {
           pc++;
           break;
         }
-        case 0x52: { // dastore
-          const v = s[sp - 2] as number;
-          const idx = s[sp - 3] as number;
+        case 0x51: {
+          // fastore
+          const v = n[sp - 1]!;
+          const idx = n[sp - 2]!;
+          const arr = s[sp - 3] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Float32Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          a[idx] = v;
+          sp -= 3;
+          pc++;
+          break;
+        }
+        case 0x52: {
+          // dastore
+          const v = n[sp - 2]!;
+          const idx = n[sp - 3]!;
           const arr = s[sp - 4] as JObject | null;
           if (arr === null) {
             f.pc = f.cpc = pc;
@@ -589,6 +525,103 @@ export function interpret(t: JThread, budget: number): void {
           pc++;
           break;
         }
+        case 0x53: {
+          // aastore
+          const v = s[sp - 1] as JObject | null;
+          const idx = n[sp - 2]!;
+          const arr = s[sp - 3] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as (JObject | null)[];
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          if (v !== null && !arrayStoreCheck(t, arr, v)) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            continue reload;
+          }
+          a[idx] = v;
+          sp -= 3;
+          pc++;
+          break;
+        }
+        case 0x54: {
+          // bastore
+          const v = n[sp - 1]!;
+          const idx = n[sp - 2]!;
+          const arr = s[sp - 3] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Int8Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          a[idx] = v;
+          sp -= 3;
+          pc++;
+          break;
+        }
+        case 0x55: {
+          // castore
+          const v = n[sp - 1]!;
+          const idx = n[sp - 2]!;
+          const arr = s[sp - 3] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Uint16Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          a[idx] = v;
+          sp -= 3;
+          pc++;
+          break;
+        }
+        case 0x56: {
+          // sastore
+          const v = n[sp - 1]!;
+          const idx = n[sp - 2]!;
+          const arr = s[sp - 3] as JObject | null;
+          if (arr === null) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = npe(t, m, pc);
+            continue reload;
+          }
+          const a = arr.a as Int16Array;
+          if (idx >>> 0 >= a.length) {
+            f.pc = f.cpc = pc;
+            f.sp = sp;
+            t.exc = aioobe(t, idx, a.length);
+            continue reload;
+          }
+          a[idx] = v;
+          sp -= 3;
+          pc++;
+          break;
+        }
         case 0x57: // pop
           sp--;
           pc++;
@@ -599,75 +632,110 @@ export function interpret(t: JThread, budget: number): void {
           break;
         case 0x59: // dup
           s[sp] = s[sp - 1];
+          n[sp] = n[sp - 1]!;
           sp++;
           pc++;
           break;
         case 0x5a: {
           // dup_x1
-          const v1 = s[sp - 1];
+          const a1 = s[sp - 1];
+          const b1 = n[sp - 1]!;
           s[sp - 1] = s[sp - 2];
-          s[sp - 2] = v1;
-          s[sp++] = v1;
+          n[sp - 1] = n[sp - 2]!;
+          s[sp - 2] = a1;
+          n[sp - 2] = b1;
+          s[sp] = a1;
+          n[sp] = b1;
+          sp++;
           pc++;
           break;
         }
         case 0x5b: {
           // dup_x2
-          const v1 = s[sp - 1];
+          const a1 = s[sp - 1];
+          const b1 = n[sp - 1]!;
           s[sp - 1] = s[sp - 2];
+          n[sp - 1] = n[sp - 2]!;
           s[sp - 2] = s[sp - 3];
-          s[sp - 3] = v1;
-          s[sp++] = v1;
+          n[sp - 2] = n[sp - 3]!;
+          s[sp - 3] = a1;
+          n[sp - 3] = b1;
+          s[sp] = a1;
+          n[sp] = b1;
+          sp++;
           pc++;
           break;
         }
         case 0x5c: // dup2
           s[sp] = s[sp - 2];
+          n[sp] = n[sp - 2]!;
           s[sp + 1] = s[sp - 1];
+          n[sp + 1] = n[sp - 1]!;
           sp += 2;
           pc++;
           break;
         case 0x5d: {
-          // dup2_x1
-          const v1 = s[sp - 1];
-          const v2 = s[sp - 2];
-          const v3 = s[sp - 3];
-          s[sp - 3] = v2;
-          s[sp - 2] = v1;
-          s[sp - 1] = v3;
-          s[sp] = v2;
-          s[sp + 1] = v1;
+          // dup2_x1: ..., v3, v2, v1 -> ..., v2, v1, v3, v2, v1
+          const s1 = s[sp - 1];
+          const s2 = s[sp - 2];
+          const s3 = s[sp - 3];
+          const n1 = n[sp - 1]!;
+          const n2 = n[sp - 2]!;
+          const n3 = n[sp - 3]!;
+          s[sp - 3] = s2;
+          n[sp - 3] = n2;
+          s[sp - 2] = s1;
+          n[sp - 2] = n1;
+          s[sp - 1] = s3;
+          n[sp - 1] = n3;
+          s[sp] = s2;
+          n[sp] = n2;
+          s[sp + 1] = s1;
+          n[sp + 1] = n1;
           sp += 2;
           pc++;
           break;
         }
         case 0x5e: {
-          // dup2_x2
-          const v1 = s[sp - 1];
-          const v2 = s[sp - 2];
-          const v3 = s[sp - 3];
-          const v4 = s[sp - 4];
-          s[sp - 4] = v2;
-          s[sp - 3] = v1;
-          s[sp - 2] = v4;
-          s[sp - 1] = v3;
-          s[sp] = v2;
-          s[sp + 1] = v1;
+          // dup2_x2: ..., v4, v3, v2, v1 -> ..., v2, v1, v4, v3, v2, v1
+          const s1 = s[sp - 1];
+          const s2 = s[sp - 2];
+          const s3 = s[sp - 3];
+          const s4 = s[sp - 4];
+          const n1 = n[sp - 1]!;
+          const n2 = n[sp - 2]!;
+          const n3 = n[sp - 3]!;
+          const n4 = n[sp - 4]!;
+          s[sp - 4] = s2;
+          n[sp - 4] = n2;
+          s[sp - 3] = s1;
+          n[sp - 3] = n1;
+          s[sp - 2] = s4;
+          n[sp - 2] = n4;
+          s[sp - 1] = s3;
+          n[sp - 1] = n3;
+          s[sp] = s2;
+          n[sp] = n2;
+          s[sp + 1] = s1;
+          n[sp + 1] = n1;
           sp += 2;
           pc++;
           break;
         }
         case 0x5f: {
           // swap
-          const v1 = s[sp - 1];
+          const a1 = s[sp - 1];
+          const b1 = n[sp - 1]!;
           s[sp - 1] = s[sp - 2];
-          s[sp - 2] = v1;
+          n[sp - 1] = n[sp - 2]!;
+          s[sp - 2] = a1;
+          n[sp - 2] = b1;
           pc++;
           break;
         }
         case 0x60: // iadd
           sp--;
-          s[sp - 1] = ((s[sp - 1] as number) + (s[sp] as number)) | 0;
+          n[sp - 1] = (n[sp - 1]! + n[sp]!) | 0;
           pc++;
           break;
         case 0x61: // ladd
@@ -677,17 +745,17 @@ export function interpret(t: JThread, budget: number): void {
           break;
         case 0x62: // fadd
           sp--;
-          s[sp - 1] = Math.fround((s[sp - 1] as number) + (s[sp] as number));
+          n[sp - 1] = Math.fround(n[sp - 1]! + n[sp]!);
           pc++;
           break;
         case 0x63: // dadd
           sp -= 2;
-          s[sp - 2] = (s[sp - 2] as number) + (s[sp] as number);
+          n[sp - 2] = n[sp - 2]! + n[sp]!;
           pc++;
           break;
         case 0x64: // isub
           sp--;
-          s[sp - 1] = ((s[sp - 1] as number) - (s[sp] as number)) | 0;
+          n[sp - 1] = (n[sp - 1]! - n[sp]!) | 0;
           pc++;
           break;
         case 0x65: // lsub
@@ -697,17 +765,17 @@ export function interpret(t: JThread, budget: number): void {
           break;
         case 0x66: // fsub
           sp--;
-          s[sp - 1] = Math.fround((s[sp - 1] as number) - (s[sp] as number));
+          n[sp - 1] = Math.fround(n[sp - 1]! - n[sp]!);
           pc++;
           break;
         case 0x67: // dsub
           sp -= 2;
-          s[sp - 2] = (s[sp - 2] as number) - (s[sp] as number);
+          n[sp - 2] = n[sp - 2]! - n[sp]!;
           pc++;
           break;
         case 0x68: // imul
           sp--;
-          s[sp - 1] = Math.imul(s[sp - 1] as number, s[sp] as number);
+          n[sp - 1] = Math.imul(n[sp - 1]!, n[sp]!);
           pc++;
           break;
         case 0x69: // lmul
@@ -717,18 +785,18 @@ export function interpret(t: JThread, budget: number): void {
           break;
         case 0x6a: // fmul
           sp--;
-          s[sp - 1] = Math.fround((s[sp - 1] as number) * (s[sp] as number));
+          n[sp - 1] = Math.fround(n[sp - 1]! * n[sp]!);
           pc++;
           break;
         case 0x6b: // dmul
           sp -= 2;
-          s[sp - 2] = (s[sp - 2] as number) * (s[sp] as number);
+          n[sp - 2] = n[sp - 2]! * n[sp]!;
           pc++;
           break;
         case 0x6c: // idiv
         case 0x70: {
           // irem
-          const b = s[sp - 1] as number;
+          const b = n[sp - 1]!;
           if (b === 0) {
             f.pc = f.cpc = pc;
             f.sp = sp;
@@ -736,8 +804,8 @@ export function interpret(t: JThread, budget: number): void {
             continue reload;
           }
           sp--;
-          const a = s[sp - 1] as number;
-          s[sp - 1] = code[pc] === 0x6c ? (a / b) | 0 : a % b | 0;
+          const a = n[sp - 1]!;
+          n[sp - 1] = code[pc] === 0x6c ? (a / b) | 0 : a % b | 0;
           pc++;
           break;
         }
@@ -759,26 +827,26 @@ export function interpret(t: JThread, budget: number): void {
         }
         case 0x6e: // fdiv
           sp--;
-          s[sp - 1] = Math.fround((s[sp - 1] as number) / (s[sp] as number));
+          n[sp - 1] = Math.fround(n[sp - 1]! / n[sp]!);
           pc++;
           break;
         case 0x6f: // ddiv
           sp -= 2;
-          s[sp - 2] = (s[sp - 2] as number) / (s[sp] as number);
+          n[sp - 2] = n[sp - 2]! / n[sp]!;
           pc++;
           break;
         case 0x72: // frem
           sp--;
-          s[sp - 1] = Math.fround((s[sp - 1] as number) % (s[sp] as number));
+          n[sp - 1] = Math.fround(n[sp - 1]! % n[sp]!);
           pc++;
           break;
         case 0x73: // drem
           sp -= 2;
-          s[sp - 2] = (s[sp - 2] as number) % (s[sp] as number);
+          n[sp - 2] = n[sp - 2]! % n[sp]!;
           pc++;
           break;
         case 0x74: // ineg
-          s[sp - 1] = -(s[sp - 1] as number) | 0;
+          n[sp - 1] = -n[sp - 1]! | 0;
           pc++;
           break;
         case 0x75: // lneg
@@ -786,46 +854,46 @@ export function interpret(t: JThread, budget: number): void {
           pc++;
           break;
         case 0x76: // fneg
-          s[sp - 1] = -(s[sp - 1] as number);
+          n[sp - 1] = -n[sp - 1]!;
           pc++;
           break;
         case 0x77: // dneg
-          s[sp - 2] = -(s[sp - 2] as number);
+          n[sp - 2] = -n[sp - 2]!;
           pc++;
           break;
         case 0x78: // ishl
           sp--;
-          s[sp - 1] = (s[sp - 1] as number) << (s[sp] as number);
+          n[sp - 1] = n[sp - 1]! << n[sp]!;
           pc++;
           break;
         case 0x79: // lshl
           sp--;
-          s[sp - 2] = BigInt.asIntN(64, (s[sp - 2] as bigint) << BigInt((s[sp] as number) & 63));
+          s[sp - 2] = BigInt.asIntN(64, (s[sp - 2] as bigint) << BigInt(n[sp]! & 63));
           pc++;
           break;
         case 0x7a: // ishr
           sp--;
-          s[sp - 1] = (s[sp - 1] as number) >> (s[sp] as number);
+          n[sp - 1] = n[sp - 1]! >> n[sp]!;
           pc++;
           break;
         case 0x7b: // lshr
           sp--;
-          s[sp - 2] = (s[sp - 2] as bigint) >> BigInt((s[sp] as number) & 63);
+          s[sp - 2] = (s[sp - 2] as bigint) >> BigInt(n[sp]! & 63);
           pc++;
           break;
         case 0x7c: // iushr
           sp--;
-          s[sp - 1] = ((s[sp - 1] as number) >>> (s[sp] as number)) | 0;
+          n[sp - 1] = (n[sp - 1]! >>> n[sp]!) | 0;
           pc++;
           break;
         case 0x7d: // lushr
           sp--;
-          s[sp - 2] = BigInt.asIntN(64, BigInt.asUintN(64, s[sp - 2] as bigint) >> BigInt((s[sp] as number) & 63));
+          s[sp - 2] = BigInt.asIntN(64, BigInt.asUintN(64, s[sp - 2] as bigint) >> BigInt(n[sp]! & 63));
           pc++;
           break;
         case 0x7e: // iand
           sp--;
-          s[sp - 1] = (s[sp - 1] as number) & (s[sp] as number);
+          n[sp - 1] = n[sp - 1]! & n[sp]!;
           pc++;
           break;
         case 0x7f: // land
@@ -835,7 +903,7 @@ export function interpret(t: JThread, budget: number): void {
           break;
         case 0x80: // ior
           sp--;
-          s[sp - 1] = (s[sp - 1] as number) | (s[sp] as number);
+          n[sp - 1] = n[sp - 1]! | n[sp]!;
           pc++;
           break;
         case 0x81: // lor
@@ -845,7 +913,7 @@ export function interpret(t: JThread, budget: number): void {
           break;
         case 0x82: // ixor
           sp--;
-          s[sp - 1] = (s[sp - 1] as number) ^ (s[sp] as number);
+          n[sp - 1] = n[sp - 1]! ^ n[sp]!;
           pc++;
           break;
         case 0x83: // lxor
@@ -856,17 +924,17 @@ export function interpret(t: JThread, budget: number): void {
         case 0x84: {
           // iinc
           const i = bp + code[pc + 1]!;
-          s[i] = ((s[i] as number) + ((code[pc + 2]! << 24) >> 24)) | 0;
+          n[i] = (n[i]! + ((code[pc + 2]! << 24) >> 24)) | 0;
           pc += 3;
           break;
         }
         case 0x85: // i2l
-          s[sp - 1] = BigInt(s[sp - 1] as number);
+          s[sp - 1] = BigInt(n[sp - 1]!);
           sp++;
           pc++;
           break;
         case 0x86: // i2f
-          s[sp - 1] = Math.fround(s[sp - 1] as number);
+          n[sp - 1] = Math.fround(n[sp - 1]!);
           pc++;
           break;
         case 0x87: // i2d
@@ -875,24 +943,24 @@ export function interpret(t: JThread, budget: number): void {
           break;
         case 0x88: // l2i
           sp--;
-          s[sp - 1] = Number(BigInt.asIntN(32, s[sp - 1] as bigint));
+          n[sp - 1] = Number(BigInt.asIntN(32, s[sp - 1] as bigint));
           pc++;
           break;
         case 0x89: // l2f
           sp--;
-          s[sp - 1] = Math.fround(Number(s[sp - 1] as bigint));
+          n[sp - 1] = Math.fround(Number(s[sp - 1] as bigint));
           pc++;
           break;
         case 0x8a: // l2d
-          s[sp - 2] = Number(s[sp - 2] as bigint);
+          n[sp - 2] = Number(s[sp - 2] as bigint);
           pc++;
           break;
         case 0x8b: // f2i
-          s[sp - 1] = d2i(s[sp - 1] as number);
+          n[sp - 1] = d2i(n[sp - 1]!);
           pc++;
           break;
         case 0x8c: // f2l
-          s[sp - 1] = d2l(s[sp - 1] as number);
+          s[sp - 1] = d2l(n[sp - 1]!);
           sp++;
           pc++;
           break;
@@ -902,28 +970,28 @@ export function interpret(t: JThread, budget: number): void {
           break;
         case 0x8e: // d2i
           sp--;
-          s[sp - 1] = d2i(s[sp - 1] as number);
+          n[sp - 1] = d2i(n[sp - 1]!);
           pc++;
           break;
         case 0x8f: // d2l
-          s[sp - 2] = d2l(s[sp - 2] as number);
+          s[sp - 2] = d2l(n[sp - 2]!);
           pc++;
           break;
         case 0x90: // d2f
           sp--;
-          s[sp - 1] = Math.fround(s[sp - 1] as number);
+          n[sp - 1] = Math.fround(n[sp - 1]!);
           pc++;
           break;
         case 0x91: // i2b
-          s[sp - 1] = ((s[sp - 1] as number) << 24) >> 24;
+          n[sp - 1] = (n[sp - 1]! << 24) >> 24;
           pc++;
           break;
         case 0x92: // i2c
-          s[sp - 1] = (s[sp - 1] as number) & 0xffff;
+          n[sp - 1] = n[sp - 1]! & 0xffff;
           pc++;
           break;
         case 0x93: // i2s
-          s[sp - 1] = ((s[sp - 1] as number) << 16) >> 16;
+          n[sp - 1] = (n[sp - 1]! << 16) >> 16;
           pc++;
           break;
         case 0x94: {
@@ -931,7 +999,7 @@ export function interpret(t: JThread, budget: number): void {
           sp -= 3;
           const a = s[sp - 1] as bigint;
           const b = s[sp + 1] as bigint;
-          s[sp - 1] = a < b ? -1 : a > b ? 1 : 0;
+          n[sp - 1] = a < b ? -1 : a > b ? 1 : 0;
           pc++;
           break;
         }
@@ -939,9 +1007,9 @@ export function interpret(t: JThread, budget: number): void {
         case 0x96: {
           // fcmpg
           sp--;
-          const a = s[sp - 1] as number;
-          const b = s[sp] as number;
-          s[sp - 1] = a < b ? -1 : a > b ? 1 : a === b ? 0 : code[pc] === 0x95 ? -1 : 1;
+          const a = n[sp - 1]!;
+          const b = n[sp]!;
+          n[sp - 1] = a < b ? -1 : a > b ? 1 : a === b ? 0 : code[pc] === 0x95 ? -1 : 1;
           pc++;
           break;
         }
@@ -949,65 +1017,71 @@ export function interpret(t: JThread, budget: number): void {
         case 0x98: {
           // dcmpg
           sp -= 3;
-          const a = s[sp - 1] as number;
-          const b = s[sp + 1] as number;
-          s[sp - 1] = a < b ? -1 : a > b ? 1 : a === b ? 0 : code[pc] === 0x97 ? -1 : 1;
+          const a = n[sp - 1]!;
+          const b = n[sp + 1]!;
+          n[sp - 1] = a < b ? -1 : a > b ? 1 : a === b ? 0 : code[pc] === 0x97 ? -1 : 1;
           pc++;
           break;
         }
         case 0x99: // ifeq
-          pc = (s[--sp] as number) === 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          pc = n[--sp]! === 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
           break;
         case 0x9a: // ifne
-          pc = (s[--sp] as number) !== 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          pc = n[--sp]! !== 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
           break;
         case 0x9b: // iflt
-          pc = (s[--sp] as number) < 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          pc = n[--sp]! < 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
           break;
         case 0x9c: // ifge
-          pc = (s[--sp] as number) >= 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          pc = n[--sp]! >= 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
           break;
         case 0x9d: // ifgt
-          pc = (s[--sp] as number) > 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          pc = n[--sp]! > 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
           break;
         case 0x9e: // ifle
-          pc = (s[--sp] as number) <= 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          pc = n[--sp]! <= 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
           break;
         case 0x9f: // if_icmpeq
+          sp -= 2;
+          pc = n[sp]! === n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          break;
+        case 0xa0: // if_icmpne
+          sp -= 2;
+          pc = n[sp]! !== n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          break;
+        case 0xa1: // if_icmplt
+          sp -= 2;
+          pc = n[sp]! < n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          break;
+        case 0xa2: // if_icmpge
+          sp -= 2;
+          pc = n[sp]! >= n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          break;
+        case 0xa3: // if_icmpgt
+          sp -= 2;
+          pc = n[sp]! > n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          break;
+        case 0xa4: // if_icmple
+          sp -= 2;
+          pc = n[sp]! <= n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          break;
         case 0xa5: // if_acmpeq
           sp -= 2;
           pc = s[sp] === s[sp + 1] ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
           break;
-        case 0xa0: // if_icmpne
         case 0xa6: // if_acmpne
           sp -= 2;
           pc = s[sp] !== s[sp + 1] ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
-          break;
-        case 0xa1: // if_icmplt
-          sp -= 2;
-          pc = (s[sp] as number) < (s[sp + 1] as number) ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
-          break;
-        case 0xa2: // if_icmpge
-          sp -= 2;
-          pc = (s[sp] as number) >= (s[sp + 1] as number) ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
-          break;
-        case 0xa3: // if_icmpgt
-          sp -= 2;
-          pc = (s[sp] as number) > (s[sp + 1] as number) ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
-          break;
-        case 0xa4: // if_icmple
-          sp -= 2;
-          pc = (s[sp] as number) <= (s[sp + 1] as number) ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
           break;
         case 0xa7: // goto
           pc += (((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16;
           break;
         case 0xa8: // jsr
-          s[sp++] = pc + 3;
+          n[sp++] = pc + 3;
           pc += (((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16;
           break;
         case 0xa9: // ret
-          pc = s[bp + code[pc + 1]!] as number;
+          pc = n[bp + code[pc + 1]!]!;
           break;
         case 0xaa: {
           // tableswitch
@@ -1016,7 +1090,7 @@ export function interpret(t: JThread, budget: number): void {
           const def = rd4(code, p);
           const lo = rd4(code, p + 4);
           const hi = rd4(code, p + 8);
-          const key = s[--sp] as number;
+          const key = n[--sp]!;
           p += 12;
           pc = key < lo || key > hi ? base + def : base + rd4(code, p + (key - lo) * 4);
           break;
@@ -1026,11 +1100,11 @@ export function interpret(t: JThread, budget: number): void {
           const base = pc;
           let p = (pc + 4) & ~3;
           const def = rd4(code, p);
-          const n = rd4(code, p + 4);
-          const key = s[--sp] as number;
+          const npairs = rd4(code, p + 4);
+          const key = n[--sp]!;
           p += 8;
           let lo = 0;
-          let hi = n - 1;
+          let hi = npairs - 1;
           pc = base + def;
           while (lo <= hi) {
             const mid = (lo + hi) >> 1;
@@ -1046,14 +1120,14 @@ export function interpret(t: JThread, budget: number): void {
         }
         case 0xac: // ireturn
         case 0xae: // freturn
+        case 0xaf: // dreturn
         case 0xb0: // areturn
         case 0xad: // lreturn
-        case 0xaf: // dreturn
         case 0xb1: {
           // return
           const op = code[pc]!;
           const slots = op === 0xb1 ? 0 : op === 0xad || op === 0xaf ? 2 : 1;
-          const v = s[sp - slots];
+          const v = op === 0xb0 || op === 0xad ? s[sp - slots] : n[sp - slots];
           const frames = t.frames;
           const c = frames[frames.length - 2];
           if (c === undefined || f.lockObj !== null || f.initCls !== null || f.retAdapt !== null) {
@@ -1071,7 +1145,8 @@ export function interpret(t: JThread, budget: number): void {
           pc = c.pc;
           sp = c.sp;
           if (slots !== 0) {
-            s[sp] = v;
+            if (op === 0xb0 || op === 0xad) s[sp] = v;
+            else n[sp] = v as number;
             sp += slots;
           }
           break;
@@ -1092,11 +1167,12 @@ export function interpret(t: JThread, budget: number): void {
           }
           const st = fl.cls.statics;
           if (code[pc] === 0xb2) {
-            s[sp] = st[fl.slot];
+            if (fl.prim) n[sp] = st[fl.slot] as number;
+            else s[sp] = st[fl.slot];
             sp += fl.wide ? 2 : 1;
           } else {
             sp -= fl.wide ? 2 : 1;
-            st[fl.slot] = s[sp];
+            st[fl.slot] = fl.prim ? n[sp] : s[sp];
           }
           pc += 3;
           break;
@@ -1118,7 +1194,8 @@ export function interpret(t: JThread, budget: number): void {
             t.exc = npe(t, m, pc);
             continue reload;
           }
-          s[sp - 1] = o.f![fl.slot];
+          if (fl.prim) n[sp - 1] = o.p![fl.slot]!;
+          else s[sp - 1] = o.f![fl.slot];
           if (fl.wide) sp++;
           pc += 3;
           break;
@@ -1141,7 +1218,8 @@ export function interpret(t: JThread, budget: number): void {
             t.exc = npe(t, m, pc);
             continue reload;
           }
-          o.f![fl.slot] = s[sp - w];
+          if (fl.prim) o.p![fl.slot] = n[sp - w]!;
+          else o.f![fl.slot] = s[sp - w];
           sp -= w + 1;
           pc += 3;
           break;
@@ -1245,14 +1323,14 @@ export function interpret(t: JThread, budget: number): void {
         }
         case 0xbc: {
           // newarray
-          const n = s[sp - 1] as number;
+          const len = n[sp - 1]!;
           f.pc = f.cpc = pc;
           f.sp = sp;
-          if (n < 0) {
-            t.exc = negativeSize(t, n);
+          if (len < 0) {
+            t.exc = negativeSize(t, len);
             continue reload;
           }
-          const arr = newArrayOf(t, "[" + "????ZCFDBSIJ"[code[pc + 1]!]!, n);
+          const arr = newArrayOf(t, "[" + "????ZCFDBSIJ"[code[pc + 1]!]!, len);
           if (arr === null) continue reload;
           s[sp - 1] = arr;
           pc += 2;
@@ -1260,7 +1338,7 @@ export function interpret(t: JThread, budget: number): void {
         }
         case 0xbd: {
           // anewarray
-          const n = s[sp - 1] as number;
+          const len = n[sp - 1]!;
           f.pc = f.cpc = pc;
           f.sp = sp;
           let ac = rc[pc] as JClass | undefined;
@@ -1269,14 +1347,14 @@ export function interpret(t: JThread, budget: number): void {
             if (r === null) continue reload;
             rc[pc] = ac = vm.arrayClassOf(r.isArray ? "[" + r.name : "[L" + r.name + ";");
           }
-          if (n < 0) {
-            t.exc = negativeSize(t, n);
+          if (len < 0) {
+            t.exc = negativeSize(t, len);
             continue reload;
           }
-          if (!vm.reserve(t, 16 + n * 4)) continue reload;
+          if (!vm.reserve(t, 16 + len * 4)) continue reload;
           const o = vm.newArray(ac, 0);
-          o.a = makeStorage("L", n);
-          vm.heap.used += n * 4;
+          o.a = makeStorage("L", len);
+          vm.heap.used += len * 4;
           s[sp - 1] = o;
           pc += 3;
           break;
@@ -1290,7 +1368,7 @@ export function interpret(t: JThread, budget: number): void {
             t.exc = npe(t, m, pc);
             continue reload;
           }
-          s[sp - 1] = arr.a!.length;
+          n[sp - 1] = arr.a!.length;
           pc++;
           break;
         }
@@ -1321,7 +1399,7 @@ export function interpret(t: JThread, budget: number): void {
               t.exc = checkcastFailure(t, o.cls, cls);
               continue reload;
             }
-          } else s[sp - 1] = o !== null && (o.cls === cls || o.cls.isSubclassOf(cls)) ? 1 : 0;
+          } else n[sp - 1] = o !== null && (o.cls === cls || o.cls.isSubclassOf(cls)) ? 1 : 0;
           pc += 3;
           break;
         }
@@ -1360,30 +1438,40 @@ export function interpret(t: JThread, budget: number): void {
           switch (op) {
             case 0x15:
             case 0x17:
+              n[sp++] = n[idx]!;
+              break;
             case 0x19:
               s[sp++] = s[idx];
               break;
             case 0x16:
-            case 0x18:
               s[sp] = s[idx];
+              sp += 2;
+              break;
+            case 0x18:
+              n[sp] = n[idx]!;
               sp += 2;
               break;
             case 0x36:
             case 0x38:
+              n[idx] = n[--sp]!;
+              break;
             case 0x3a:
               s[idx] = s[--sp];
               break;
             case 0x37:
-            case 0x39:
               sp -= 2;
               s[idx] = s[sp];
               break;
+            case 0x39:
+              sp -= 2;
+              n[idx] = n[sp]!;
+              break;
             case 0x84:
-              s[idx] = ((s[idx] as number) + ((((code[pc + 4]! << 8) | code[pc + 5]!) << 16) >> 16)) | 0;
+              n[idx] = (n[idx]! + ((((code[pc + 4]! << 8) | code[pc + 5]!) << 16) >> 16)) | 0;
               pc += 2;
               break;
             case 0xa9:
-              pc = s[idx] as number;
+              pc = n[idx]!;
               continue;
             default:
               f.pc = f.cpc = pc;
@@ -1398,7 +1486,7 @@ export function interpret(t: JThread, budget: number): void {
           f.pc = f.cpc = pc;
           const dims = code[pc + 3]!;
           f.sp = sp;
-          const r = multiANewArray(t, m, (code[pc + 1]! << 8) | code[pc + 2]!, s.slice(sp - dims, sp) as number[]);
+          const r = multiANewArray(t, m, (code[pc + 1]! << 8) | code[pc + 2]!, Array.from(n.subarray(sp - dims, sp)));
           if (r === null) continue reload;
           sp -= dims;
           s[sp++] = r;
@@ -1415,7 +1503,7 @@ export function interpret(t: JThread, budget: number): void {
           pc += rd4(code, pc + 1);
           break;
         case 0xc9: // jsr_w
-          s[sp++] = pc + 5;
+          n[sp++] = pc + 5;
           pc += rd4(code, pc + 1);
           break;
         default:

@@ -151,39 +151,48 @@ function callNative(t: JThread, m: JMethod, argBase: number): void {
     return;
   }
   let offs = m.argOffsets;
+  let prim = m.argPrim!;
   if (offs === null) {
     offs = [];
+    prim = [];
     let o = 0;
-    if (!m.isStatic) offs.push(o++);
+    if (!m.isStatic) {
+      offs.push(o++);
+      prim.push(false);
+    }
     for (const p of parseMethodDescriptor(m.descriptor).params) {
       offs.push(o);
+      prim.push(p.length === 1 && p !== "J");
       o += p === "J" || p === "D" ? 2 : 1;
     }
     m.argOffsets = offs;
+    m.argPrim = prim;
   }
   const s = t.s;
+  const n = t.n;
+  const arg = (i: number): unknown => (prim[i] ? n[argBase + offs[i]!] : s[argBase + offs[i]!]);
   let r: unknown;
   switch (offs.length) {
     case 0:
       r = fn(t);
       break;
     case 1:
-      r = fn(t, s[argBase + offs[0]!]);
+      r = fn(t, arg(0));
       break;
     case 2:
-      r = fn(t, s[argBase + offs[0]!], s[argBase + offs[1]!]);
+      r = fn(t, arg(0), arg(1));
       break;
     case 3:
-      r = fn(t, s[argBase + offs[0]!], s[argBase + offs[1]!], s[argBase + offs[2]!]);
+      r = fn(t, arg(0), arg(1), arg(2));
       break;
     default:
-      r = fn(t, ...offs.map((o) => s[argBase + o]));
+      r = fn(t, ...offs.map((_o, i) => arg(i)));
   }
   if (t.exc !== null || r === TAILCALL) return;
   if (m.retSlots !== 0) {
     const caller = t.frame!;
     if (caller.sp + 2 > t.s.length) t.grow(caller.sp + 2);
-    t.s[caller.sp] = r;
+    pushValue(t, caller.sp, r);
     caller.sp += m.retSlots;
   }
 }
@@ -207,9 +216,15 @@ export function doReturn(t: JThread, v: unknown, slots: number): void {
     return;
   }
   if (slots !== 0) {
-    t.s[c.sp] = v;
+    pushValue(t, c.sp, v);
     c.sp += slots;
   }
+}
+
+/** Stores a value of unknown static type in slot i: numbers in `n`, references and longs in `s`. */
+export function pushValue(t: JThread, i: number, v: unknown): void {
+  if (typeof v === "number") t.n[i] = v;
+  else t.s[i] = v;
 }
 
 const catchClasses = new WeakMap<ExceptionHandler, JClass>();

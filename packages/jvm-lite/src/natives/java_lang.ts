@@ -48,6 +48,7 @@ const object: Natives = {
     if (!self.cls.isSubclassOf(vm.loadClass("java/lang/Cloneable"))) return throwNew(t, "java/lang/CloneNotSupportedException", self.cls.javaName);
     const o = vm.newObject(self.cls);
     o.f = self.f!.slice();
+    if (self.p !== null) o.p = self.p.slice();
     return o;
   },
   "notify()V": (t: JThread, self: JObject) => notify(t, self, false),

@@ -1,6 +1,6 @@
 /* java.lang.Thread natives: green threads scheduled by the VM (see Jvm.runToCompletion). */
 import type { NativeFn } from "../runtime/jclass";
-import type { JObject } from "../runtime/object";
+import { getField, type JObject } from "../runtime/object";
 import { type JThread, ThreadState } from "../threads/thread";
 
 function throwNew(t: JThread, cls: string, msg: string | null): undefined {
@@ -33,9 +33,9 @@ export const threadNatives: Record<string, NativeFn> = {
   "start0()V": (t: JThread, self: JObject) => {
     const vm = t.vm;
     const tc = vm.loadClass("java/lang/Thread");
-    const name = vm.str(self.f![tc.findField("name")!.slot] as JObject);
+    const name = vm.str(getField(self, tc.findField("name")!) as JObject);
     const nt = vm.newThread(self, name);
-    nt.daemon = self.f![tc.findField("daemon")!.slot] === 1;
+    nt.daemon = getField(self, tc.findField("daemon")!) === 1;
     self.nat = nt;
     const run = self.cls.selectVirtual("run()V")!;
     nt.s[0] = self;

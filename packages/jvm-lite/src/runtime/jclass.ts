@@ -20,6 +20,8 @@ export class JField {
   slot = -1;
   /** long/double: takes two operand-stack slots. */
   readonly wide: boolean;
+  /** int-like, float or double: lives in the thread's numeric slots (JThread.n), not in `s`. */
+  readonly prim: boolean;
   constructor(
     readonly cls: JClass,
     readonly name: string,
@@ -28,6 +30,7 @@ export class JField {
     readonly info: MemberInfo | null,
   ) {
     this.wide = descriptor === "J" || descriptor === "D";
+    this.prim = descriptor.length === 1 && descriptor !== "J";
   }
   get isStatic(): boolean {
     return (this.access & ACC_STATIC) !== 0;
@@ -55,6 +58,8 @@ export class JMethod {
   native: NativeFn | null = null;
   /** Slot offsets (from the first argument) of each argument, computed on first native call. */
   argOffsets: number[] | null = null;
+  /** Per argument: true when it is passed in the numeric slots (JThread.n). */
+  argPrim: boolean[] | null = null;
   /** For synthetic methods (lambda proxies): the prepared call. */
   synthetic: unknown = null;
   invocations = 0;
@@ -112,6 +117,9 @@ export class JClass {
   /** Instance field count including superclasses; templates for new instances. */
   instanceFieldCount = 0;
   instanceDefaults: unknown[] = [];
+  /** Count and zero template of primitive instance fields (see JObject.p). */
+  primFieldCount = 0;
+  primDefaults: number[] | null = null;
   instanceBytes = 0;
   statics: unknown[] = [];
   state = InitState.Linked;
@@ -186,6 +194,7 @@ export class JClass {
     const cf = this.cf;
     if (!cf) return;
     let slot = this.superClass ? this.superClass.instanceFieldCount : 0;
+    let pslot = this.superClass ? this.superClass.primFieldCount : 0;
     const defaults = this.superClass ? this.superClass.instanceDefaults.slice() : [];
     let bytes = this.superClass ? this.superClass.instanceBytes : 0;
     let sslot = 0;
@@ -195,14 +204,25 @@ export class JClass {
         f.slot = sslot++;
         this.statics.push(defaultValue(fi.descriptor));
       } else {
-        f.slot = slot++;
-        defaults.push(defaultValue(fi.descriptor));
+        if (f.prim) f.slot = pslot++;
+        else {
+          f.slot = slot++;
+          defaults.push(defaultValue(fi.descriptor));
+        }
         bytes += ELEMENT_SIZE[fi.descriptor] ?? 4;
       }
       this.fields.set(fi.name, f);
     }
     this.instanceFieldCount = slot;
     this.instanceDefaults = defaults;
+    this.primFieldCount = pslot;
+    if (pslot > 0) {
+      // Start from a double so the array's elements kind is PACKED_DOUBLE (unboxed) from the outset.
+      const tmpl = [0.5];
+      tmpl.length = 0;
+      for (let i = 0; i < pslot; i++) tmpl.push(0);
+      this.primDefaults = tmpl;
+    }
     this.instanceBytes = bytes;
     for (const mi of cf.methods) {
       const m = new JMethod(this, mi.name, mi.descriptor, mi.access, mi.code ?? null);

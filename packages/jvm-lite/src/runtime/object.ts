@@ -1,4 +1,4 @@
-import type { JClass } from "./jclass";
+import type { JClass, JField } from "./jclass";
 import type { Monitor } from "../threads/monitor";
 
 /** Storage of a Java array's elements: one typed array per primitive element type, a JS array for references. */
@@ -20,11 +20,23 @@ export class JObject {
   /** GC mark epoch. */
   mark = 0;
   nat: unknown = undefined;
+  /** Primitive instance fields (int-like, float, double), unboxed (a PACKED_DOUBLE array). */
+  p: number[] | null = null;
   constructor(
     public cls: JClass,
     public f: unknown[] | null,
     public a: ArrayStorage | null,
   ) {}
+}
+
+/** Reads an instance field (primitive fields live in `p`, references and longs in `f`). */
+export function getField(o: JObject, fl: JField): unknown {
+  return fl.prim ? o.p![fl.slot] : o.f![fl.slot];
+}
+
+export function setField(o: JObject, fl: JField, v: unknown): void {
+  if (fl.prim) o.p![fl.slot] = v as number;
+  else o.f![fl.slot] = v;
 }
 
 /** Shallow size in bytes, as HotSpot's 64-bit layout with compressed oops would account it. */

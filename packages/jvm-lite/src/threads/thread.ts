@@ -40,8 +40,13 @@ export const enum ThreadState {
 
 /** A Java thread, scheduled as a green thread by the VM. */
 export class JThread {
-  /** Slots for every frame's locals and operand stack (JVMS §2.5.2 frames, laid out contiguously). */
+  /**
+   * Slots for every frame's locals and operand stack (JVMS §2.5.2 frames, laid out
+   * contiguously), in two parallel arrays indexed alike: `s` holds references and longs
+   * (bigint), `n` holds int/float/double (and the other int-like types) unboxed.
+   */
   s: unknown[];
+  n: Float64Array;
   readonly frames: Frame[] = [];
   state = ThreadState.New;
   /** Pending Java exception being thrown (travels through the thread, not the JS stack). */
@@ -67,7 +72,8 @@ export class JThread {
     public jthread: JObject | null,
     public name: string,
   ) {
-    this.s = new Array<unknown>(1024).fill(0);
+    this.s = new Array<unknown>(1024).fill(null);
+    this.n = new Float64Array(1024);
   }
 
   get frame(): Frame | undefined {
@@ -86,8 +92,11 @@ export class JThread {
   grow(need: number): void {
     let n = this.s.length;
     while (n < need) n *= 2;
-    const ns = new Array<unknown>(n).fill(0);
+    const ns = new Array<unknown>(n).fill(null);
     for (let i = 0; i < this.s.length; i++) ns[i] = this.s[i];
     this.s = ns;
+    const nn = new Float64Array(n);
+    nn.set(this.n);
+    this.n = nn;
   }
 }
