@@ -95,6 +95,7 @@ void frame_ref(u32 pa);
 void frame_unref(u32 pa);
 u32 frame_refcount(u32 pa);
 u32 frames_free_count(void);
+extern u32 frames_at_boot; /* free frames once paging is on, before the initrd is copied */
 
 void vm_init(void);
 u32 vm_new_pgdir(void);
@@ -135,6 +136,7 @@ int ramfs_unlink(const char *path, int want_dir);
 int ramfs_read(int ino, u32 off, void *dst, u32 n);
 int ramfs_write(int ino, u32 off, const void *src, u32 n);
 void ramfs_truncate(int ino);
+u32 ramfs_pages(void); /* frames holding file data */
 void ramfs_open(int ino);
 void ramfs_close(int ino);
 struct inode *ramfs_inode(int ino);

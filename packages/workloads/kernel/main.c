@@ -26,13 +26,16 @@ void kmain(u32 magic, const struct multiboot_info *mbi) {
   const struct multiboot_module *mod = (const struct multiboot_module *)mbi->mods_addr;
   u32 first_free = (u32)kernel_end;
   if (mod->mod_end > first_free) first_free = mod->mod_end;
+  /* Frames start at the next MiB, so the counts below do not move with every byte of the initrd. */
+  first_free = (first_free + 0xFFFFFu) & ~0xFFFFFu;
   u32 mem_end = 0x100000u + mbi->mem_upper * 1024u;
   gdt_init();
   idt_init();
   pic_init();
   frames_init(first_free, mem_end);
   vm_init();
-  kprintf("strata-kernel: %u KiB of RAM, %u free frames, paging on\n", mem_end / 1024, frames_free_count());
+  frames_at_boot = frames_free_count();
+  kprintf("strata-kernel: %u KiB of RAM, %u free frames, paging on\n", mem_end / 1024, frames_at_boot);
   ramfs_init();
   initrd_load((const u8 *)mod->mod_start, mod->mod_end - mod->mod_start);
   pit_init(TIMER_HZ);

@@ -51,5 +51,5 @@ void initrd_load(const u8 *data, u32 size) {
     }
     off = (data_off + filesize + 3) & ~3u;
   }
-  kprintf("strata-kernel: initrd of %u bytes, %u files\n", size, files);
+  kprintf("strata-kernel: initrd with %u files\n", files);
 }

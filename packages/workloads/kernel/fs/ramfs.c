@@ -100,6 +100,13 @@ int ramfs_child(int dir, int after) {
   return -1;
 }
 
+u32 ramfs_pages(void) {
+  u32 n = 0;
+  for (int i = 0; i < NINODE; i++)
+    for (int p = 0; p < RAMFS_MAX_PAGES; p++) n += inodes[i].pages[p] != 0;
+  return n;
+}
+
 void ramfs_open(int ino) { inodes[ino].opens++; }
 
 void ramfs_close(int ino) {

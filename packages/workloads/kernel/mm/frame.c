@@ -7,6 +7,7 @@
 static u8 refs[MAX_FRAMES];
 static u32 free_stack[MAX_FRAMES];
 static u32 nfree;
+u32 frames_at_boot;
 
 void frames_init(u32 first_free, u32 mem_end) {
   if (mem_end > KERNEL_MAP_LIMIT) mem_end = KERNEL_MAP_LIMIT;

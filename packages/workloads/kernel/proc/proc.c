@@ -94,18 +94,18 @@ int proc_fork(void) {
 /* wstatus is already in wait(2) form: (code << 8) for exit, the signal number for a kill. */
 void proc_exit(int wstatus) {
   if (cur->pid == 1) {
-    /* What init held goes back first, so that the count shows any frame leaked by the run: all
-     * that should remain in use are the RAM file system's pages and init's page directory. */
+    /* What init held goes back first; then every frame not free must be a page of the RAM file
+     * system or init's page directory. Two separate books (the free stack and the inodes' page
+     * lists) have to agree, or the run leaked. */
     for (int fd = 0; fd < NOFILE; fd++)
       if (cur->files[fd]) file_close(cur->files[fd]);
     vm_free_user(cur->pgdir);
+    int leaked = (int)frames_at_boot - (int)frames_free_count() - (int)ramfs_pages() - 1;
     if ((wstatus & 0x7F) == 0) {
-      kprintf("[kernel] init exited with status %d; %u free frames; powering off\n", (wstatus >> 8) & 0xFF,
-              frames_free_count());
+      kprintf("[kernel] init exited with status %d; %d frames leaked; powering off\n", (wstatus >> 8) & 0xFF, leaked);
       debug_exit((u32)(wstatus >> 8) & 0xFF);
     }
-    kprintf("[kernel] init killed by signal %d; %u free frames; powering off\n", wstatus & 0x7F,
-            frames_free_count());
+    kprintf("[kernel] init killed by signal %d; %d frames leaked; powering off\n", wstatus & 0x7F, leaked);
     debug_exit(0x7E);
   }
   for (int fd = 0; fd < NOFILE; fd++)
