@@ -3,6 +3,7 @@
  * program on the Strata interpreter; its stdout/stderr are ours, its exit status is ours
  * (128 + signal when a signal killed it). --counters prints the counters to stderr at exit.
  */
+import { ElfError } from "@strata/isa";
 import { ElfFormatError } from "./elf";
 import { processForFile } from "./node";
 
@@ -29,7 +30,7 @@ function main(argv: string[]): number {
   try {
     proc = processForFile(file, { args: argv.slice(k + 1), envp: [] });
   } catch (e) {
-    if (e instanceof ElfFormatError || (e instanceof Error && "code" in e)) {
+    if (e instanceof ElfFormatError || e instanceof ElfError || (e instanceof Error && "code" in e)) {
       process.stderr.write(`strata-i386: ${e.message}\n`);
       return 1;
     }

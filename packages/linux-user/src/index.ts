@@ -7,6 +7,7 @@ export { LinuxProcess, type ExitStatus, type ProcessOptions } from "./process";
 export { SYSCALLS, SYSCALL_BY_NR } from "./syscalls/table";
 export type { SyscallDef, SyscallHandler, Support } from "./syscalls/types";
 export { parseElf, ElfFormatError, type ElfImage, type ProgramHeader } from "./elf";
+export { ElfError } from "@strata/isa";
 export { AddressSpace, OutOfMemoryError, TASK_SIZE, STACK_SIZE } from "./address-space";
 export { signalForVector, SIGNAL_NAMES } from "./abi/signals";
 export { UTSNAME } from "./syscalls/system";
