@@ -31,6 +31,7 @@ describe("bare-metal-i386 test kernels", () => {
       expect(w.expected.stdout.startsWith(`${BAREMETAL_MARKER}${w.name} ==\n`)).toBe(true);
       expect(w.expected.stdout).not.toMatch(/^FAIL/m);
       expect(w.expected.stdout).toMatch(/^PASS /m);
+      expect(w.expected.exitCode).toBe(0);
     }
   });
 

@@ -5,7 +5,8 @@ import recorded from "./baremetal.expected.json";
 /**
  * Bare-metal i386 test kernels (Multiboot v1 ELF, serial output on COM1, exit through
  * isa-debug-exit at port 0xf4). Expected serial transcripts (from the kernel's first line on)
- * and exit statuses ((value << 1) | 1, as qemu exits) come from qemu-system-i386, recorded by
+ * and exit codes (the value written to isa-debug-exit: 0 when every check passed; the emulator
+ * itself exits with (code << 1) | 1) come from qemu-system-i386, recorded by
  * scripts/record-baremetal.ts into baremetal.expected.json; never edit that file by hand.
  */
 const transcripts: Readonly<Record<string, { stdout: string; exitCode: number }>> = recorded;
