@@ -1,42 +1,30 @@
 #!/usr/bin/env node
-// The main job: runs Strata's demo workloads on every level that exists today and prints
-// their output and counter reports. It exits by itself (CI runs it as is).
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+// The main job: a quick demonstration in the terminal (a linux-i386 program on the IA-32
+// interpreter and a Java program on jvm-lite, through the `strata` CLI), then the playground,
+// served until Ctrl-C. Under CI=true (or with --once) it checks the playground is served and exits.
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const pkg = (name) => join(root, "packages", name);
+const strata = join(root, "packages/lab/bin/strata.mjs");
+const once = process.env.CI === "true" || process.argv.includes("--once");
 
-function section(title) {
-  console.log(`\n=== ${title}`);
-}
-
-function run(cmd, args) {
-  console.log(`$ ${[cmd, ...args].map((a) => a.replace(root + "/", "")).join(" ")}`);
-  const r = spawnSync(cmd, args, { stdio: "inherit" });
+function run(title, args) {
+  console.log(`\n=== ${title}\n$ strata ${args.join(" ")}`);
+  const r = spawnSync(process.execPath, [strata, ...args], { stdio: "inherit" });
   if (r.status !== 0) {
-    console.error(`start: ${cmd} exited with ${r.status ?? r.signal}`);
-    process.exitCode = 1;
+    console.error(`start: strata ${args.join(" ")} exited with ${r.status ?? r.signal}`);
+    process.exit(1);
   }
 }
 
-const { workloads } = await import(join(pkg("workloads"), "dist/index.js"));
-section(`Strata workloads (${workloads.length})`);
-for (const w of workloads) console.log(`  ${w.name.padEnd(22)} ${w.kind.padEnd(16)} ${w.description}`);
+run("sieve (linux-i386) on the IA-32 interpreter", ["run", "sieve", "--level", "isa", "--no-progress"]);
+run("Records (Java) on jvm-lite", ["run", "Records", "--level", "jvm-lite", "--no-progress"]);
 
-const demos = workloads.filter((w) => w.tags?.includes("demo"));
-const linuxUser = join(pkg("linux-user"), "bin/strata-i386.mjs");
-if (existsSync(join(pkg("linux-user"), "dist/cli.js"))) {
-  for (const w of demos.filter((d) => d.kind === "linux-i386")) {
-    section(`${w.name} on the isa interpreter (user mode, @strata/linux-user)`);
-    run(process.execPath, [linuxUser, "--counters", join(pkg("workloads"), w.artifact), ...(w.args ?? [])]);
-  }
-}
-const jvm = join(pkg("jvm-lite"), "bin/jvm-lite.mjs");
-if (existsSync(join(pkg("jvm-lite"), "dist/cli.js"))) {
-  for (const w of demos.filter((d) => d.kind === "jvm")) {
-    section(`${w.name} on jvm-lite`);
-    run(process.execPath, [jvm, "-cp", join(pkg("workloads"), w.artifact), w.mainClass, ...(w.args ?? [])]);
-  }
-}
+console.log("\n=== the playground");
+const serve = spawn("pnpm", ["--filter", "@strata/playground", "--silent", "serve", ...(once ? ["--once"] : [])], {
+  cwd: root,
+  stdio: "inherit",
+});
+serve.on("exit", (code) => process.exit(code ?? 1));
+process.on("SIGINT", () => serve.kill("SIGINT"));
