@@ -94,6 +94,22 @@ describe("native runner: architectural facts", () => {
     expect([x.regs[0]! & 0xffff, x.regs[1]! & 0xffff]).toEqual([USER_DS, LDT_SELECTOR]);
     expect([...x.sregs]).toEqual([USER_DS, USER_CS, USER_DS, USER_DS, LDT_SELECTOR, LDT_SELECTOR]);
   });
+  it("loads the x87 state from the case's FNSAVE image and reports it back (FLD1; FADD ST,ST)", () => {
+    const img = new Uint8Array(108);
+    const dv = new DataView(img.buffer);
+    dv.setUint32(0, 0xffff037f, true); // FNINIT's control word
+    dv.setUint32(4, 0xffff0000, true); // status word: TOP = 0
+    dv.setUint32(8, 0xffffffff, true); // all registers empty
+    const c = { ...mk([0xd9, 0xe8, 0xdc, 0xc0]), fpu: img };
+    const [x] = native.runBatch([c]);
+    const f = x?.fpu ?? new Uint8Array(108);
+    const out = new DataView(f.buffer, f.byteOffset, f.byteLength);
+    expect(x?.vector).toBe(3);
+    expect((out.getUint16(4, true) >>> 11) & 7).toBe(7); // one push: TOP = 7
+    expect(out.getUint16(8, true)).toBe(0x3fff); // physical register 7 valid, the rest empty
+    // ST(0) = 2.0: exponent 0x4000, significand 0x8000000000000000
+    expect([out.getUint16(36, true), out.getUint32(32, true), out.getUint32(28, true)]).toEqual([0x4000, 0x80000000, 0]);
+  });
   it("survives thousands of faults in one process", () => {
     const many = Array.from({ length: 3000 }, (_, i) => mk(i % 3 === 0 ? [0x0f, 0x0b] : i % 3 === 1 ? [0xf7, 0xf1] : [0x40], { eax: i }));
     const out = native.runBatch(many);

@@ -36,22 +36,13 @@ const entry = (re: RegExp) => (f: CaseFailure): boolean => re.test(f.case.entry)
 
 /** Observed at seed 1 on 2026-11-22 against an AMD EPYC host (Linux, under a hypervisor). */
 const KNOWN_GAPS: readonly Gap[] = [
-  {
-    gap: "#PF on the destination of a read-modify-write reports W/R = 0; the host reports a write",
-    match: (f) => f.expected.vector === 14 && f.actual?.vector === 14 && fields(f).every((x) => x === "error code") && (f.expected.errorCode & 2) !== 0,
-  },
+
   {
     gap: "a write through a CS override does not raise #GP(0) (code segments are not writable)",
     match: (f) => prefixes(f.case.code).includes(0x2e) && f.expected.vector === 13 && f.expected.errorCode === 0 && f.actual?.vector !== 13,
   },
-  {
-    gap: "a memory read that faults on its second page has already updated EFLAGS (a fault must commit nothing)",
-    match: (f) => f.expected.vector === 14 && f.actual?.vector === 14 && fields(f).every((x) => x === "eflags"),
-  },
-  {
-    gap: "BT/BTS/BTR/BTC with a register bit offset under 16-bit addressing: the offset is not wrapped to 16 bits",
-    match: (f) => /^0F (A3|AB|B3|BB) /.test(f.case.entry) && prefixes(f.case.code).includes(0x67) && f.expected.vector === 14,
-  },
+
+
   {
     gap: "ENTER: no #PF probe of the final stack pointer (SDM ENTER, Protected Mode Exceptions), 16-bit ENTER frames",
     match: entry(/^C8 enter/),
@@ -62,9 +53,18 @@ const KNOWN_GAPS: readonly Gap[] = [
   },
   { gap: "POPCNT raises #UD (the host has POPCNT)", match: entry(/^F3 0F B8 popcnt/) },
   { gap: "TZCNT/LZCNT execute as BSF/BSR (the host has BMI1/LZCNT)", match: entry(/^F3 0F B[CD] /) },
-  { gap: "0F 0D with a register operand is a NOP; the host raises #UD", match: entry(/^0F 0D reg/) },
   { gap: "SYSEXIT at CPL 3 raises #UD; the host raises #GP(0)", match: entry(/^0F 35 sysexit/) },
   { gap: "XSETBV at CPL 3 raises #UD; the host (XSAVE enabled) raises #GP(0)", match: entry(/xsetbv/) },
+  {
+    gap: "a write crossing into a not-present page reports CR2 inside the operand; the host reports the page start",
+    match: (f) => f.expected.vector === 14 && (f.expected.cr2 & 0xfff) === 0 && fields(f).every((x) => x === "cr2"),
+  },
+  {
+    gap: "x87 transcendentals: exception flags (PE, UE, DE with IE) and tiny results differ from the host beyond 1 ulp",
+    match: (f) => /(f2xm1|fyl2x|fyl2xp1|fptan|fpatan|fsin|fcos|fsincos)$/.test(f.case.entry) && fields(f).every((x) => x.startsWith("fpu") || x.startsWith("st(")),
+  },
+  { gap: "D9 D8+i (the FSTP1 alias) on an empty ST(0): the host pops without #IS, the interpreter signals stack underflow", match: entry(/^D9\/3 reg fstp/) },
+  { gap: "DF C0+i (FFREEP) raises #UD; the host frees ST(i) and pops", match: entry(/^DF\/0 reg ffreep/) },
 ];
 
 describe(`conformance quick set: interpreter vs host CPU (seed ${SEED}, ${CASES} cases per entry)`, () => {

@@ -24,6 +24,14 @@ export interface CaseMask {
   readonly regs?: readonly number[];
   /** Memory whose final bytes are not compared (an undefined memory destination). */
   readonly memory?: readonly { readonly address: number; readonly length: number }[];
+  /** x87 status-word bits not compared (condition codes the SDM leaves undefined). */
+  readonly fpuStatus?: number;
+  /** ST(i) registers (bit i) whose value is not compared (an undefined x87 result). */
+  readonly fpuRegs?: number;
+  /** Compare only the page of CR2 (accesses of a multi-part operand come in no architectural order). */
+  readonly cr2Page?: boolean;
+  /** Tolerance, in units of the last place, for x87 register values (transcendentals). */
+  readonly fpuUlps?: number;
   /** Human-readable reasons, shown in failure reports. */
   readonly notes: readonly string[];
 }
@@ -47,6 +55,8 @@ export interface ConformanceCase {
 
 /** Vector value of a case that did not end within the watchdog (an endless loop). */
 export const VECTOR_TIMEOUT = -1;
+/** Vector value of a case that made the engine's process die (an emulator crash, isolated). */
+export const VECTOR_CRASH = -2;
 
 export interface CaseResult {
   /** Final EAX..EDI. */

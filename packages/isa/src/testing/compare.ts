@@ -2,7 +2,7 @@
  * Compares an engine's result with the reference's, under the case's mask and the harness-wide
  * rules of ./mask.ts. Returns the differences, empty when the results match.
  */
-import { type CaseResult, type ConformanceCase, GPR_NAMES, SREG_NAMES, VECTOR_TIMEOUT } from "./case";
+import { type CaseResult, type ConformanceCase, GPR_NAMES, SREG_NAMES, VECTOR_CRASH, VECTOR_TIMEOUT } from "./case";
 import { EFLAGS_COMPARED, PF_ERROR_COMPARED } from "./mask";
 
 export interface Difference {
@@ -15,6 +15,7 @@ const hex = (v: number, digits = 8): string => "0x" + (v >>> 0).toString(16).pad
 
 export function vectorLabel(v: number): string {
   if (v === VECTOR_TIMEOUT) return "timeout";
+  if (v === VECTOR_CRASH) return "engine crashed";
   const names: Record<number, string> = {
     0: "#DE", 1: "#DB", 3: "#BP", 4: "#OF", 5: "#BR", 6: "#UD", 7: "#NM", 8: "#DF", 10: "#TS", 11: "#NP",
     12: "#SS", 13: "#GP", 14: "#PF", 16: "#MF", 17: "#AC", 18: "#MC", 19: "#XM",
@@ -32,7 +33,8 @@ export function compareResults(c: ConformanceCase, expected: CaseResult, actual:
       d.push({ field: "error code", expected: hex(expected.errorCode, 4), actual: hex(actual.errorCode, 4) });
     }
   }
-  if (expected.vector === 14 && actual.vector === 14 && expected.cr2 >>> 0 !== actual.cr2 >>> 0) {
+  const cr2Mask = c.mask.cr2Page ? 0xfffff000 : 0xffffffff;
+  if (expected.vector === 14 && actual.vector === 14 && ((expected.cr2 ^ actual.cr2) & cr2Mask) !== 0) {
     d.push({ field: "cr2", expected: hex(expected.cr2), actual: hex(actual.cr2) });
   }
   if (expected.eip >>> 0 !== actual.eip >>> 0) d.push({ field: "eip", expected: hex(expected.eip), actual: hex(actual.eip) });
@@ -56,15 +58,59 @@ export function compareResults(c: ConformanceCase, expected: CaseResult, actual:
     }
   }
   d.push(...compareMemory(c, expected, actual));
-  if (c.fpu && expected.fpu && actual.fpu) {
-    for (let i = 0; i < expected.fpu.length; i++) {
-      if (expected.fpu[i] !== actual.fpu[i]) {
-        d.push({ field: `fpu image byte ${i}`, expected: hex(expected.fpu[i] ?? 0, 2), actual: hex(actual.fpu[i] ?? 0, 2) });
-        break;
-      }
-    }
-  }
+  if (c.fpu && expected.fpu && actual.fpu) d.push(...compareFpu(c, expected.fpu, actual.fpu));
   return d;
+}
+
+/**
+ * x87 state from two FNSAVE images: control, status and tag words, and the registers that are not
+ * empty. The instruction and operand pointers (FIP, FCS, FOP, FDP, FDS) are not compared: AMD
+ * processors save them only while an exception is pending.
+ */
+function compareFpu(c: ConformanceCase, e: Uint8Array, a: Uint8Array): Difference[] {
+  const out: Difference[] = [];
+  const ed = new DataView(e.buffer, e.byteOffset, e.byteLength);
+  const ad = new DataView(a.buffer, a.byteOffset, a.byteLength);
+  const word = (dv: DataView, off: number): number => dv.getUint16(off, true);
+  if (word(ed, 0) !== word(ad, 0)) out.push({ field: "fpu cw", expected: hex(word(ed, 0), 4), actual: hex(word(ad, 0), 4) });
+  const swMask = ~(c.mask.fpuStatus ?? 0) & 0xffff;
+  if (((word(ed, 4) ^ word(ad, 4)) & swMask) !== 0) {
+    out.push({ field: "fpu sw", expected: hex(word(ed, 4), 4), actual: hex(word(ad, 4), 4) });
+  }
+  const tw = word(ed, 8);
+  const top = (word(ed, 4) >>> 11) & 7;
+  // the tags of registers whose value is undefined are not compared either
+  let twMask = 0xffff;
+  for (let i = 0; i < 8; i++) if (((c.mask.fpuRegs ?? 0) >>> i) & 1) twMask &= ~(3 << (((top + i) & 7) * 2));
+  if (((tw ^ word(ad, 8)) & twMask) !== 0) out.push({ field: "fpu tw", expected: hex(tw, 4), actual: hex(word(ad, 8), 4) });
+  for (let i = 0; i < 8; i++) {
+    if (((tw >>> (((top + i) & 7) * 2)) & 3) === 3) continue; // empty in the reference
+    if (((c.mask.fpuRegs ?? 0) >>> i) & 1) continue;
+    const off = 28 + i * 10;
+    const ev = f80Bits(ed, off);
+    const av = f80Bits(ad, off);
+    const ulps = c.mask.fpuUlps ?? 0;
+    const diff = ev > av ? ev - av : av - ev;
+    if (diff > BigInt(ulps)) out.push({ field: `st(${i})`, expected: f80Text(ed, off), actual: f80Text(ad, off) });
+  }
+  return out;
+}
+
+/**
+ * An 80-bit value as an integer ordered like the reals, one step per unit in the last place: the
+ * explicit integer bit is folded into the exponent (exponent * 2^63 + fraction), so 0.999...9
+ * and 1.0 are one apart; the sign turns sign-magnitude into a signed integer.
+ */
+function f80Bits(dv: DataView, off: number): bigint {
+  const se = dv.getUint16(off + 8, true);
+  const sig = (BigInt(dv.getUint32(off + 4, true)) << 32n) | BigInt(dv.getUint32(off, true));
+  const exp = BigInt(se & 0x7fff);
+  const mag = exp === 0n ? sig : (exp << 63n) + (sig & 0x7fffffffffffffffn);
+  return se & 0x8000 ? -mag : mag;
+}
+
+function f80Text(dv: DataView, off: number): string {
+  return `${hex(dv.getUint16(off + 8, true), 4)}:${hex(dv.getUint32(off + 4, true))}${hex(dv.getUint32(off, true)).slice(2)}`;
 }
 
 function compareMemory(c: ConformanceCase, expected: CaseResult, actual: CaseResult): Difference[] {

@@ -34,6 +34,10 @@ export interface MaskInput {
   readonly source?: number;
   /** Register number of the destination, when it is a register. */
   readonly destReg?: number;
+  /** An x87 instruction: the FPU state is compared. */
+  readonly x87?: boolean;
+  /** Initial ST(0) (sign/exponent, significand high and low), for the x87 value rules. */
+  readonly st0?: readonly [number, number, number];
   /** Linear address and length of the destination, when it is memory. */
   readonly destMem?: { readonly address: number; readonly length: number };
 }
@@ -107,6 +111,43 @@ export const VALUE_RULES: readonly MaskRule[] = [
   },
 ];
 
+/** x87 condition codes in the status word (SDM Vol. 1 §8.1.3). */
+const C0 = 0x0100, C1 = 0x0200, C2 = 0x0400, C3 = 0x4000;
+
+/**
+ * x87 status-word bits the SDM leaves undefined, per operation ("FPU Flags Affected" of each
+ * instruction): most operations leave C0, C2 and C3 undefined; comparisons, FXAM, FPREM and the
+ * state loads define them; the control instructions leave all four undefined; the trigonometric
+ * ones define C2 (and C1).
+ */
+export function x87StatusMask(sem: string): number {
+  switch (sem) {
+    case "fcom": case "fcomp": case "fcompp": case "fucompp": case "ficom": case "ficomp": case "ftst": case "fxam":
+    case "fprem": case "fprem1": case "fldenv": case "frstor": case "fninit": case "fnsave": case "fcomi": case "fcomip":
+      return 0;
+    case "fsin": case "fcos": case "fptan": case "fsincos":
+      return C0 | C3;
+    case "fnclex": case "fldcw": case "fnstcw": case "fnstsw": case "fnstenv": case "fwait": case "fnop": case "ffree": case "ffreep":
+      return C0 | C1 | C2 | C3;
+    default:
+      return C0 | C2 | C3;
+  }
+}
+
+/**
+ * The transcendental instructions: the SDM specifies their accuracy (within 1 ulp, Vol. 1 §8.3.10),
+ * not their exact bits, and implementations differ in the last place and in rounding direction
+ * (hence C1 too).
+ */
+const X87_TRANSCENDENTAL = new Set(["fsin", "fcos", "fsincos", "fptan", "fpatan", "f2xm1", "fyl2x", "fyl2xp1"]);
+
+/**
+ * Operands the processor reads or writes as several accesses (environment and state images,
+ * far pointers are single here): when one crosses into a not-present page, which byte faults
+ * first is not architectural (the host's FLDENV faults at offset 0x13 of the new page).
+ */
+const MULTI_PART = new Set(["fldenv", "fnstenv", "frstor", "fnsave", "fxsave", "fxrstor"]);
+
 /** The mask of one case: table `fu`, then the value rules in order. */
 export function caseMask(m: MaskInput): CaseMask {
   let flags = m.def.fu ?? 0;
@@ -128,7 +169,34 @@ export function caseMask(m: MaskInput): CaseMask {
     }
     notes.push(rule.name);
   }
-  return { eflags: flags, regs, memory: memory.length ? memory : undefined, notes };
+  let fpuStatus: number | undefined;
+  let fpuUlps: number | undefined;
+  let fpuRegs: number | undefined;
+  let cr2Page: boolean | undefined;
+  if (MULTI_PART.has(m.def.sem)) {
+    cr2Page = true;
+    notes.push("multi-part memory image: CR2 compared to the page");
+  }
+  if (m.x87 && m.def.sem === "f2xm1" && m.st0) {
+    // SDM F2XM1: "If the source value is outside this range (-1.0 to +1.0), the result is undefined."
+    const [se, hi, lo] = m.st0;
+    const exp = se & 0x7fff;
+    if (exp !== 0x7fff && (exp > 0x3fff || (exp === 0x3fff && (hi !== 0x80000000 || lo !== 0)))) {
+      fpuRegs = 1;
+      fpuStatus = 0x00ff | C1; // and so are the exception flags it raises (ES, SF, PE..IE)
+      notes.push("F2XM1 outside [-1, 1]: result undefined");
+    }
+  }
+  if (m.x87) {
+    fpuStatus = (fpuStatus ?? 0) | x87StatusMask(m.def.sem);
+    if (X87_TRANSCENDENTAL.has(m.def.sem)) {
+      fpuStatus |= C1;
+      fpuUlps = 1;
+      notes.push("x87 transcendental: 1 ulp, C1 not compared");
+    }
+    if (fpuStatus) notes.push(`x87: undefined ${[[C0, "C0"], [C1, "C1"], [C2, "C2"], [C3, "C3"]].filter(([b]) => fpuStatus! & (b as number)).map(([, n]) => n).join(" ")}`);
+  }
+  return { eflags: flags, regs, memory: memory.length ? memory : undefined, fpuStatus, fpuUlps, fpuRegs, cr2Page, notes };
 }
 
 const FLAG_NAMES: readonly [number, string][] = [

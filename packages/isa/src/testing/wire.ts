@@ -129,7 +129,8 @@ export function decodeResults(bytes: Uint8Array, expected: number): WireResult[]
     const segs = new Uint32Array(6);
     for (let i = 0; i < 6; i++) segs[i] = w(18 + i);
     const fpuAt = p + RESULT_HEAD_WORDS * 4;
-    const fpu = bytes.slice(fpuAt, fpuAt + FPU_IMAGE_SIZE);
+    // a copy (Node's Buffer#slice would alias the whole output buffer)
+    const fpu = new Uint8Array(bytes.subarray(fpuAt, fpuAt + FPU_IMAGE_SIZE));
     const nChanged = dv.getUint32(fpuAt + FPU_IMAGE_SIZE, true);
     const head = {
       index: w(1),

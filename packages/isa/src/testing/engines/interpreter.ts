@@ -16,6 +16,8 @@
 import {
   ACCESS_USER,
   CR0_AM,
+  CR0_MP,
+  CR0_NE,
   createUserMachine,
   PTE_U,
   PTE_W,
@@ -31,9 +33,13 @@ import {
   setSegmentCache,
   type TrapEvent,
   type UserMachine,
+  X87EnvFormat,
+  x87Init,
+  x87Restore,
+  x87Save,
 } from "../../index";
 import { type CaseEngine, type CaseResult, type ConformanceCase, VECTOR_TIMEOUT, changedBytes } from "../case";
-import { CODE_BASE, LDT_SEGMENT_BASE, LDT_SELECTOR, PAGE_SIZE, USER_CS, USER_DS } from "../layout";
+import { CODE_BASE, FPU_IMAGE_SIZE, LDT_SEGMENT_BASE, LDT_SELECTOR, PAGE_SIZE, USER_CS, USER_DS } from "../layout";
 
 /** Where the descriptor tables live (supervisor pages, outside every address a case uses). */
 const GDT_BASE = 0xc000_0000;
@@ -124,7 +130,10 @@ class InterpreterCaseEngine implements CaseEngine {
     // --- processor ---
     cpu.resetUserFlat(CODE_BASE, c.regs[4] ?? 0);
     const s = cpu.s;
-    s[S_CR0] = s[S_CR0]! | CR0_AM; // Linux runs with CR0.AM = 1: EFLAGS.AC enables #AC at CPL 3
+    // Linux's CR0: AM (EFLAGS.AC enables #AC at CPL 3), MP and NE (x87 errors raise #MF).
+    s[S_CR0] = s[S_CR0]! | CR0_AM | CR0_MP | CR0_NE;
+    if (c.fpu) x87Restore(cpu.fpu, c.fpu, 0, X87EnvFormat.Protected32);
+    else x87Init(cpu.fpu);
     for (let i = 0; i < 8; i++) s[i] = c.regs[i] ?? 0;
     s[S_EIP] = CODE_BASE;
     cpu.setEflags(c.eflags);
@@ -167,7 +176,13 @@ class InterpreterCaseEngine implements CaseEngine {
       const f = frames.get(address >>> 12);
       return f === undefined ? -1 : (u8[f * PAGE_SIZE + (address & 0xfff)] ?? 0);
     };
+    let fpu: Uint8Array | undefined;
+    if (c.fpu) {
+      fpu = new Uint8Array(FPU_IMAGE_SIZE);
+      x87Save(cpu.fpu, fpu, 0, X87EnvFormat.Protected32);
+    }
     return {
+      ...(fpu ? { fpu } : {}),
       regs,
       eflags: cpu.eflags() >>> 0,
       eip: eip >>> 0,

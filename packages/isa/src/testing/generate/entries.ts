@@ -54,7 +54,6 @@ export function exclusionReason(e: OpDef): string | undefined {
   if (e.ext === "mmx" || e.ext.startsWith("sse") || e.ext === "ssse3") {
     if (e.sem !== "pause" && e.sem !== "popcnt") return "MMX/SSE state is not captured by the harness yet";
   }
-  if (isX87(e)) return "x87: FPU state comparison not enabled yet";
   return undefined;
 }
 

@@ -13,8 +13,9 @@ import { Prng } from "../prng";
 import type { Operand } from "../../table/operands";
 import type { OpDef } from "../../table/types";
 import { type MemoryForm, solve16, solve32 } from "./address";
-import type { SelectedEntry } from "./entries";
+import { isX87, type SelectedEntry } from "./entries";
 import { edgeValue, registerValue, shiftCount } from "./values";
+import { randomFpuImage, st0Of, writeX87Operand } from "./x87";
 
 const EAX = 0, ECX = 1, EDX = 2, EBX = 3, ESP = 4, EBP = 5, ESI = 6, EDI = 7;
 const SEG_ES = 0, SEG_CS = 1, SEG_SS = 2, SEG_DS = 3, SEG_FS = 4, SEG_GS = 5;
@@ -105,6 +106,8 @@ class CaseBuilder {
   private memLinear: number | undefined;
   /** Registers the memory form computes its address from. */
   private readonly addressing = new Set<number>();
+  /** An x87 entry: the case carries an FPU image and memory operands get x87 formats. */
+  private readonly x87: boolean;
   private mask: Partial<{ count: number; source: number; destReg: number; destMem: { address: number; length: number } }> = {};
 
   constructor(
@@ -119,6 +122,7 @@ class CaseBuilder {
     this.eflags = 0x202 | (rng.u32() & 0x8d5) | (rng.chance(0.25) ? 0x400 : 0);
     this.osz = this.def.osz ?? (rng.chance(0.3) ? 16 : 32);
     this.asz = this.def.asz ?? 32;
+    this.x87 = isX87(this.def) || this.def.sem === "fwait";
   }
 
   build(): ConformanceCase {
@@ -199,7 +203,8 @@ class CaseBuilder {
     let regField = def.reg ?? rng.below(8);
     if (def.reg === undefined && ops.includes("Sw")) regField = rng.chance(0.95) ? rng.below(6) : 6 + rng.below(2);
     if (def.reg === undefined && ops.includes("Cd")) regField = rng.chance(0.9) ? rng.pick([0, 2, 3, 4]) : rng.below(8);
-    const rmSize = rmOp ? memSize(rmOp, this.osz) : 0;
+    let rmSize = rmOp ? memSize(rmOp, this.osz) : 0;
+    if (sem === "fnsave" || sem === "frstor") rmSize = this.osz === 16 ? 94 : 108;
     if (modrm) {
       if (memForm) {
         const form = this.memoryOperand(rmSize, locked);
@@ -221,7 +226,9 @@ class CaseBuilder {
     this.semantics(opBits, regField, rmReg, rmSize);
 
     const code = Uint8Array.from([...this.prefixes, ...this.body]);
-    const maskInput: MaskInput = { def, opBits, ...this.mask };
+    const fpu = this.x87 ? randomFpuImage(rng) : undefined;
+    const st0 = fpu ? st0Of(fpu) : undefined;
+    const maskInput: MaskInput = { def, opBits, x87: this.x87, ...(st0 ? { st0 } : {}), ...this.mask };
     return {
       id: `${this.entry.key}#${this.n}`,
       entry: this.entry.key,
@@ -229,6 +236,7 @@ class CaseBuilder {
       regs: this.regs,
       eflags: this.eflags >>> 0,
       regions: [{ address: DATA_BASE, bytes: this.page }],
+      ...(fpu ? { fpu } : {}),
       mask: caseMask(maskInput),
     };
   }
@@ -344,7 +352,9 @@ class CaseBuilder {
         break;
       }
       default:
-        if (isRmOperand(op) && this.memLinear !== undefined && rmSize > 0 && rmSize <= 4) {
+        if (this.x87 && isRmOperand(op) && this.memLinear !== undefined) {
+          writeX87Operand(rng, this.page, this.memLinear - DATA_BASE, rmSize);
+        } else if (isRmOperand(op) && this.memLinear !== undefined && rmSize > 0 && rmSize <= 4) {
           this.write(this.memLinear, edgeValue(rng, rmSize * 8), rmSize);
         } else if (isRmOperand(op) && this.memLinear !== undefined && rmSize === 8) {
           this.write(this.memLinear, edgeValue(rng, 32), 4);
