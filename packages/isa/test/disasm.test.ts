@@ -5,7 +5,7 @@
  * our nasm coverage files, and gcc -m32 -static C programs linked with glibc (whose string
  * functions use SSE2/SSSE3/SSE4.2). `STRATA_DISASM_FULL=1` adds more compiler variants.
  */
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -70,6 +70,24 @@ describe.skipIf(!TOOLS)("disassembler vs objdump -d -M intel", () => {
       agree(b.name, ref, lib);
       // Same instruction boundaries as objdump: our listing has no instruction objdump lacks.
       expect(lib.length).toBe(ref.length);
+    }
+  });
+});
+
+/** Full mode also covers the repo's prebuilt workload images (linux-i386 and bare-metal kernels). */
+const WORKLOADS = join(import.meta.dirname, "../../workloads/artifacts");
+const workloadElfs = (): string[] =>
+  ["linux-i386", "bare-metal-i386"].flatMap((d) => {
+    const dir = join(WORKLOADS, d);
+    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".elf")).map((f) => join(dir, f)) : [];
+  });
+
+describe.skipIf(!TOOLS || !FULL)("disassembler vs objdump on the workload images (full mode)", () => {
+  it("every .elf under packages/workloads/artifacts", () => {
+    const files = workloadElfs();
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      agree(f.slice(WORKLOADS.length + 1), objdump(["-d", "-M", "intel", f]), disassembleElf(parseElf32(readFileSync(f), f)).flatMap((s) => s.lines));
     }
   });
 });

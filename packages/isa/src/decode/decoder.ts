@@ -43,6 +43,13 @@ const EMPTY = new Uint8Array(0);
  * given record and return true when it holds a valid instruction.
  */
 export class Decoder {
+  /**
+   * Syntax-only decoding, for disassemblers: encodings that are well-formed but raise #UD when
+   * executed (LOCK on a non-lockable form or a register destination, MOV to/from CR1/CR5–CR7)
+   * decode instead of faulting. Execution engines keep the default (false).
+   */
+  constructor(readonly syntaxOnly = false) {}
+
   private buf: Uint8Array = EMPTY;
   private base = 0;
   private end = 0;
@@ -270,7 +277,7 @@ export class Decoder {
       if ((attr & ATTR_FORCE_REG) !== 0) {
         mod = 3;
         // CR1, CR5-CR7 do not exist.
-        if ((attr & ATTR_CR) !== 0 && ((0b11100010 >> ((modrm >> 3) & 7)) & 1) !== 0) return this.fail(out, F_UD);
+        if ((attr & ATTR_CR) !== 0 && ((0b11100010 >> ((modrm >> 3) & 7)) & 1) !== 0 && !this.syntaxOnly) return this.fail(out, F_UD);
       }
       out.mod = mod;
       if (mod === 3) {
@@ -369,7 +376,7 @@ export class Decoder {
     out.seg = out.segOverride >= 0 ? out.segOverride : seg;
 
     // --- LOCK rules (SDM Vol. 2 "LOCK"): lockable entry with a memory destination only ---
-    if ((prefixes & PREFIX_LOCK) !== 0 && ((attr & ATTR_LOCK) === 0 || !out.hasMem)) {
+    if ((prefixes & PREFIX_LOCK) !== 0 && ((attr & ATTR_LOCK) === 0 || !out.hasMem) && !this.syntaxOnly) {
       out.prefixes = prefixes;
       return this.fail(out, F_UD);
     }

@@ -29,14 +29,10 @@ export function disassembleElf(elf: Elf32File): SectionListing[] {
     for (let i = 0; i < bounds.length; i++) {
       const from = (bounds[i] ?? sec.addr) - sec.addr;
       const to = (bounds[i + 1] ?? sec.addr + sec.size) - sec.addr;
-      lines.push(...disassembleRangeWithin(bytes, from, to, sec.addr + from));
+      // objdump (binutils >= 2.39 sets stop_vma) never decodes across the next symbol.
+      lines.push(...disassembleRange(bytes, from, to, sec.addr + from, 32));
     }
     out.push({ name: sec.name, lines });
   }
   return out;
-}
-
-/** Like `disassembleRange`, but an instruction may read past `to` (up to the section end). */
-function disassembleRangeWithin(bytes: Uint8Array, from: number, to: number, address: number): DisasmLine[] {
-  return disassembleRange(bytes, from, to, address, 32, bytes.length);
 }

@@ -171,8 +171,12 @@ function isDefault16(insn: DecodedInsn): boolean {
 export function formatIntel(insn: DecodedInsn, address: number, bytes: Uint8Array, offset: number): string {
   if (insn.fault !== 0) return "(bad)";
   const op = insn.op;
-  const { mn, usesOsz } = mnemonic(insn);
   const default16 = isDefault16(insn);
+  // 90 under a non-default operand size: objdump shows the XCHG it encodes (66 90 = xchg ax,ax).
+  const xchg90 = op.sem === "nop" && insn.map === 0 && insn.opcode === 0x90 && insn.mandatory === 0 && insn.opsize !== (default16 ? 16 : 32);
+  const m = mnemonic(insn);
+  const mn = m.mn;
+  const usesOsz = m.usesOsz || xchg90;
   const isString = op.rep !== undefined;
   const usesSeg = insn.hasMem || op.ops.some((o) => o === "Xb" || o === "Xv" || o === "Xlat");
   const usesAsz = insn.hasMem || isString || op.ops.includes("Xlat") || op.asz !== undefined;
@@ -220,10 +224,9 @@ export function formatIntel(insn: DecodedInsn, address: number, bytes: Uint8Arra
     }
   }
 
-  // 90 under a non-default operand size: objdump shows the XCHG it encodes.
-  if (op.sem === "nop" && insn.map === 0 && insn.opcode === 0x90 && insn.mandatory === 0 && insn.opsize !== (default16 ? 16 : 32)) {
+  if (xchg90) {
     pfx.push(insn.opsize === 16 ? "xchg ax,ax" : "xchg eax,eax");
-    return pfx.filter((p) => p !== "data16" && p !== "data32").join(" ");
+    return pfx.join(" ");
   }
   let ops = op.ops;
   // CMPccPS & co. drop the predicate immediate that went into the mnemonic.

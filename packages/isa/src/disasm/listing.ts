@@ -2,7 +2,7 @@
  * Disassembly of byte ranges, one instruction at a time, the way `objdump -d` walks a section.
  */
 import { Decoder } from "../decode/decoder";
-import { DecodedInsn } from "../decode/insn";
+import { DecodeFault, DecodedInsn } from "../decode/insn";
 import { formatIntel } from "./intel";
 
 export interface DisasmLine {
@@ -12,7 +12,14 @@ export interface DisasmLine {
   readonly text: string;
 }
 
-const decoder = new Decoder();
+const decoder = new Decoder(true);
+
+/** objdump's names for prefix bytes printed on their own. */
+const PREFIX_NAMES: Record<number, string> = {
+  0xf0: "lock", 0xf2: "repnz", 0xf3: "repz", 0x26: "es", 0x2e: "cs", 0x36: "ss", 0x3e: "ds", 0x64: "fs", 0x65: "gs",
+};
+/** objdump gives up on a prefix run at this many bytes (i386-dis.c: MAX_CODE_LENGTH - 1). */
+const MAX_PREFIX_RUN = 14;
 const scratch = new DecodedInsn();
 
 /** Disassembles the single instruction at `bytes[offset]`, located at `address`. */
@@ -26,8 +33,19 @@ export function disassemble(bytes: Uint8Array, offset: number, address: number, 
       return { address, length: scratch.length + 1, text: text.startsWith("fn") ? "f" + text.slice(2) : text };
     }
   }
+  // A run of 14 prefixes: objdump prints them as one line and resumes after them.
+  let run = 0;
+  while (run < MAX_PREFIX_RUN && offset + run < bytes.length && isPrefix(bytes[offset + run] ?? 0)) run++;
+  if (run === MAX_PREFIX_RUN) {
+    const names = Array.from(bytes.subarray(offset, offset + run), (b) =>
+      b === 0x66 ? (bits === 16 ? "data32" : "data16") : b === 0x67 ? (bits === 16 ? "addr32" : "addr16") : (PREFIX_NAMES[b] ?? "?"),
+    );
+    return { address, length: run, text: names.join(" ") };
+  }
   const ok = decoder.decodeBytes(scratch, bytes, offset, bits);
-  // An undecodable byte is shown as "(bad)" and skipped, as objdump does for an unknown opcode.
+  // An instruction cut off by the end of the range (objdump stops at the next symbol) is shown
+  // as its first byte, ".byte 0xea"; an undecodable byte as "(bad)". Both advance one byte.
+  if (!ok && scratch.fault === DecodeFault.Truncated) return { address, length: 1, text: `.byte 0x${(bytes[offset] ?? 0).toString(16)}` };
   if (!ok) return { address, length: 1, text: "(bad)" };
   return { address, length: scratch.length, text: formatIntel(scratch, address, bytes, offset) };
 }
@@ -43,7 +61,7 @@ export function disassembleRange(
   end: number,
   address: number,
   bits: 16 | 32 = 32,
-  /** Instructions may read up to here (objdump decodes past a symbol boundary, not a section end). */
+  /** Instructions may read up to here (default: the end of the range). */
   limit = end,
 ): DisasmLine[] {
   const out: DisasmLine[] = [];
@@ -61,4 +79,8 @@ export function disassembleRange(
     p += line.length;
   }
   return out;
+}
+
+function isPrefix(b: number): boolean {
+  return b === 0x66 || b === 0x67 || PREFIX_NAMES[b] !== undefined;
 }
