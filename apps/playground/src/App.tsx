@@ -269,7 +269,7 @@ export function App() {
                 </tbody>
               </table>
               {s.report && (
-                <p className="exit" data-testid={`exit-${id}`}>
+                <p className="exit" data-testid={`exit-${id}`} data-host-ms={s.report.hostMs}>
                   {s.report.exit.kind === "exit" ? `exit ${s.report.exit.code}` : s.report.exit.kind} · {s.report.hostMs.toFixed(0)} ms host
                 </p>
               )}

@@ -2,7 +2,10 @@
  * The whole experiment as data, and its shareable form: a versioned JSON object compressed with
  * lz-string into the URL fragment (`#x=...`). Reloading the URL reloads the same experiment.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
+import LZString from "lz-string";
+
+// lz-string is CommonJS: its default import works in Vite, vitest and plain Node alike.
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 
 export const EXPERIMENT_VERSION = 1;
 
