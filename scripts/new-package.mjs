@@ -61,7 +61,7 @@ write(
       scripts: {
         build: "tsup",
         test: "vitest run",
-        lint: "eslint src test",
+        lint: "eslint .",
         typecheck: "tsc --noEmit",
       },
       publishConfig: { access: "public" },
