@@ -236,6 +236,8 @@ function insns(): Insn[] {
 
 interface Case {
   insn: Insn;
+  /** A sequence of instructions run back to back (insn is then a summary record). */
+  seq?: Insn[];
   image: Uint8Array;
   mem: Uint8Array;
   eflags: number;
@@ -368,13 +370,15 @@ function runEmu(c: Case): Outcome {
   const fpu = new X87State();
   x87Restore(fpu, c.image, 0, X87EnvFormat.Protected32);
   const mem = c.mem.slice();
-  const o16 = c.insn.bytes[0] === 0x66;
-  const b = o16 ? c.insn.bytes.slice(1) : c.insn.bytes;
   let eflags = (c.eflags & 0x8d5) | 0x202;
   let ax = 0;
-  const res = x87Execute(fpu, b[0]!, b[1]!, mem, eflags, o16 ? 1 : 0);
-  if (res & X87Exec.Eflags) eflags = (eflags & ~0x8d5) | fpu.eflags;
-  if (res & X87Exec.Ax) ax = fpu.ax;
+  for (const insn of c.seq ?? [c.insn]) {
+    const o16 = insn.bytes[0] === 0x66;
+    const b = o16 ? insn.bytes.slice(1) : insn.bytes;
+    const res = x87Execute(fpu, b[0]!, b[1]!, mem, eflags, o16 ? 1 : 0);
+    if (res & X87Exec.Eflags) eflags = (eflags & ~0x8d5) | fpu.eflags;
+    if (res & X87Exec.Ax) ax = fpu.ax;
+  }
   const image = new Uint8Array(108);
   x87Save(fpu, image, 0, X87EnvFormat.Protected32);
   return { image, mem, eflags, ax };
@@ -563,5 +567,38 @@ describe.skipIf(exe === null)("x87 transcendentals vs host x87", () => {
     console.log(`x87 transcendentals: ${summary}; max difference ${maxUlp} ulp`);
     if (failures.length) console.log(failures.join("\n"));
     expect([...stats.entries()].filter(([, s]) => s.bad > 0).map(([n, s]) => `${n}: ${s.bad}/${s.n}`)).toEqual([]);
+  });
+});
+
+describe.skipIf(exe === null)("x87 instruction sequences vs host x87", () => {
+  it("agree bit for bit on random sequences of 2 to 6 instructions", () => {
+    const total = Math.max(500, Math.floor(TOTAL / 4));
+    const g = new Gen(rng(SEED ^ 0x5e9));
+    // Sequences share one 10-byte memory operand; environment images are left out. Exceptions
+    // stay masked (no FLDCW): an unmasked one would raise #MF (SIGFPE) at the next instruction.
+    const pool = insns().filter((i) => Math.abs(i.mem) <= 10 && i.name !== "FLDCW");
+    const cases: Case[] = [];
+    for (let k = 0; k < total; k++) {
+      const n = 2 + g.int(5);
+      const seq = Array.from({ length: n }, () => pool[g.int(pool.length)]!);
+      const c = makeCase(g, { name: "seq", bytes: [], mem: 10, memKind: "f80" });
+      c.image[0]! |= 0x3f;
+      const bytes = seq.flatMap((i) => i.bytes);
+      cases.push({ ...c, insn: { name: seq.map((i) => i.name).join("; "), bytes, mem: 10 }, seq });
+    }
+    const host = runHost(cases);
+    let bad = 0;
+    const failures: string[] = [];
+    cases.forEach((c, k) => {
+      const e = runEmu(c);
+      const why = differs(host[k]!, e, c.insn);
+      if (why) {
+        bad++;
+        if (failures.length < 8) failures.push(`${c.insn.name} [${why}]\n  in:   ${describeRegs(c.image)} mem=${hex(c.mem)}\n  host: ${describeRegs(host[k]!.image)} mem=${hex(host[k]!.mem)}\n  emu:  ${describeRegs(e.image)} mem=${hex(e.mem)}`);
+      }
+    });
+    console.log(`x87 sequences: ${total - bad}/${total} agree`);
+    if (failures.length) console.log(failures.join("\n"));
+    expect(bad).toBe(0);
   });
 });

@@ -163,6 +163,21 @@ function fcmovCondition(sub: number, eflags: number): boolean {
   }
 }
 
+/**
+ * The DC and DE register forms by /reg: the SDM lists DC E0+i as FSUBR ST(i), ST(0) and DC E8+i
+ * as FSUB ST(i), ST(0) (likewise for the divides), the reverse of the D8 forms.
+ */
+const REVERSED: readonly X87Arith[] = [
+  X87Arith.FADD,
+  X87Arith.FMUL,
+  X87Arith.FCOM,
+  X87Arith.FCOMP,
+  X87Arith.FSUBR,
+  X87Arith.FSUB,
+  X87Arith.FDIVR,
+  X87Arith.FDIV,
+];
+
 const D9_E0: readonly number[] = [X87Unary.FCHS, X87Unary.FABS, -1, -1, -2, -3, -1, -1];
 
 /**
@@ -222,7 +237,7 @@ export function x87Execute(fpu: X87State, opcode: number, modrm: number, mem: Ui
           case 3:
             return storeTo(fpu, mem, X87Store.m32int, reg === 3, 4);
           case 5:
-            x87FldM80(fpu, r32(mem, 0), r32(mem, 4), r16(mem.subarray(8)));
+            x87FldM80(fpu, r32(mem, 0), r32(mem, 4), mem[8]! | (mem[9]! << 8));
             return 0;
           case 7:
             return storeTo(fpu, mem, X87Store.m80fp, true, 10);
@@ -264,7 +279,7 @@ export function x87Execute(fpu: X87State, opcode: number, modrm: number, mem: Ui
           case 3:
             return storeTo(fpu, mem, X87Store.m16int, reg === 3, 2);
           case 4:
-            x87Fbld(fpu, r32(mem, 0), r32(mem, 4), r16(mem.subarray(8)));
+            x87Fbld(fpu, r32(mem, 0), r32(mem, 4), mem[8]! | (mem[9]! << 8));
             return 0;
           case 5:
             x87Fild(fpu, r32(mem, 0), r32(mem, 4));
@@ -303,16 +318,14 @@ export function x87Execute(fpu: X87State, opcode: number, modrm: number, mem: Ui
       else if (modrm === 0xe0 || modrm === 0xe1 || modrm === 0xe4) return 0; // FENI/FDISI/FSETPM: no-ops since the 80387.
       else return X87Exec.Undefined;
       return 0;
-    case 4: {
+    case 4:
       // DC register forms: ST(i) <- ST(i) op ST(0); /4../7 are FSUBR, FSUB, FDIVR, FDIV.
-      const swap: readonly number[] = [X87Arith.FADD, X87Arith.FMUL, X87Arith.FCOM, X87Arith.FCOMP, X87Arith.FSUBR, X87Arith.FSUB, X87Arith.FDIVR, X87Arith.FDIV];
       if (reg === 2 || reg === 3) {
         x87Arith(fpu, reg, 0, rm, false);
         return 0;
       }
-      x87Arith(fpu, swap[reg] as X87Arith, rm, 0, false);
+      x87Arith(fpu, REVERSED[reg]!, rm, 0, false);
       return 0;
-    }
     case 5:
       switch (reg) {
         case 0:
@@ -342,8 +355,7 @@ export function x87Execute(fpu: X87State, opcode: number, modrm: number, mem: Ui
         x87Compare(fpu, rm, false, 1, false);
         return 0;
       }
-      const swap: readonly number[] = [X87Arith.FADD, X87Arith.FMUL, 0, 0, X87Arith.FSUBR, X87Arith.FSUB, X87Arith.FDIVR, X87Arith.FDIV];
-      x87Arith(fpu, swap[reg] as X87Arith, rm, 0, true);
+      x87Arith(fpu, REVERSED[reg]!, rm, 0, true);
       return 0;
     }
     default:

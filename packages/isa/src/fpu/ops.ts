@@ -309,13 +309,13 @@ export function x87Fprem(fpu: X87State, ieee: boolean): void {
 export function x87Fxtract(fpu: X87State): void {
   const a = fpu.top;
   if (isEmpty(fpu, a)) {
+    // Masked stack underflow: both results are the indefinite, pushed even over an occupied
+    // register (as FLD ST(i) does).
     if (underflow(fpu)) {
       writeReg(fpu, a, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
-      const p = pushSlot(fpu);
-      if (p >= 0) {
-        fpu.top = p;
-        writeReg(fpu, p, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
-      }
+      const p = (fpu.top - 1) & 7;
+      fpu.top = p;
+      writeReg(fpu, p, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
     }
     return;
   }
@@ -356,12 +356,12 @@ function pushR(fpu: X87State): void {
 export function x87FldSt(fpu: X87State, i: number): void {
   const s = stPhys(fpu, i);
   if (isEmpty(fpu, s)) {
+    // Stack underflow only: masked, the indefinite is pushed even over an occupied register
+    // (no overflow is reported on top of the underflow; the host does the same).
     if (underflow(fpu)) {
-      const p = pushSlot(fpu);
-      if (p >= 0) {
-        fpu.top = p;
-        writeReg(fpu, p, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
-      }
+      const p = (fpu.top - 1) & 7;
+      fpu.top = p;
+      writeReg(fpu, p, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
     }
     return;
   }
