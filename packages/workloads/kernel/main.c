@@ -16,9 +16,18 @@ struct multiboot_module {
 extern u8 kernel_end[]; /* kernel.ld */
 void proc_start_init(const char *path) __attribute__((noreturn));
 
+/* A seam that leaves an operation out would jump to address 0 on first use; say so at boot. */
+static void check_seam(void) {
+  const void *const *op = (const void *const *)&pv->load_gdt;
+  const void *const *end = (const void *const *)(pv + 1);
+  for (; op < end; op++)
+    if (!*op) panic("the %s seam leaves operation %u of struct pv_ops empty", pv->name, (u32)(op - (const void *const *)&pv->load_gdt));
+}
+
 void kmain(u32 magic, const struct multiboot_info *mbi) {
   pv->irq_disable(); /* Multiboot promises IF = 0; the kernel runs so until its first process */
   serial_init();
+  check_seam();
   kprintf("strata-kernel: booting with the %s seam\n", pv->name);
   if (magic != MULTIBOOT_BOOTLOADER_MAGIC) panic("not loaded by a Multiboot loader (magic 0x%x)", magic);
   if (!(mbi->flags & MBI_FLAG_MEM)) panic("the loader gave no memory size");
