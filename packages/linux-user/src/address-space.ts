@@ -132,8 +132,8 @@ export class AddressSpace {
     // Pages without any access lose their frames' visibility entirely.
     if ((prot & (PROT_READ | PROT_WRITE | PROT_EXEC)) === 0) {
       for (let p = start >>> 12; p < end >>> 12; p++) {
-        const e = this.pageMap.entries[p]!;
-        if (e !== 0) this.pageMap.entries[p] = e & ~PTE_U;
+        const e = this.pageMap.entry(p);
+        if (e !== 0) this.pageMap.setEntry(p, e & ~PTE_U);
       }
     }
     this.changed();
