@@ -52,7 +52,8 @@ export class Decoder {
 
   private buf: Uint8Array = EMPTY;
   private base = 0;
-  private end = 0;
+  /** Bytes readable by the fast path (array mode); 0 in fetch mode. */
+  private lim = 0;
   private fetch: FetchByte | null = null;
   private pos = 0;
   private failed: DecodeFault = F_NONE;
@@ -64,7 +65,7 @@ export class Decoder {
   decodeBytes(out: DecodedInsn, bytes: Uint8Array, offset: number, bits: 16 | 32 = 32): boolean {
     this.buf = bytes;
     this.base = offset;
-    this.end = Math.min(bytes.length, offset + MAX_INSN_LENGTH + 1);
+    this.lim = Math.max(0, Math.min(bytes.length - offset, MAX_INSN_LENGTH));
     this.fetch = null;
     return this.run(out, bits);
   }
@@ -73,30 +74,35 @@ export class Decoder {
   decodeFetch(out: DecodedInsn, fetch: FetchByte, bits: 16 | 32 = 32): boolean {
     this.fetch = fetch;
     this.buf = EMPTY;
+    this.base = 0;
+    this.lim = 0;
     return this.run(out, bits);
   }
 
   /** Next byte, or -1 after recording why none is available. */
   private next(): number {
     const i = this.pos;
+    // Fast path: array mode within the available bytes and the 15-byte limit.
+    if (i < this.lim) {
+      this.pos = i + 1;
+      return this.buf[this.base + i] ?? 0;
+    }
+    return this.nextSlow(i);
+  }
+
+  private nextSlow(i: number): number {
     if (i >= MAX_INSN_LENGTH) {
       this.failed = F_GP;
       return -1;
     }
-    let b: number;
-    if (this.fetch !== null) {
-      b = this.fetch(i);
-      if (b < 0) {
-        this.failed = F_FETCH;
-        return -1;
-      }
-    } else {
-      const p = this.base + i;
-      if (p >= this.end) {
-        this.failed = F_TRUNC;
-        return -1;
-      }
-      b = this.buf[p] ?? 0;
+    if (this.fetch === null) {
+      this.failed = F_TRUNC;
+      return -1;
+    }
+    const b = this.fetch(i);
+    if (b < 0) {
+      this.failed = F_FETCH;
+      return -1;
     }
     this.pos = i + 1;
     return b & 0xff;
