@@ -47,6 +47,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "java.util.Collections: sort, reverse, shuffle with a seeded Random, rotate, swap, min/max, views." },
   { main: "Comparators", group: "corpus", tags: ["corpus"],
     description: "Comparator combinators: comparing, thenComparing, reversed, naturalOrder, reverseOrder, nulls." },
+  { main: "ConcurrentUtilities", group: "corpus", tags: ["corpus", "threads"],
+    description: "java.util.concurrent with deterministic output: pools and futures, atomics, latches, locks, ConcurrentHashMap order." },
   { main: "ControlFlow", group: "corpus", tags: ["corpus"],
     description: "Loops of every shape: labeled break/continue, do-while, nested loops, ternaries, short-circuits." },
   { main: "CustomCollections", group: "corpus", tags: ["corpus"],
