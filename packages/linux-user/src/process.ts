@@ -4,7 +4,7 @@
  * arguments in EBX, ECX, EDX, ESI, EDI, EBP, result or -errno in EAX) and turns processor
  * exceptions into demand paging or a fatal signal, as the kernel's trap handlers do.
  */
-import { createUserMachine, type Cpu, type StopReason, type TrapEvent, type UserMachine, EAX, S_CR2, VEC_PF } from "@strata/isa";
+import { createUserMachine, type Cpu, type Engine, type StopReason, type TrapEvent, type UserMachine, EAX, S_CR2, VEC_PF } from "@strata/isa";
 import { EBADF, EFAULT, ENOSYS } from "./abi/errno";
 import { signalForVector, SIGNAL_NAMES } from "./abi/signals";
 import { AddressSpace, PAGE, STACK_SIZE } from "./address-space";
@@ -30,6 +30,8 @@ export interface ProcessOptions {
   readonly epochNs?: number;
   /** File name for error messages. */
   readonly file?: string;
+  /** The engine to run on (default: the machine's interpreter), e.g. @strata/dbt's translator. */
+  readonly engine?: (machine: UserMachine) => Engine;
 }
 
 /** How the process ended. */
@@ -46,6 +48,7 @@ const DEFAULT_EPOCH_NS = 1767225600e9;
 
 export class LinuxProcess {
   readonly machine: UserMachine;
+  readonly engine: Engine;
   readonly cpu: Cpu;
   readonly space: AddressSpace;
   readonly tls: ThreadAreas;
@@ -64,6 +67,7 @@ export class LinuxProcess {
     this.rng = (opts.seed ?? 0x5eed1234) | 0 || 1;
     this.machine = createUserMachine({ memoryBytes: opts.memoryBytes ?? 256 * 1024 * 1024 });
     this.cpu = this.machine.cpu;
+    this.engine = opts.engine?.(this.machine) ?? this.machine.engine;
     this.space = new AddressSpace(this.machine.ram, this.machine.pageMap, this.cpu);
     this.tls = new ThreadAreas(this.space);
     const elf = parseElf(elfBytes, opts.file);
@@ -77,7 +81,7 @@ export class LinuxProcess {
     this.cpu.resetUserFlat(loaded.entry, loaded.stackPointer);
     s[43] = gdtr[0]!;
     s[44] = gdtr[1]!;
-    this.machine.engine.setHostHandler((ev, cpu) => this.onEvent(ev, cpu));
+    this.engine.setHostHandler((ev, cpu) => this.onEvent(ev, cpu));
   }
 
   get exited(): boolean {
@@ -90,7 +94,7 @@ export class LinuxProcess {
     while (!this.exited && left > 0) {
       const chunk = Math.min(left, 1 << 30);
       const before = this.cpu.retired;
-      const r = this.machine.engine.run(chunk);
+      const r = this.engine.run(chunk);
       left -= Math.max(1, this.cpu.retired - before);
       if (r === "budget") continue;
       if (this.exited) return r;
@@ -107,7 +111,7 @@ export class LinuxProcess {
   }
 
   counters(): Record<string, number> {
-    const out = this.machine.engine.counters();
+    const out = this.engine.counters();
     for (const [name, n] of [...this.syscallCounts].sort()) out[`syscall.${name}`] = n;
     return out;
   }
