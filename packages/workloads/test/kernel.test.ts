@@ -5,14 +5,14 @@
  * the syscall table matches Linux's numbering (the host's asm/unistd_32.h) and the README.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findWorkload, workloadsOfKind } from "../src/index";
 import { packageRoot, resolveWorkloadPath } from "../src/node";
 import { buildWorkloads } from "../scripts/build";
-import { type InitrdEntry, packNewc, unpackNewc } from "../scripts/builders/kernel";
+import { type InitrdEntry, buildKernel, packNewc, unpackNewc } from "../scripts/builders/kernel";
 import { TRANSCRIPT_TXT, runKernelInQemu } from "../scripts/record-kernel";
 
 const kernel = findWorkload("strata-kernel");
@@ -110,6 +110,20 @@ describe("strata-kernel under qemu-system-i386", () => {
     expect(native.stdout).toBe("readline: 15 bytes: typed into COM1\n");
     expect(r.serial).toContain(`init: $ readline\n${native.stdout}init: readline exited with status 0\n`);
     expect(r.code).toBe(0);
+  });
+
+  it("a seam that leaves an operation empty stops the boot with a panic naming it", async () => {
+    const src = join(out, "src-copy");
+    cpSync(join(packageRoot, "kernel"), join(src, "kernel"), { recursive: true });
+    cpSync(join(packageRoot, "linux"), join(src, "linux"), { recursive: true });
+    const native = join(src, "kernel/arch/native.c");
+    writeFileSync(native, readFileSync(native, "utf8").replace(".invlpg = native_invlpg,", ".invlpg = 0,"));
+    const outRoot = join(out, "seam");
+    mkdirSync(join(outRoot, "artifacts/bare-metal-i386"), { recursive: true });
+    await buildKernel([kernel], { outRoot, srcRoot: src, tmp: join(out, "seam-tmp") });
+    const r = await runKernelInQemu(join(outRoot, kernel.artifact), join(outRoot, initrdPath));
+    expect(r.serial).toBe("[kernel] panic: the native seam leaves operation 8 of struct pv_ops empty\n");
+    expect(r.code).toBe(0x7f);
   });
 
   it("the transcript reports the deliberate faults as the SDM defines them", () => {
