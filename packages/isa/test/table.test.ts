@@ -10,6 +10,7 @@ import { OPCODES, type SemId } from "../src/table/opcodes";
 import type { Ext, OpDef } from "../src/table/types";
 import { AF, CF, DF, IF, OF, PF, SF, ZF } from "../src/table/flags";
 import { decode } from "../src/decode/decoder";
+import { subTable, type SubTable } from "../src/decode/dispatch";
 import { encodingsOf } from "./sweep";
 import { icedDecode, inStrataIsa } from "./iced-oracle";
 
@@ -94,6 +95,24 @@ describe("opcode table", () => {
     expect([...lockable].sort()).toEqual(
       ["adc", "add", "and", "btc", "btr", "bts", "cmpxchg", "cmpxchg8b", "dec", "inc", "neg", "not", "or", "sbb", "sub", "xadd", "xchg", "xor"].sort(),
     );
+  });
+
+  it("groups and mandatory-prefix splits form the SDM's sub-tables", () => {
+    const names = (t: SubTable): string[] => (t.kind === "entry" ? [t.entry.mn] : t.kind === "ud" ? ["#UD"] : t.slots.flatMap(names));
+    const slots = (t: SubTable): SubTable[] => ("slots" in t ? [...t.slots] : []);
+    // SDM Vol. 2 Table A-6, groups 1, 2, 3, 5 (memory forms), 6, 7 (memory forms).
+    expect(subTable("1b", 0x80).kind).toBe("reg");
+    expect(slots(subTable("1b", 0x80)).map((s) => names(s).join())).toEqual(["add", "or", "adc", "sbb", "and", "sub", "xor", "cmp"]);
+    expect(slots(subTable("1b", 0xd3)).map((s) => names(s).join())).toEqual(["rol", "ror", "rcl", "rcr", "shl", "shr", "shl", "sar"]);
+    expect(slots(subTable("1b", 0xf7)).map((s) => names(s).join())).toEqual(["test", "test", "not", "neg", "mul", "imul", "div", "idiv"]);
+    expect(slots(subTable("1b", 0xff)).map((s) => names(s)[0])).toEqual(["inc", "dec", "call", "call", "jmp", "jmp", "push", "#UD"]);
+    expect(slots(subTable("0f", 0x00)).map((s) => names(s)[0])).toEqual(["sldt", "str", "lldt", "ltr", "verr", "verw", "#UD", "#UD"]);
+    expect(slots(subTable("0f", 0x01)).map((s) => names(s)[0])).toEqual(["sgdt", "sidt", "lgdt", "lidt", "smsw", "#UD", "lmsw", "invlpg"]);
+    // Mandatory prefixes: none, 66, F3, F2.
+    expect(subTable("0f", 0x10).kind).toBe("prefix");
+    expect(names(subTable("0f", 0x10))).toEqual(["movups", "movupd", "movss", "movsd"]);
+    expect(names(subTable("0f", 0x6f))).toEqual(["movq", "movdqa", "movdqu", "#UD"]);
+    expect(names(subTable("0f", 0x70))).toEqual(["pshufw", "pshufd", "pshufhw", "pshuflw"]);
   });
 
   it("coverage by extension", () => {

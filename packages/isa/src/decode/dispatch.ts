@@ -201,3 +201,32 @@ function legacyOnly(slot: number): boolean {
 for (const n of NODES) {
   if (n.kind === SPLIT_PFX) n.lenient = (n.slots[0] ?? UD) !== UD && legacyOnly(n.slots[0] ?? UD);
 }
+
+/** A readable view of one opcode's sub-tables (group by /reg, mod, rm, mandatory prefix, size). */
+export type SubTable =
+  | { readonly kind: "ud" }
+  | { readonly kind: "entry"; readonly index: number; readonly entry: OpDef }
+  | { readonly kind: "reg" | "mod" | "rm" | "prefix" | "osz" | "asz"; readonly slots: readonly SubTable[] };
+
+const KIND_NAMES = ["reg", "mod", "rm", "prefix", "osz", "asz"] as const;
+
+function view(slot: number): SubTable {
+  if (slot === UD) return { kind: "ud" };
+  if (slot >= 0) {
+    const entry: OpDef | undefined = OPCODES[slot];
+    return entry === undefined ? { kind: "ud" } : { kind: "entry", index: slot, entry };
+  }
+  const n = NODES[-2 - slot];
+  if (n === undefined) return { kind: "ud" };
+  return { kind: KIND_NAMES[n.kind] ?? "reg", slots: Array.from(n.slots, view) };
+}
+
+/**
+ * The sub-tables under one opcode, as the decoder walks them: e.g. `subTable("1b", 0x80)` is a
+ * "reg" split whose eight slots are ADD, OR, ADC, SBB, AND, SUB, XOR, CMP (SDM group 1);
+ * `subTable("0f", 0x10)` a "prefix" split (none, 66, F3, F2) of MOVUPS, MOVUPD, MOVSS, MOVSD.
+ * Slot order: reg/rm 0..7; mod [memory, register]; prefix [none, 66, F3, F2]; osz/asz [16, 32].
+ */
+export function subTable(map: OpMap, opcode: number): SubTable {
+  return view(ROOT[MAP_INDEX[map] * 256 + (opcode & 0xff)] ?? UD);
+}
