@@ -5,7 +5,7 @@ import type { ClassPathEntry } from "./classfile/jar";
 import { Heap } from "./runtime/heap";
 import { InitState, JClass, JMethod } from "./runtime/jclass";
 import { type ArrayStorage, JObject, setField } from "./runtime/object";
-import { Frame, JThread, ThreadState } from "./threads/thread";
+import { JThread, ThreadState } from "./threads/thread";
 import { interpret } from "./interp/interpreter";
 import { lookupNative } from "./natives/registry";
 import { verifyClass } from "./verify/verifier";
@@ -37,16 +37,22 @@ export interface JvmOptions {
 }
 
 /** Thrown (as a JS exception) only to stop the VM: System.exit / Runtime.halt. */
-export class VmExit {
-  constructor(readonly status: number) {}
+export class VmExit extends Error {
+  constructor(readonly status: number) {
+    super(`System.exit(${status})`);
+    this.name = "VmExit";
+  }
 }
 
 /** A host-side linkage failure that becomes the named Java exception at the use site. */
-export class LinkageFailure {
+export class LinkageFailure extends Error {
   constructor(
     readonly javaClass: string,
-    readonly message: string | null,
-  ) {}
+    readonly detail: string | null,
+  ) {
+    super(`${javaClass}: ${detail ?? ""}`);
+    this.name = "LinkageFailure";
+  }
 }
 
 const PRIMITIVES: Record<string, string> = { Z: "boolean", B: "byte", C: "char", S: "short", I: "int", J: "long", F: "float", D: "double", V: "void" };
@@ -203,7 +209,7 @@ export class Jvm {
   /** Turns a host-side failure (LinkageFailure) into a pending Java exception. */
   raiseFailure(t: JThread, e: unknown): void {
     if (e instanceof LinkageFailure) {
-      t.exc = this.newThrowable(t, e.javaClass, e.message);
+      t.exc = this.newThrowable(t, e.javaClass, e.detail);
       return;
     }
     if (e instanceof RangeError && /call stack/.test(e.message)) {
@@ -391,7 +397,7 @@ export class Jvm {
         const cv = f.info?.constantValue;
         if (f.isStatic && cv !== undefined && c.cf) {
           const raw = c.cf.cp.raw[cv];
-          f.slot >= 0 && (c.statics[f.slot] = typeof raw === "object" && raw !== null ? this.intern(c.cf.cp.string(cv)) : raw);
+          if (f.slot >= 0) c.statics[f.slot] = typeof raw === "object" && raw !== null ? this.intern(c.cf.cp.string(cv)) : raw;
         }
       }
     }
@@ -529,10 +535,10 @@ export class Jvm {
       cls = this.loadClass(bin);
     } catch (e) {
       if (!(e instanceof LinkageFailure)) throw e;
-      if (e.javaClass === "java/lang/NoClassDefFoundError" && e.message === bin) {
+      if (e.javaClass === "java/lang/NoClassDefFoundError" && e.detail === bin) {
         this.write(2, `Error: Could not find or load main class ${className}\nCaused by: java.lang.ClassNotFoundException: ${className}\n`);
       } else {
-        this.write(2, `Error: Could not find or load main class ${className}\nCaused by: ${e.javaClass.replace(/\//g, ".")}: ${e.message ?? ""}\n`);
+        this.write(2, `Error: Could not find or load main class ${className}\nCaused by: ${e.javaClass.replace(/\//g, ".")}: ${e.detail ?? ""}\n`);
       }
       this.flush();
       return 1;

@@ -1,5 +1,6 @@
 /* Boxing conversions done by the VM itself (lambda adaptation, record methods): the same objects
  * Integer.valueOf & co. return, including their caches, when the box class is initialized. */
+import { InitState } from "../runtime/jclass";
 import { getField, type JObject, setField } from "../runtime/object";
 import type { JThread } from "../threads/thread";
 
@@ -9,13 +10,13 @@ const UNBOX: Record<string, string> = Object.fromEntries(Object.entries(BOX).map
 export function box(t: JThread, desc: string, v: unknown): JObject {
   const vm = t.vm;
   const cls = vm.loadClass(BOX[desc]!);
-  if (desc === "Z" && cls.state === 2) {
+  if (desc === "Z" && cls.state === InitState.Initialized) {
     const f = cls.fields.get(v ? "TRUE" : "FALSE")!;
     return cls.statics[f.slot] as JObject;
   }
   const cacheF = cls.fields.get("cache");
   const n = typeof v === "bigint" ? Number(v) : (v as number);
-  if (cacheF && cls.state === 2 && desc !== "F" && desc !== "D" && n >= -128 && n <= 127 && (desc !== "C" || n >= 0)) {
+  if (cacheF && cls.state === InitState.Initialized && desc !== "F" && desc !== "D" && n >= -128 && n <= 127 && (desc !== "C" || n >= 0)) {
     const arr = cls.statics[cacheF.slot] as JObject;
     const i = desc === "C" ? n : n + 128;
     const a = arr.a as (JObject | null)[];

@@ -10,7 +10,7 @@
 import { ACC_FINAL, ACC_PUBLIC, ACC_SYNTHETIC } from "../classfile/access-flags";
 import { CONSTANT_Class, CONSTANT_Double, CONSTANT_Float, CONSTANT_Integer, CONSTANT_Long, CONSTANT_MethodHandle, CONSTANT_MethodType, CONSTANT_String, REF_getField, REF_invokeInterface, REF_invokeSpecial, REF_invokeStatic, REF_invokeVirtual, REF_newInvokeSpecial } from "../classfile/constant-pool";
 import { parseMethodDescriptor } from "../classfile/descriptors";
-import { JClass, type JField, JMethod } from "../runtime/jclass";
+import { InitState, JClass, type JField, JMethod } from "../runtime/jclass";
 import { getField, type JObject } from "../runtime/object";
 import type { JThread } from "../threads/thread";
 import { classMirror } from "../natives/mirrors";
@@ -121,7 +121,7 @@ export function invokeDynamic(t: JThread, m: JMethod, pc: number): void {
       const arr = vm.newArray(vm.arrayClassOf("[Ljava/lang/Object;"), objects.length);
       objects.forEach((x, i) => ((arr.a as (JObject | null)[])[i] = typeof x === "string" ? vm.newString(x) : x));
       const helper = vm.loadClass("jdk/internal/misc/ConcatHelper").methods.get("concat([Ljava/lang/Object;)Ljava/lang/String;")!;
-      if (helper.cls.state !== 2) {
+      if (helper.cls.state !== InitState.Initialized) {
         // Initialize the helper first (frames above the indy's arguments), then retry the indy.
         f.sp = base + site.slots;
         if (!vm.initialize(t, helper.cls)) return;
@@ -290,7 +290,7 @@ function link(t: JThread, m: JMethod, idx: number): IndySite | null {
       proxy.instanceFieldCount = desc.params.length;
       proxy.instanceDefaults = desc.params.map((p) => (p === "J" ? 0n : p.length === 1 ? 0 : null));
       proxy.instanceBytes = 4 * desc.params.length;
-      proxy.state = 2;
+      proxy.state = InitState.Initialized;
       proxy.boot = m.cls.boot;
       proxy.synthetic = { impl };
       const implNd = impl.ref.name + impl.ref.descriptor;
@@ -361,7 +361,7 @@ function makeLambdaInvoker(kind: number, target: JMethod, implCls: JClass, captu
     let w = argBase;
     let newObj: JObject | null = null;
     if (kind === REF_newInvokeSpecial) {
-      if (implCls.state !== 2) {
+      if (implCls.state !== InitState.Initialized) {
         // re-run the interface call after <clinit>; the arguments stay below the new frames
         caller.sp = argBase + m.argSlots;
         if (!vm.initialize(t, implCls)) {
@@ -390,7 +390,7 @@ function makeLambdaInvoker(kind: number, target: JMethod, implCls: JClass, captu
       }
       const sel = recv.cls.selectVirtual(target.nameDesc);
       if (sel) callee = sel;
-    } else if (kind === REF_invokeStatic && callee.cls.state !== 2) {
+    } else if (kind === REF_invokeStatic && callee.cls.state !== InitState.Initialized) {
       // The adapted arguments are already in place: keep them below any <clinit> frames.
       caller.sp = w;
       if (!vm.initialize(t, callee.cls)) {
@@ -483,7 +483,7 @@ function widen(v: unknown, from: string, to: string): unknown {
   if (from === to) return v;
   if (to === "J") return typeof v === "bigint" ? v : BigInt(v as number);
   if (to === "F") return Math.fround(typeof v === "bigint" ? Number(v) : (v as number));
-  if (to === "D") return typeof v === "bigint" ? Number(v) : (v as number);
+  if (to === "D") return typeof v === "bigint" ? Number(v) : (v);
   return v;
 }
 

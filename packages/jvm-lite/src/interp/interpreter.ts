@@ -38,8 +38,8 @@ function d2i(v: number): number {
 }
 function d2l(v: number): bigint {
   if (v !== v) return 0n;
-  if (v >= 9223372036854775807) return LONG_MAX;
-  if (v <= -9223372036854775808) return LONG_MIN;
+  if (v >= 2 ** 63) return LONG_MAX;
+  if (v <= -(2 ** 63)) return LONG_MIN;
   return BigInt(Math.trunc(v));
 }
 
@@ -948,11 +948,11 @@ export function interpret(t: JThread, budget: number): void {
           break;
         case 0x89: // l2f
           sp--;
-          n[sp - 1] = Math.fround(Number(s[sp - 1] as bigint));
+          n[sp - 1] = Math.fround(Number(s[sp - 1]));
           pc++;
           break;
         case 0x8a: // l2d
-          n[sp - 2] = Number(s[sp - 2] as bigint);
+          n[sp - 2] = Number(s[sp - 2]);
           pc++;
           break;
         case 0x8b: // f2i

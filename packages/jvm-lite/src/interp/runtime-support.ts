@@ -377,7 +377,6 @@ export function newArrayOf(t: JThread, desc: string, n: number): JObject | null 
 }
 
 export function multiANewArray(t: JThread, m: JMethod, idx: number, dims: number[]): JObject | null {
-  const vm = t.vm;
   const cls = resolveClassAt(t, m, idx);
   if (cls === null) return null;
   for (const d of dims) {

@@ -435,8 +435,8 @@ const float: Natives = {
 /** Math.round: floor(x + 1/2) computed exactly (JLS / Math javadoc), saturating. */
 function roundD(x: number): bigint {
   if (x !== x) return 0n;
-  if (x >= 9223372036854775807) return 9223372036854775807n;
-  if (x <= -9223372036854775808) return -9223372036854775808n;
+  if (x >= 2 ** 63) return 9223372036854775807n;
+  if (x <= -(2 ** 63)) return -9223372036854775808n;
   const f = Math.floor(x);
   return BigInt(x - f >= 0.5 ? f + 1 : f);
 }

@@ -251,6 +251,7 @@ export class JClass {
 
   /** Method resolution, JVMS §5.4.3.3 (classes) / §5.4.3.4 (interfaces). */
   resolveMethod(nameDesc: string): JMethod | null {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk up the superclass chain starts here
     for (let c: JClass | null = this; c; c = c.superClass) {
       const m = c.methods.get(nameDesc);
       if (m) return m;
@@ -271,6 +272,7 @@ export class JClass {
     }
     if (candidates.length === 0) {
       // Interfaces inherit Object's public methods (JVMS §5.4.3.4 step 3).
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk up the superclass chain starts here
       let root: JClass | null = this;
       while (root?.superClass) root = root.superClass;
       const om = this.isInterface && root ? root.methods.get(nameDesc) : undefined;
@@ -295,6 +297,7 @@ export class JClass {
     let m = this.virtualCache.get(nameDesc);
     if (m !== undefined) return m;
     m = null;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk up the superclass chain starts here
     for (let c: JClass | null = this; c; c = c.superClass) {
       const x = c.methods.get(nameDesc);
       if (x && !x.isStatic && !x.isPrivate) {

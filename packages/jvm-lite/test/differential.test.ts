@@ -1,0 +1,37 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { compile, javaFiles, runLite, runReference, type RunSpec } from "./harness";
+
+const here = dirname(fileURLToPath(import.meta.url));
+let cp = "";
+
+beforeAll(() => {
+  cp = compile(javaFiles(join(here, "java")));
+});
+
+/** Each program runs on `java` and on jvm-lite; stdout, stderr and exit status must be identical. */
+const cases: (Omit<RunSpec, "cp"> & { name: string })[] = [
+  { name: "integer, long and floating-point edge semantics", main: "Arith" },
+  { name: "Double/Float.toString digits (seeded)", main: "Doubles", args: [String(Date.now() % 100000)] },
+  { name: "exceptions, stack traces, helpful NPE messages, uncaught exit status", main: "Exc" },
+  { name: "String, StringBuilder, regex, switch on strings, concat", main: "Strs" },
+  { name: "dispatch, class initialization order, records, sealed, lambdas", main: "Objs" },
+  { name: "threads: monitors, wait/notify, sleep, interrupt, uncaught in thread", main: "Threads" },
+  { name: "System.exit status", main: "Exit", args: ["7"] },
+  { name: "OutOfMemoryError under -Xmx16m", main: "Oom", xmx: "16m" },
+  { name: "missing main class", main: "NoSuchMain" },
+];
+
+describe("jvm-lite vs java", () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const spec = { ...c, cp };
+      const want = runReference(spec);
+      const got = runLite(spec);
+      expect(got.stdout).toBe(want.stdout);
+      expect(got.stderr).toBe(want.stderr);
+      expect(got.exitCode).toBe(want.exitCode);
+    });
+  }
+});
