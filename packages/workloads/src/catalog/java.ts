@@ -129,6 +129,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "Records: generated toString/equals/hashCode, compact and canonical constructors, statics, nesting." },
   { main: "Recursion", group: "corpus", tags: ["corpus"],
     description: "Recursion: fib, Ackermann, Hanoi, permutations, N-queens, mutual recursion, memoization." },
+  { main: "RegexPatterns", group: "corpus", tags: ["corpus"],
+    description: "java.util.regex: classes, quantifiers (greedy, lazy, possessive), groups, lookaround, back references, flags, split, replace, errors." },
   { main: "RuntimeErrors", group: "corpus", tags: ["corpus"],
     description: "The VM's own exceptions caught and printed: class names and messages of each." },
   { main: "ScannerParse", group: "corpus", tags: ["corpus"],
