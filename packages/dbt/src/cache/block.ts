@@ -1,0 +1,59 @@
+/**
+ * A translation block: the decoded instructions from one entry EIP to the first that ends a block
+ * (control transfer, a privileged/sensitive/I/O instruction, a page boundary, MAX_BLOCK_INSNS),
+ * the physical bytes they came from (for self-modifying-code invalidation), and, once it is hot,
+ * its JavaScript translation. Cold blocks are interpreted from the same decoded instructions, so
+ * a block can move from interpretation to translation without being decoded again.
+ */
+import type { Cpu, Insn } from "@strata/isa";
+
+/** Longest block (instructions). QEMU's TCG caps a TB at 512 ops; 32 keeps side exits cheap. */
+export const MAX_BLOCK_INSNS = 32;
+
+/**
+ * The translated form of a block: runs its instructions on `cpu` and returns how many completed
+ * in its last pass (it may leave early at a taken branch or a stop), or -(k + 1) when instruction
+ * k faulted. A block that branches back to its own start loops inside the function while whole
+ * passes fit in `left` (the remaining budget); those passes are added to cpu.retired and exits.
+ */
+export type BlockFn = (cpu: Cpu, left: number) => number;
+
+export class TBlock {
+  /** Linear address of the first instruction, and EIP of the instruction after the last one. */
+  readonly start: number;
+  /** Code-segment size the block was decoded in (16 or 32): part of the cache key. */
+  readonly mode: number;
+  end = 0;
+  readonly insns: Insn[] = [];
+  /** Physical ranges the instruction bytes occupy (1 or 2 pages). */
+  readonly physStart: number[] = [];
+  readonly physLen: number[] = [];
+  valid = true;
+  /** The first instruction goes to the host handler (interposed class): the interpreter runs it. */
+  delegate = false;
+  /** Executions so far while cold (the adaptive-translation counter). */
+  heat = 0;
+  fn: BlockFn | null = null;
+  /** Length of the generated source (the host-memory estimate of `tc.host_bytes`). */
+  sourceBytes = 0;
+  /** exits[k]: times execution left after k retired instructions (for the per-class counters). */
+  exits: Int32Array = new Int32Array(0);
+  /** Up to two chained successors (checked by start address, mode and validity before use). */
+  succ0: TBlock | null = null;
+  succ1: TBlock | null = null;
+
+  constructor(start: number, mode: number) {
+    this.start = start;
+    this.mode = mode;
+  }
+}
+
+/** Adds to `perClass` the instructions a block retired, by class (see exits). */
+export function foldClassCounts(b: TBlock, perClass: Float64Array): void {
+  const n = b.insns.length;
+  for (let k = 1; k <= n; k++) {
+    const c = b.exits[k]!;
+    if (c === 0) continue;
+    for (let j = 0; j < k; j++) perClass[b.insns[j]!.cls]! += c;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * The translation cache: blocks by linear address and code mode, with a size bound (oldest blocks
+ * are evicted first, as a circular code buffer would), a direct-mapped jump cache in front of the
+ * map for indirect branches and returns (QEMU's tb_jmp_cache), and invalidation through the
+ * physical write-watch of @strata/isa: a guest write that overlaps the bytes of a block drops
+ * exactly that block (self-modifying code; data next to code on the same page only costs a
+ * check), and a page with no code left stops being watched.
+ */
+import { type Mmu, PAGE_SHIFT } from "@strata/isa";
+import { foldClassCounts, type TBlock } from "./block";
+
+const JUMP_CACHE_BITS = 12;
+const JUMP_CACHE_MASK = (1 << JUMP_CACHE_BITS) - 1;
+export const DEFAULT_MAX_BLOCKS = 1 << 14;
+
+/** Why blocks left the cache (`tc.invalidations.<cause>`). */
+export type InvalidationCause = "smc" | "flush" | "evict";
+
+export class TranslationCache {
+  private readonly map = new Map<number, TBlock>();
+  private readonly jump: (TBlock | null)[] = new Array<TBlock | null>(1 << JUMP_CACHE_BITS).fill(null);
+  /** Insertion order, for eviction (entries may be stale: checked on pop). */
+  private readonly order: TBlock[] = [];
+  private orderHead = 0;
+  private readonly byFrame = new Map<number, TBlock[]>();
+  private readonly watchId: number;
+  live = 0;
+  /** Sum of generated source lengths of live blocks. */
+  liveSourceBytes = 0;
+  readonly invalidations: Record<InvalidationCause, number> = { smc: 0, flush: 0, evict: 0 };
+  flushes = 0;
+  /** Per-class retired counts of blocks that left the cache. */
+  readonly classRetired = new Float64Array(8);
+  /** Called when a write invalidates a block (the engine stops if it is the running one). */
+  onInvalidate: (b: TBlock) => void = () => undefined;
+
+  constructor(
+    private readonly mmu: Mmu,
+    readonly maxBlocks: number = DEFAULT_MAX_BLOCKS,
+  ) {
+    if (!Number.isInteger(maxBlocks) || maxBlocks < 1) throw new RangeError(`maxBlocks must be a positive integer, got ${maxBlocks}`);
+    this.watchId = mmu.ram.addWatcher((phys, length) => this.onWrite(phys, length));
+  }
+
+  static key(linear: number, mode: number): number {
+    // Linear addresses are 32-bit; the mode (16/32) goes above them in a safe integer.
+    return (linear >>> 0) + (mode === 16 ? 0x1_0000_0000 : 0);
+  }
+
+  lookup(linear: number, mode: number): TBlock | null {
+    const j = (linear ^ (linear >>> JUMP_CACHE_BITS)) & JUMP_CACHE_MASK;
+    const b = this.jump[j]!;
+    if (b !== null && b.start === linear && b.mode === mode && b.valid) return b;
+    const m = this.map.get(TranslationCache.key(linear, mode));
+    if (m === undefined) return null;
+    this.jump[j] = m;
+    return m;
+  }
+
+  insert(b: TBlock): void {
+    while (this.live >= this.maxBlocks) this.evictOldest();
+    const key = TranslationCache.key(b.start, b.mode);
+    const old = this.map.get(key);
+    if (old !== undefined) this.drop(old);
+    this.map.set(key, b);
+    this.order.push(b);
+    this.live++;
+    for (let k = 0; k < b.physStart.length; k++) {
+      const pfn = b.physStart[k]! >>> PAGE_SHIFT;
+      let list = this.byFrame.get(pfn);
+      if (list === undefined) {
+        list = [];
+        this.byFrame.set(pfn, list);
+        this.mmu.watchPage(pfn << PAGE_SHIFT, this.watchId);
+      }
+      list.push(b);
+    }
+  }
+
+  /** Accounts a block's translation size (called when it is compiled). */
+  addSource(bytes: number): void {
+    this.liveSourceBytes += bytes;
+  }
+
+  private evictOldest(): void {
+    while (this.orderHead < this.order.length) {
+      const b = this.order[this.orderHead++]!;
+      if (b.valid) {
+        this.drop(b);
+        this.invalidations.evict++;
+        break;
+      }
+    }
+    if (this.orderHead > 4096 && this.orderHead * 2 > this.order.length) {
+      this.order.splice(0, this.orderHead);
+      this.orderHead = 0;
+    }
+  }
+
+  private drop(b: TBlock): void {
+    if (!b.valid) return;
+    b.valid = false;
+    this.live--;
+    this.liveSourceBytes -= b.sourceBytes;
+    const key = TranslationCache.key(b.start, b.mode);
+    if (this.map.get(key) === b) this.map.delete(key);
+    foldClassCounts(b, this.classRetired);
+    b.exits.fill(0);
+    b.succ0 = null;
+    b.succ1 = null;
+  }
+
+  /** Drops every block (CR3 change, breakpoints, interposition or callouts changed). */
+  flush(): void {
+    for (const b of this.map.values()) {
+      this.drop(b);
+      this.invalidations.flush++;
+    }
+    for (const pfn of this.byFrame.keys()) this.mmu.unwatchPage(pfn << PAGE_SHIFT, this.watchId);
+    this.byFrame.clear();
+    this.map.clear();
+    this.jump.fill(null);
+    this.order.length = 0;
+    this.orderHead = 0;
+    this.live = 0;
+    this.liveSourceBytes = 0;
+    this.flushes++;
+  }
+
+  /** Live blocks (for counters). */
+  blocks(): IterableIterator<TBlock> {
+    return this.map.values();
+  }
+
+  private onWrite(phys: number, length: number): void {
+    const pfn = phys >>> PAGE_SHIFT;
+    const list = this.byFrame.get(pfn);
+    if (list === undefined) return;
+    const end = phys + length;
+    let kept = 0;
+    for (let k = 0; k < list.length; k++) {
+      const b = list[k]!;
+      if (!b.valid) continue;
+      let hit = false;
+      for (let r = 0; r < b.physStart.length; r++) {
+        const s = b.physStart[r]!;
+        if (s < end && phys < s + b.physLen[r]!) hit = true;
+      }
+      if (hit) {
+        this.drop(b);
+        this.invalidations.smc++;
+        this.onInvalidate(b);
+      } else list[kept++] = b;
+    }
+    list.length = kept;
+    if (kept === 0) {
+      this.byFrame.delete(pfn);
+      this.mmu.unwatchPage(pfn << PAGE_SHIFT, this.watchId);
+    }
+  }
+}

@@ -1,0 +1,431 @@
+/**
+ * The translator engine: the same Engine contract as @strata/isa's Interpreter, on the same Cpu.
+ * Blocks are decoded once (isa's Decoder and bindInsn), interpreted while cold, translated to
+ * JavaScript once they have run `hotThreshold` times (adaptive translation), and chained to their
+ * successors. The interpreter of the machine stays beside it for what a translation never does
+ * itself: delivering a fault (the faulting instruction is re-run on the interpreter from the
+ * exact state the block left, so exception delivery, counters and CR2 are the interpreter's own)
+ * and executing instructions of interposed classes (the host handler path).
+ *
+ * Budgets are exact: a block longer than the remaining budget runs its prefix interpreted, so
+ * run(N) stops after exactly N retired instructions (a fault attempt counts as one), like the
+ * interpreter; interrupts and host stops are honoured at block boundaries and after every
+ * instruction that can raise them.
+ */
+import {
+  ACCESS_READ,
+  CLASS_NAMES,
+  type ClassName,
+  CR0_PE,
+  CS,
+  type Cpu,
+  DecodedInsn,
+  DecodeFault,
+  Decoder,
+  FAULT,
+  type Engine,
+  type ExecFn,
+  type HostHandler,
+  type Insn,
+  Interpreter,
+  PAGE_SHIFT,
+  PAGE_SIZE,
+  S_CR0,
+  S_CR2,
+  S_EIP,
+  S_SEG_ATTR,
+  S_SEG_BASE,
+  type StopReason,
+  bindInsn,
+} from "@strata/isa";
+import { foldClassCounts, MAX_BLOCK_INSNS, TBlock } from "../cache/block";
+import { DEFAULT_MAX_BLOCKS, TranslationCache } from "../cache/translation-cache";
+import type { Callout, CalloutMap } from "../monitor/callout";
+import { compileBlock } from "../translate/codegen";
+import { STOP_BRANCH, STOP_BREAKPOINT, STOP_EXCEPTION, STOP_HALT, STOP_HOST, STOP_NONE, STOP_RESYNC } from "./stop";
+
+const PAGE_MASK = PAGE_SIZE - 1;
+
+/**
+ * Executions of a block before it is translated. Measured on the workloads (bench/run.ts,
+ * README): translation costs about as much as interpreting a block a few hundred times; below
+ * ~8 executions many one-shot startup blocks get translated for nothing, above ~64 the share of
+ * interpreted instructions of short runs grows. 16 sits in the flat part of the curve.
+ */
+export const DEFAULT_HOT_THRESHOLD = 16;
+
+export interface DbtOptions {
+  /**
+   * The interpreter of the same Cpu (a machine's `engine`), used for faults and interposed
+   * instructions; a new one is made when absent.
+   */
+  readonly interpreter?: Interpreter;
+  /** Executions before a block is translated (0 or 1: translate at first execution). */
+  readonly hotThreshold?: number;
+  /** Translation-cache bound in blocks (oldest evicted first). */
+  readonly maxBlocks?: number;
+  /** Monitor callouts per instruction class (see monitor/callout.ts). */
+  readonly callouts?: CalloutMap;
+}
+
+export class DbtEngine implements Engine {
+  readonly cpu: Cpu;
+  readonly interpreter: Interpreter;
+  readonly cache: TranslationCache;
+  readonly hotThreshold: number;
+  private readonly decoder = new Decoder();
+  private readonly decoded = new DecodedInsn();
+  private readonly breakpoints = new Set<number>();
+  private callouts: CalloutMap;
+  private current: TBlock | null = null;
+  private fetchBase = 0;
+  private fetchFailed = false;
+  // --- tc.* counters ---
+  private blocksCompiled = 0;
+  private blockExecs = 0;
+  private insnFromCache = 0;
+  private insnInterpreted = 0;
+  private insnDelegated = 0;
+  private chainHits = 0;
+  private calloutCount = 0;
+  private sourceBytesTotal = 0;
+
+  constructor(cpu: Cpu, options: DbtOptions = {}) {
+    this.cpu = cpu;
+    if (options.interpreter !== undefined && options.interpreter.cpu !== cpu) {
+      throw new Error("DbtEngine: the interpreter given in options drives a different Cpu");
+    }
+    this.interpreter = options.interpreter ?? new Interpreter(cpu);
+    this.hotThreshold = Math.max(0, Math.floor(options.hotThreshold ?? DEFAULT_HOT_THRESHOLD));
+    this.cache = new TranslationCache(cpu.mmu, options.maxBlocks ?? DEFAULT_MAX_BLOCKS);
+    this.cache.onInvalidate = (b) => {
+      if (b === this.current && this.cpu.stop === STOP_NONE) this.cpu.stop = STOP_RESYNC;
+    };
+    this.callouts = { ...(options.callouts ?? {}) };
+  }
+
+  setHostHandler(handler: HostHandler | null): void {
+    this.cpu.hostHandler = handler;
+  }
+
+  interposeVector(vector: number, toHost: boolean): void {
+    this.cpu.interposedVectors[vector & 0xff] = toHost ? 1 : 0;
+  }
+
+  interposeClass(cls: ClassName, toHost: boolean): void {
+    this.interpreter.interposeClass(cls, toHost);
+    this.invalidateCode();
+  }
+
+  /** Registers (or, with null, removes) the monitor callout of an instruction class. */
+  setCallout(cls: ClassName, callout: Callout | null): void {
+    if (callout === null) delete this.callouts[cls];
+    else this.callouts[cls] = callout;
+    this.invalidateCode();
+  }
+
+  addBreakpoint(linear: number): void {
+    this.breakpoints.add(linear | 0);
+    this.interpreter.addBreakpoint(linear);
+    this.invalidateCode();
+  }
+
+  removeBreakpoint(linear: number): void {
+    this.breakpoints.delete(linear | 0);
+    this.interpreter.removeBreakpoint(linear);
+    this.invalidateCode();
+  }
+
+  invalidateCode(): void {
+    this.cpu.flushDecoded = true;
+  }
+
+  run(budget: number): StopReason {
+    const cpu = this.cpu;
+    const s = cpu.s;
+    const cache = this.cache;
+    const bps = this.breakpoints;
+    const threshold = this.hotThreshold;
+    let remaining = Math.max(0, Math.floor(budget));
+    let prev: TBlock | null = null;
+    let first = true;
+    cpu.stop = STOP_NONE;
+    while (remaining > 0) {
+      if (cpu.flushDecoded) {
+        // Both engines' decoded code depends on what set the flag; the interpreter's cache is
+        // flushed here because this loop consumes the flag.
+        cpu.flushDecoded = false;
+        cache.flush();
+        this.interpreter.cache.flush();
+        prev = null;
+      }
+      const csBase = s[S_SEG_BASE + CS]!;
+      const lin = (s[S_EIP]! + csBase) | 0;
+      const mode = (s[S_CR0]! & CR0_PE) !== 0 && (s[S_SEG_ATTR + CS]! & 0x4000) !== 0 ? 32 : 16;
+      if (bps.size !== 0 && !first && bps.has(lin)) return "breakpoint";
+      first = false;
+      let b: TBlock | null = null;
+      if (prev !== null) {
+        const c0: TBlock | null = prev.succ0;
+        if (c0 !== null && c0.start === lin && c0.mode === mode && c0.valid) b = c0;
+        else {
+          const c1: TBlock | null = prev.succ1;
+          if (c1 !== null && c1.start === lin && c1.mode === mode && c1.valid) b = c1;
+        }
+        if (b !== null) this.chainHits++;
+      }
+      if (b === null) {
+        b = cache.lookup(lin, mode);
+        if (b === null) b = this.build(lin, csBase, mode);
+        if (prev !== null && b !== null) {
+          if (prev.succ0 === null || !prev.succ0.valid) prev.succ0 = b;
+          else prev.succ1 = b;
+        }
+      }
+      if (b === null || b.delegate) {
+        // The first byte cannot be fetched (#PF), or the instruction goes to the host handler:
+        // one instruction on the interpreter, which owns exception and event delivery.
+        const r = this.delegateOne();
+        remaining--;
+        prev = null;
+        if (r !== null) return r;
+        continue;
+      }
+      const insns = b.insns;
+      const len = insns.length;
+      let k: number;
+      let n = len;
+      if (len > remaining) {
+        // Budget exactness: only the prefix that fits runs, interpreted.
+        n = remaining;
+        s[S_EIP] = insns[n]!.eip;
+        this.current = b;
+        k = this.interpret(insns, n);
+        this.insnInterpreted += k < 0 ? -k - 1 : k;
+      } else {
+        s[S_EIP] = b.end;
+        this.current = b;
+        let fn = b.fn;
+        if (fn === null && ++b.heat >= threshold) fn = this.translate(b);
+        if (fn !== null) {
+          const before = cpu.retired;
+          k = fn(cpu, remaining);
+          const looped = cpu.retired - before;
+          remaining -= looped;
+          this.blockExecs++;
+          this.insnFromCache += looped + (k < 0 ? -k - 1 : k);
+        } else {
+          k = this.interpret(insns, n);
+          this.insnInterpreted += k < 0 ? -k - 1 : k;
+        }
+      }
+      this.current = null;
+      if (k < 0) {
+        k = -k - 1;
+        b.exits[k]!++;
+        cpu.retired += k;
+        remaining -= k + 1;
+        s[S_EIP] = insns[k]!.eip;
+        cpu.stop = STOP_NONE;
+        prev = null;
+        const r = this.delegateOne();
+        if (r !== null) return r;
+        continue;
+      }
+      b.exits[k]!++;
+      cpu.retired += k;
+      remaining -= k;
+      prev = b;
+      if (cpu.stop !== STOP_NONE) {
+        if (cpu.stop === STOP_BRANCH) {
+          cpu.stop = STOP_NONE;
+          continue;
+        }
+        if (k < len && k < n) s[S_EIP] = insns[k]!.eip;
+        prev = null;
+        const r = this.stopReason();
+        if (r !== null) return r;
+      }
+    }
+    return "budget";
+  }
+
+  /** The interpreted form of a block: the interpreter's inner loop over the same Insns. */
+  private interpret(insns: readonly Insn[], n: number): number {
+    const cpu = this.cpu;
+    let k = 0;
+    try {
+      while (k < n) {
+        const i = insns[k]!;
+        i.exec(cpu, i);
+        k++;
+        if (cpu.stop !== STOP_NONE) break;
+      }
+    } catch (e) {
+      if (e !== FAULT) throw e;
+      return -(k + 1);
+    }
+    return k;
+  }
+
+  /**
+   * Runs the instruction at EIP on the interpreter (budget 1): re-executes a faulting instruction
+   * from the state it faulted in, so the interpreter delivers the fault; or hands an interposed
+   * instruction to the host. Returns the StopReason to return, or null to keep running.
+   */
+  private delegateOne(): StopReason | null {
+    this.insnDelegated++;
+    const r = this.interpreter.run(1);
+    this.cpu.stop = STOP_NONE;
+    return r === "budget" ? null : r;
+  }
+
+  private translate(b: TBlock): TBlock["fn"] {
+    const { fn, bytes } = compileBlock(b, this.cpu.mmu, this.breakpoints.size === 0);
+    b.fn = fn;
+    b.sourceBytes = bytes;
+    this.cache.addSource(bytes);
+    this.sourceBytesTotal += bytes;
+    this.blocksCompiled++;
+    return fn;
+  }
+
+  /** Maps cpu.stop to a StopReason (null: keep running) and clears it. */
+  private stopReason(): StopReason | null {
+    const stop = this.cpu.stop;
+    this.cpu.stop = STOP_NONE;
+    switch (stop) {
+      case STOP_HALT:
+        return "halt";
+      case STOP_HOST:
+        return "exit";
+      case STOP_EXCEPTION:
+        return "exception";
+      case STOP_BREAKPOINT:
+        return "breakpoint";
+      default:
+        return null;
+    }
+  }
+
+  private readonly fetch = (offset: number): number => {
+    if (this.fetchFailed) return -1;
+    const a = (this.fetchBase + offset) | 0;
+    const mmu = this.cpu.mmu;
+    const s = this.cpu.s;
+    const cr2 = s[S_CR2]!; // a failed fetch while decoding ahead must not leave CR2 changed
+    try {
+      return mmu.read8(a);
+    } catch (e) {
+      if (e !== FAULT) throw e;
+      s[S_CR2] = cr2;
+      this.fetchFailed = true;
+      return -1;
+    }
+  };
+
+  /**
+   * Block discovery: decodes from `lin` until an instruction that ends a block (the interpreter's
+   * rule: control transfer, INT, HLT, state the decoder depends on), an instruction of an
+   * interposed or called-out class, a page boundary, a breakpoint or MAX_BLOCK_INSNS. Returns
+   * null when the first byte cannot be fetched (the interpreter then raises the #PF).
+   */
+  private build(lin: number, csBase: number, mode: number): TBlock | null {
+    const cpu = this.cpu;
+    const mmu = cpu.mmu;
+    const b = new TBlock(lin, mode);
+    let a = lin;
+    let eip = (lin - csBase) | 0;
+    const d = this.decoded;
+    for (let k = 0; k < MAX_BLOCK_INSNS; k++) {
+      if (k > 0 && this.breakpoints.has(a)) break;
+      // A block never starts a new page after its first instruction (QEMU's rule): one page's
+      // translations stay independent of the next page's mapping.
+      if (k > 0 && (a & PAGE_MASK) === 0) break;
+      this.fetchBase = a;
+      this.fetchFailed = false;
+      this.decoder.decodeFetch(d, this.fetch, mode as 16 | 32);
+      if (d.fault === DecodeFault.Fetch) {
+        if (k > 0) break;
+        return null;
+      }
+      const i: Insn = bindInsn(d, eip);
+      if (cpu.interposedClasses[i.cls] !== 0) {
+        // Interposed: the host handler sees it through the interpreter, alone in its block.
+        if (k > 0) break;
+        b.delegate = true;
+      } else {
+        const callout = this.callouts[CLASS_NAMES[i.cls] ?? "plain"];
+        if (callout !== undefined) {
+          if (k > 0) break;
+          i.exec = this.calloutExec(callout);
+          i.endsBlock = true;
+        }
+      }
+      i.blockIndex = k;
+      this.addRange(b, mmu.translate(a, ACCESS_READ), Math.min(i.len, PAGE_SIZE - (a & PAGE_MASK)));
+      const tail = (a & PAGE_MASK) + i.len - PAGE_SIZE;
+      if (tail > 0) this.addRange(b, mmu.translate((a + i.len - tail) | 0, ACCESS_READ), tail);
+      b.insns.push(i);
+      a = (a + i.len) | 0;
+      eip = (eip + i.len) | 0;
+      if (i.endsBlock || b.delegate) break;
+    }
+    b.end = eip;
+    b.exits = new Int32Array(b.insns.length + 1);
+    this.cache.insert(b);
+    return b;
+  }
+
+  private calloutExec(callout: Callout): ExecFn {
+    return (cpu, i) => {
+      const s = cpu.s;
+      s[S_EIP] = i.eip;
+      this.calloutCount++;
+      const action = callout(cpu, i);
+      if (action !== "jump") s[S_EIP] = i.next;
+      // The block ends here: EIP is final, so resume through the cache (STOP_BRANCH).
+      cpu.stop = action === "stop" ? STOP_HOST : STOP_BRANCH;
+    };
+  }
+
+  private addRange(b: TBlock, phys: number, length: number): void {
+    const n = b.physStart.length;
+    if (n > 0) {
+      const last = n - 1;
+      const end = b.physStart[last]! + b.physLen[last]!;
+      if (end === phys && phys >>> PAGE_SHIFT === b.physStart[last]! >>> PAGE_SHIFT) {
+        b.physLen[last] = b.physLen[last]! + length;
+        return;
+      }
+    }
+    b.physStart.push(phys);
+    b.physLen.push(length);
+  }
+
+  /**
+   * The interpreter's counters (insn.retired, insn.class.*, exc.*, int.*, tlb.*: identical to an
+   * interpreter-only run) with the class counts of translated and cold blocks added, plus tc.*.
+   */
+  counters(): Record<string, number> {
+    const out = this.interpreter.counters();
+    const perClass = Float64Array.from(this.cache.classRetired);
+    for (const b of this.cache.blocks()) if (b.valid) foldClassCounts(b, perClass);
+    CLASS_NAMES.forEach((name, c) => {
+      out[`insn.class.${name}`] = (out[`insn.class.${name}`] ?? 0) + perClass[c]!;
+    });
+    out["tc.blocks_compiled"] = this.blocksCompiled;
+    out["tc.block_execs"] = this.blockExecs;
+    out["tc.insn_from_cache"] = this.insnFromCache;
+    out["tc.insn_interpreted"] = this.insnInterpreted + this.insnDelegated;
+    out["tc.insn_per_entry"] = this.blockExecs === 0 ? 0 : this.insnFromCache / this.blockExecs;
+    out["tc.chain_hits"] = this.chainHits;
+    out["tc.callouts"] = this.calloutCount;
+    out["tc.blocks_live"] = this.cache.live;
+    out["tc.host_bytes"] = this.cache.liveSourceBytes;
+    out["tc.host_bytes_total"] = this.sourceBytesTotal;
+    out["tc.flushes"] = this.cache.flushes;
+    for (const [cause, n] of Object.entries(this.cache.invalidations)) out[`tc.invalidations.${cause}`] = n;
+    return out;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The cpu.stop codes of @strata/isa (cpu/cpu.ts STOP_*), which its index does not export. The
+ * values are checked against the interpreter at test time (test/stop-codes.test.ts).
+ */
+export const STOP_NONE = 0;
+export const STOP_HALT = 1;
+export const STOP_HOST = 2;
+export const STOP_EXCEPTION = 3;
+export const STOP_BREAKPOINT = 4;
+/** A taken conditional branch left an interpreted block early; EIP is its target. */
+export const STOP_BRANCH = 5;
+/** This engine's own: a write invalidated the running block; resume at EIP with fresh code. */
+export const STOP_RESYNC = 17;

@@ -1,0 +1,254 @@
+/**
+ * Block translation: one JavaScript function per block, built with `new Function`. The hot
+ * integer forms that @strata/isa's interpreter runs through its specialized handlers
+ * (exec/fast.ts: MOV, LEA, ADD/SUB/CMP/AND/OR/XOR/TEST on 32-bit registers, loads and stores
+ * through base+index+disp, shifts by an immediate, Jcc, JMP rel) are emitted inline with register
+ * numbers, displacements and targets as literals, lazy flags (the same S_CC_* record the
+ * interpreter writes) and an inline TLB fast path for 32-bit loads and stores (QEMU's softmmu
+ * fast path; the slow path is the Mmu call). Every other instruction is a direct call of its
+ * interpreter handler: one monomorphic call site per instruction, which V8 can inline, instead of
+ * the interpreter's megamorphic indirect call.
+ *
+ * Precision: a local `k` holds the index of the instruction that may fault next, so a fault
+ * returns -(k + 1) with state exactly as the interpreter leaves it at that instruction (handlers
+ * and the Mmu never change state before they fault). After an instruction that may set cpu.stop
+ * (any handler call, a store that reached a write-watched page) the block returns the count so
+ * far, as the interpreter's loop does.
+ */
+import { FAULT, type Insn, S_EIP, S_CC_DST, S_CC_OP, S_CC_SRC, S_SEG_BASE, S_ZERO, testCC, type Mmu, PAGE_SIZE } from "@strata/isa";
+import type { BlockFn, TBlock } from "../cache/block";
+import { learnedFlags, type LearnedFlags } from "./learned-flags";
+
+/** The interpreter's specialized forms that are emitted inline (by handler name). */
+export const INLINE_FORMS: ReadonlySet<string> = new Set([
+  "movRR32", "movRI32", "movRM32", "movMR32", "movMI32", "lea32",
+  "addRR32", "addRI32", "addRM32", "subRR32", "subRI32",
+  "cmpRR32", "cmpRI32", "cmpRM32", "cmpMR32", "cmpMI32",
+  "andRR32", "andRI32", "orRR32", "xorRR32", "testRR32",
+  "shlRI32", "shrRI32", "sarRI32", "jcc", "jmpRel",
+  "movMI8", "movMR8", "movRM8", "movzxRM8", "movzxRR8", "movsxRM8", "movzxRM16", "cmpMI8",
+]);
+
+/**
+ * Specialized handlers that neither fault nor stop (they need the lazy CF, which isa computes
+ * privately): called directly, without the fault index or the stop check.
+ */
+const PURE_CALLS: ReadonlySet<string> = new Set(["incR32", "decR32"]);
+
+const OFFSET_MASK = PAGE_SIZE - 1;
+const LAST_ALIGNED_DWORD = PAGE_SIZE - 4;
+
+function ea(i: Insn, withSegment: boolean): string {
+  const parts: string[] = [];
+  if (i.base !== S_ZERO && i.base >= 0) parts.push(`s[${i.base}]`);
+  if (i.index !== S_ZERO && i.index >= 0) parts.push(i.scale === 0 ? `s[${i.index}]` : `(s[${i.index}] << ${i.scale})`);
+  if (i.disp !== 0 || parts.length === 0) parts.push(String(i.disp | 0));
+  if (withSegment) parts.push(`s[${S_SEG_BASE + i.seg}]`);
+  return `(${parts.join(" + ")}) | 0`;
+}
+
+/** `v = [ea]` as a dword, TLB fast path inline. */
+function load32(i: Insn, target: string): string {
+  return (
+    `a = ${ea(i, true)}; p = a >>> 12; t = p & TM; ` +
+    `if (RT[t] === p && (a & ${OFFSET_MASK}) <= ${LAST_ALIGNED_DWORD} && ((q = FR[t] | (a & ${OFFSET_MASK})) & 3) === 0) ${target} = I32[q >> 2]; ` +
+    `else ${target} = mmu.read32(a);`
+  );
+}
+
+/** `[ea] = value` as a dword; only the slow path can reach a watched page, so only it checks stop. */
+function store32(i: Insn, value: string, j: number): string {
+  return (
+    `a = ${ea(i, true)}; p = a >>> 12; t = p & TM; ` +
+    `if (WT[t] === p && (a & ${OFFSET_MASK}) <= ${LAST_ALIGNED_DWORD} && ((q = FR[t] | (a & ${OFFSET_MASK})) & 3) === 0) I32[q >> 2] = ${value}; ` +
+    `else { mmu.write32(a, ${value}); if (cpu.stop !== 0) return ${j + 1}; }`
+  );
+}
+
+/** `v = [ea]` as a byte. */
+function load8(i: Insn, target: string): string {
+  return (
+    `a = ${ea(i, true)}; p = a >>> 12; t = p & TM; ` +
+    `if (RT[t] === p) ${target} = U8[FR[t] | (a & ${OFFSET_MASK})]; else ${target} = mmu.read8(a);`
+  );
+}
+
+/** `v = [ea]` as a word. */
+function load16(i: Insn, target: string): string {
+  return (
+    `a = ${ea(i, true)}; p = a >>> 12; t = p & TM; ` +
+    `if (RT[t] === p && (a & ${OFFSET_MASK}) !== ${OFFSET_MASK}) { q = FR[t] | (a & ${OFFSET_MASK}); ${target} = (q & 1) === 0 ? U16[q >> 1] : U8[q] | (U8[q + 1] << 8); } ` +
+    `else ${target} = mmu.read16(a);`
+  );
+}
+
+function store8(i: Insn, value: string, j: number): string {
+  return (
+    `a = ${ea(i, true)}; p = a >>> 12; t = p & TM; ` +
+    `if (WT[t] === p) U8[FR[t] | (a & ${OFFSET_MASK})] = ${value}; ` +
+    `else { mmu.write8(a, ${value}); if (cpu.stop !== 0) return ${j + 1}; }`
+  );
+}
+
+function setFlags(op: number, dst: string, src: string | null): string {
+  return `s[${S_CC_OP}] = ${op}; s[${S_CC_DST}] = ${dst};` + (src === null ? "" : ` s[${S_CC_SRC}] = ${src};`);
+}
+
+interface Emitted {
+  readonly code: string;
+  /** May raise a fault (needs k = j before it). */
+  readonly faults: boolean;
+}
+
+/** Inline code for instruction j, or null to call its handler. */
+function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number): Emitted | null {
+  const name = i.exec.name;
+  if (!INLINE_FORMS.has(name)) return null;
+  const d = i.v0;
+  const srcReg = `s[${i.v1}]`;
+  const imm = String(i.v1 | 0);
+  switch (name) {
+    case "movRR32":
+      return { code: `s[${d}] = ${srcReg};`, faults: false };
+    case "movRI32":
+      return { code: `s[${d}] = ${imm};`, faults: false };
+    case "movRM32":
+      return { code: load32(i, `s[${d}]`), faults: true };
+    case "movMR32":
+      return { code: store32(i, srcReg, j), faults: true };
+    case "movMI32":
+      return { code: store32(i, imm, j), faults: true };
+    case "lea32":
+      return { code: `s[${d}] = ${ea(i, false)};`, faults: false };
+    case "jcc":
+      if ((i.v0 | 0) === loopTo) {
+        // A branch back to the block's own start: loop inside the function while a whole pass
+        // still fits the budget (the engine's rule for entering a block), nothing asked to stop
+        // and no code was invalidated; each pass is retired as the engine would retire it.
+        return {
+          code:
+            `if (testCC(s, ${i.cc})) { s[${S_EIP}] = ${i.v0 | 0}; ` +
+            `if (left - ${j + 1} >= N && cpu.stop === 0 && cpu.flushDecoded === false && B.valid) { left -= ${j + 1}; cpu.retired += ${j + 1}; E[${j + 1}]++; k = 0; continue; } ` +
+            `return ${j + 1}; }`,
+          faults: false,
+        };
+      }
+      return { code: `if (testCC(s, ${i.cc})) { s[${S_EIP}] = ${i.v0 | 0}; return ${j + 1}; }`, faults: false };
+    case "movMI8":
+      return { code: store8(i, String(i.v1 & 0xff), j), faults: true };
+    case "movMR8":
+      return { code: store8(i, `r8[${i.v1}]`, j), faults: true };
+    case "movRM8":
+      return { code: load8(i, `r8[${d}]`), faults: true };
+    case "movzxRM8":
+      return { code: load8(i, `s[${d}]`), faults: true };
+    case "movsxRM8":
+      return { code: `${load8(i, "b")} s[${d}] = (b << 24) >> 24;`, faults: true };
+    case "movzxRM16":
+      return { code: load16(i, `s[${d}]`), faults: true };
+    case "movzxRR8":
+      return { code: `s[${d}] = r8[${i.v1}];`, faults: false };
+    case "jmpRel":
+      return { code: `s[${S_EIP}] = ${i.v0 | 0};`, faults: false };
+    default:
+      break;
+  }
+  if (f === null) return null;
+  switch (name) {
+    case "addRR32":
+      return { code: `b = ${srcReg}; r = (s[${d}] + b) | 0; s[${d}] = r; ${setFlags(f.add32, "r", "b")}`, faults: false };
+    case "addRI32":
+      return { code: `r = (s[${d}] + ${imm}) | 0; s[${d}] = r; ${setFlags(f.add32, "r", imm)}`, faults: false };
+    case "addRM32":
+      return { code: `${load32(i, "b")} r = (s[${d}] + b) | 0; s[${d}] = r; ${setFlags(f.add32, "r", "b")}`, faults: true };
+    case "subRR32":
+      return { code: `b = ${srcReg}; r = (s[${d}] - b) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", "b")}`, faults: false };
+    case "subRI32":
+      return { code: `r = (s[${d}] - ${imm}) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", imm)}`, faults: false };
+    case "cmpRR32":
+      return { code: `b = ${srcReg}; ${setFlags(f.sub32, `(s[${d}] - b) | 0`, "b")}`, faults: false };
+    case "cmpRI32":
+      return { code: setFlags(f.sub32, `(s[${d}] - ${imm}) | 0`, imm), faults: false };
+    case "cmpRM32":
+      return { code: `${load32(i, "b")} ${setFlags(f.sub32, `(s[${d}] - b) | 0`, "b")}`, faults: true };
+    case "cmpMR32":
+      return { code: `${load32(i, "r")} b = ${srcReg}; ${setFlags(f.sub32, "(r - b) | 0", "b")}`, faults: true };
+    case "cmpMI32":
+      return { code: `${load32(i, "r")} ${setFlags(f.sub32, `(r - ${imm}) | 0`, imm)}`, faults: true };
+    case "andRR32":
+      return { code: `r = s[${d}] & ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false };
+    case "andRI32":
+      return { code: `r = s[${d}] & ${imm}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false };
+    case "orRR32":
+      return { code: `r = s[${d}] | ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false };
+    case "xorRR32":
+      return { code: `r = s[${d}] ^ ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false };
+    case "testRR32":
+      return { code: setFlags(f.logic32, `s[${d}] & ${srcReg}`, null), faults: false };
+    case "shlRI32":
+      return { code: `b = s[${d}]; r = b << ${i.v1}; s[${d}] = r; ${setFlags(f.shl32, "r", `b << ${i.v1 - 1}`)}`, faults: false };
+    case "shrRI32":
+      return { code: `b = s[${d}]; r = (b >>> ${i.v1}) | 0; s[${d}] = r; ${setFlags(f.shr32, "r", `b >>> ${i.v1 - 1}`)}`, faults: false };
+    case "cmpMI8":
+      return { code: `${load8(i, "r")} ${setFlags(f.sub8, `(r - ${i.v1 & 0xff}) & 0xff`, String(i.v1 | 0))}`, faults: true };
+    case "sarRI32":
+      return { code: `b = s[${d}]; r = b >> ${i.v1}; s[${d}] = r; ${setFlags(f.sar32, "r", `b >> ${i.v1 - 1}`)}`, faults: false };
+    default:
+      return null;
+  }
+}
+
+/** The generated source of a block's function body (exported for tests and the README). */
+export function blockSource(b: TBlock, allowLoops = true): string {
+  const f = learnedFlags();
+  const loopTo = allowLoops ? b.insns[0]!.eip | 0 : Number.NaN;
+  const lines: string[] = [];
+  const n = b.insns.length;
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    const i = b.insns[j]!;
+    const e = inline(i, j, f, loopTo);
+    const pure = e === null && PURE_CALLS.has(i.exec.name);
+    const faults = (e === null && !pure) || (e !== null && e.faults);
+    if (faults && k !== j) {
+      lines.push(`k = ${j};`);
+      k = j;
+    }
+    if (e !== null) lines.push(e.code);
+    else if (pure) lines.push(`h${j}(cpu, x${j});`);
+    else lines.push(`h${j}(cpu, x${j}); if (cpu.stop !== 0) return ${j + 1};`);
+  }
+  const consts = b.insns.map((_, j) => `x${j} = X[${j}], h${j} = X[${j}].exec`).join(", ");
+  return (
+    `"use strict";\nconst ${consts};\n` +
+    `const N = ${n}, E = B.exits;\n` +
+    `return function block_${(b.start >>> 0).toString(16)}(cpu, left) {\n` +
+    `const s = cpu.s, r8 = cpu.r8;\nlet k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, r = 0;\n` +
+    `try {\nfor (;;) {\n${lines.join("\n")}\nreturn ${n};\n}\n} catch (e) { if (e !== FAULT) throw e; return -(k + 1); }\n};`
+  );
+}
+
+type Factory = (
+  B: TBlock,
+  X: readonly Insn[],
+  RT: Int32Array,
+  WT: Int32Array,
+  FR: Int32Array,
+  TM: number,
+  I32: Int32Array,
+  U16: Uint16Array,
+  U8: Uint8Array,
+  mmu: Mmu,
+  testCCFn: typeof testCC,
+  FAULT_: unknown,
+) => BlockFn;
+
+/** Compiles a block for the processor whose Mmu is `mmu`; returns the function and its source size. */
+export function compileBlock(b: TBlock, mmu: Mmu, allowLoops = true): { fn: BlockFn; bytes: number } {
+  const src = blockSource(b, allowLoops);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- translation is the point of this package
+  const factory = new Function("B", "X", "RT", "WT", "FR", "TM", "I32", "U16", "U8", "mmu", "testCC", "FAULT", src) as Factory;
+  const tlb = mmu.tlb;
+  const fn = factory(b, b.insns, tlb.readTag, tlb.writeTag, tlb.frame, tlb.readTag.length - 1, mmu.ram.i32, mmu.ram.u16, mmu.ram.u8, mmu, testCC, FAULT);
+  return { fn, bytes: src.length };
+}
