@@ -37,6 +37,11 @@ static uint16_t host_gs, host_fs;
 static jmp_buf host_env;
 static uint8_t fpu_image[FPU_IMAGE_SIZE];
 static int fpu_image_valid;
+static uint8_t fx_image[FXSAVE_IMAGE_SIZE] __attribute__((aligned(16)));
+static int fx_image_valid;
+/* The final FXSAVE image from the signal frame (after the FNSAVE part, magic 0 = FXSR data). */
+static uint8_t fx_result[FXSAVE_IMAGE_SIZE];
+static const uint32_t default_mxcsr = 0x1f80;
 
 static struct wire_result result;
 
@@ -77,10 +82,21 @@ static void on_signal(int signo, siginfo_t *info, void *ctx_) {
   result.segs[3] = g[REG_ES] & 0xffff;
   result.segs[4] = g[REG_FS] & 0xffff;
   result.segs[5] = g[REG_GS] & 0xffff;
-  if (ctx->uc_mcontext.fpregs)
-    memcpy(result.fpu, ctx->uc_mcontext.fpregs, FPU_IMAGE_SIZE);
-  else
+  if (ctx->uc_mcontext.fpregs) {
+    const uint8_t *f = (const uint8_t *)ctx->uc_mcontext.fpregs;
+    memcpy(result.fpu, f, FPU_IMAGE_SIZE);
+    /* Linux's 32-bit frame (struct _fpstate_32): FNSAVE part, u16 status, u16 magic, then the
+     * FXSAVE image when magic is 0 (X86_FXSR_MAGIC). */
+    uint16_t magic;
+    memcpy(&magic, f + 110, 2);
+    if (magic == 0)
+      memcpy(fx_result, f + 112, FXSAVE_IMAGE_SIZE);
+    else
+      memset(fx_result, 0, FXSAVE_IMAGE_SIZE);
+  } else {
     memset(result.fpu, 0, FPU_IMAGE_SIZE);
+    memset(fx_result, 0, FXSAVE_IMAGE_SIZE);
+  }
   longjmp(host_env, 1);
 }
 
@@ -194,6 +210,8 @@ int main(void) {
     memcpy(code, codebuf, h.code_len);
     fpu_image_valid = (h.flags & WIRE_FLAG_FPU) != 0;
     if (fpu_image_valid) read_exact(fpu_image, FPU_IMAGE_SIZE);
+    fx_image_valid = (h.flags & WIRE_FLAG_FXSAVE) != 0;
+    if (fx_image_valid) read_exact(fx_image, FXSAVE_IMAGE_SIZE);
     size_t used = 0;
     for (uint32_t i = 0; i < h.n_regions; i++) {
       uint32_t ad[2];
@@ -226,10 +244,15 @@ int main(void) {
     struct itimerval watchdog = {{0, 0}, {0, WATCHDOG_US}};
     setitimer(ITIMER_REAL, &watchdog, NULL);
     if (setjmp(host_env) == 0) {
-      if (fpu_image_valid)
-        __asm__ volatile("frstor %0" : : "m"(fpu_image));
-      else
-        __asm__ volatile("fninit");
+      if (fx_image_valid) {
+        __asm__ volatile("fxrstor %0" : : "m"(fx_image));
+      } else {
+        __asm__ volatile("ldmxcsr %0" : : "m"(default_mxcsr));
+        if (fpu_image_valid)
+          __asm__ volatile("frstor %0" : : "m"(fpu_image));
+        else
+          __asm__ volatile("fninit");
+      }
       enter_guest();
     }
     /* Back from the handler: the guest may have left AC or DF set, which the C ABI forbids. */
@@ -242,6 +265,7 @@ int main(void) {
     if (result.trapno != 14) result.cr2 = 0;
     result.index = index++;
     result.n_changed = 0;
+    result.fx_len = fx_image_valid ? FXSAVE_IMAGE_SIZE : 0;
     for (uint32_t i = 0; i < h.n_regions; i++) {
       const uint8_t *now = (const uint8_t *)(uintptr_t)regions[i].address;
       for (uint32_t j = 0; j < regions[i].length; j++)
@@ -257,6 +281,7 @@ int main(void) {
         }
       munmap((void *)(uintptr_t)regions[i].address, regions[i].length);
     }
+    if (result.fx_len) emit(fx_result, FXSAVE_IMAGE_SIZE);
   }
   flush_out();
   return 0;

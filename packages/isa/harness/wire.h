@@ -4,9 +4,11 @@
  *
  * Input, repeated until EOF:
  *   wire_case_header, code bytes padded to 4, [FPU_IMAGE_SIZE bytes if WIRE_FLAG_FPU],
+ *   [FXSAVE_IMAGE_SIZE bytes if WIRE_FLAG_FXSAVE],
  *   n_regions x { u32 address, u32 length, length bytes }   (page aligned, inside the data window)
  * Output, one per case in order:
- *   wire_result, n_changed x { u32 address, u32 byte }       (bytes that differ from the input)
+ *   wire_result, n_changed x { u32 address, u32 byte }       (bytes that differ from the input),
+ *   fx_len bytes of the final FXSAVE image (fx_len is 0 or FXSAVE_IMAGE_SIZE)
  */
 #ifndef STRATA_CONFORMANCE_WIRE_H
 #define STRATA_CONFORMANCE_WIRE_H
@@ -28,6 +30,10 @@
 #define WIRE_CASE_MAGIC 0x53414353u   /* "SCAS" */
 #define WIRE_RESULT_MAGIC 0x53455253u /* "SRES" */
 #define WIRE_FLAG_FPU 1u
+/* An FXSAVE image (x87, MMX, XMM0-7, MXCSR) follows instead: loaded with FXRSTOR, and the result
+ * carries the final FXSAVE image after its changed bytes. */
+#define WIRE_FLAG_FXSAVE 2u
+#define FXSAVE_IMAGE_SIZE 512u
 /* REG_TRAPNO when the signal did not come from an exception (qemu-user leaves it unset too). */
 #define WIRE_NO_TRAPNO 0xffffffffu
 
@@ -54,6 +60,7 @@ struct wire_result {
   uint32_t fault_addr;
   uint32_t segs[6]; /* CS SS DS ES FS GS */
   uint8_t fpu[FPU_IMAGE_SIZE]; /* FNSAVE layout */
+  uint32_t fx_len;
   uint32_t n_changed;
 };
 

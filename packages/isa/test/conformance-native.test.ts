@@ -110,6 +110,25 @@ describe("native runner: architectural facts", () => {
     // ST(0) = 2.0: exponent 0x4000, significand 0x8000000000000000
     expect([out.getUint16(36, true), out.getUint32(32, true), out.getUint32(28, true)]).toEqual([0x4000, 0x80000000, 0]);
   });
+  it("loads MMX/SSE state from the case's FXSAVE image and reports it back (MOVD xmm0/mm1, eax)", () => {
+    const img = new Uint8Array(512);
+    const dv = new DataView(img.buffer);
+    dv.setUint16(0, 0x037f, true);
+    dv.setUint32(24, 0x3f80, true); // MXCSR: all masked, round toward -inf
+    for (let i = 0; i < 16; i++) img[160 + i] = 0xee; // xmm0 = ee..ee
+    for (let i = 0; i < 16; i++) img[160 + 16 * 7 + i] = i; // xmm7 = 00 01 .. 0f
+    const sse = native.runBatch([{ ...mk([0x66, 0x0f, 0x6e, 0xc0], { eax: 0x11223344 }), fxsave: img }])[0];
+    const mmx = native.runBatch([{ ...mk([0x0f, 0x6e, 0xc8], { eax: 0x55667788 }), fxsave: img }])[0];
+    const view = (x: Uint8Array | undefined) => new DataView((x ?? new Uint8Array(512)).buffer, x?.byteOffset ?? 0, 512);
+    const s = view(sse?.fxsave);
+    expect([s.getUint32(160, true), s.getUint32(164, true), s.getBigUint64(168, true)]).toEqual([0x11223344, 0, 0n]);
+    expect([...(sse?.fxsave ?? []).slice(160 + 16 * 7, 160 + 16 * 8)]).toEqual([...Array(16).keys()]);
+    expect(s.getUint32(24, true)).toBe(0x3f80);
+    const m = view(mmx?.fxsave);
+    // MOVD mm1: MM1 = zero-extended EAX, its exponent field all ones, TOP = 0, every tag valid
+    expect([m.getUint32(48, true), m.getUint32(52, true), m.getUint16(56, true)]).toEqual([0x55667788, 0, 0xffff]);
+    expect([(m.getUint16(2, true) >>> 11) & 7, mmx?.fxsave?.[4]]).toEqual([0, 0xff]);
+  });
   it("survives thousands of faults in one process", () => {
     const many = Array.from({ length: 3000 }, (_, i) => mk(i % 3 === 0 ? [0x0f, 0x0b] : i % 3 === 1 ? [0xf7, 0xf1] : [0x40], { eax: i }));
     const out = native.runBatch(many);

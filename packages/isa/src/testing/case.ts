@@ -28,6 +28,8 @@ export interface CaseMask {
   readonly fpuStatus?: number;
   /** ST(i) registers (bit i) whose value is not compared (an undefined x87 result). */
   readonly fpuRegs?: number;
+  /** XMM registers (bit i) whose value is not compared (approximations such as RCPPS). */
+  readonly xmmRegs?: number;
   /** Compare only the page of CR2 (accesses of a multi-part operand come in no architectural order). */
   readonly cr2Page?: boolean;
   /** Tolerance, in units of the last place, for x87 register values (transcendentals). */
@@ -50,6 +52,8 @@ export interface ConformanceCase {
   readonly regions: readonly MemoryRegion[];
   /** Initial x87 state as an FNSAVE image, or absent for FNINIT state. */
   readonly fpu?: Uint8Array;
+  /** Initial x87/MMX/SSE state as an FXSAVE image (MMX and SSE entries); replaces `fpu`. */
+  readonly fxsave?: Uint8Array;
   readonly mask: CaseMask;
 }
 
@@ -76,6 +80,8 @@ export interface CaseResult {
   readonly memory: readonly (readonly [address: number, value: number])[];
   /** Final x87 state (FNSAVE image), when the engine reports it. */
   readonly fpu?: Uint8Array;
+  /** Final FXSAVE image, for cases that carry one. */
+  readonly fxsave?: Uint8Array;
 }
 
 /**

@@ -59,6 +59,10 @@ export function compareResults(c: ConformanceCase, expected: CaseResult, actual:
   }
   d.push(...compareMemory(c, expected, actual));
   if (c.fpu && expected.fpu && actual.fpu) d.push(...compareFpu(c, expected.fpu, actual.fpu));
+  if (c.fxsave) {
+    if (expected.fxsave && actual.fxsave) d.push(...compareFxsave(c, expected.fxsave, actual.fxsave));
+    else if (expected.fxsave) d.push({ field: "fxsave", expected: "an FXSAVE image", actual: "none reported" });
+  }
   return d;
 }
 
@@ -92,6 +96,42 @@ function compareFpu(c: ConformanceCase, e: Uint8Array, a: Uint8Array): Differenc
     const ulps = c.mask.fpuUlps ?? 0;
     const diff = ev > av ? ev - av : av - ev;
     if (diff > BigInt(ulps)) out.push({ field: `st(${i})`, expected: f80Text(ed, off), actual: f80Text(ad, off) });
+  }
+  return out;
+}
+
+/**
+ * MMX/SSE state from two FXSAVE images: FCW, FSW, the abridged tag byte, the MMX/x87 registers
+ * whose tag is valid, MXCSR and XMM0-7. FOP/FIP/FDP are not compared (see compareFpu).
+ */
+function compareFxsave(c: ConformanceCase, e: Uint8Array, a: Uint8Array): Difference[] {
+  const out: Difference[] = [];
+  const ed = new DataView(e.buffer, e.byteOffset, e.byteLength);
+  const ad = new DataView(a.buffer, a.byteOffset, a.byteLength);
+  const w16 = (dv: DataView, o: number): number => dv.getUint16(o, true);
+  if (w16(ed, 0) !== w16(ad, 0)) out.push({ field: "fpu cw", expected: hex(w16(ed, 0), 4), actual: hex(w16(ad, 0), 4) });
+  if (w16(ed, 2) !== w16(ad, 2)) out.push({ field: "fpu sw", expected: hex(w16(ed, 2), 4), actual: hex(w16(ad, 2), 4) });
+  const ftw = e[4] ?? 0;
+  if (ftw !== a[4]) out.push({ field: "fpu ftw (abridged)", expected: hex(ftw, 2), actual: hex(a[4] ?? 0, 2) });
+  const top = (w16(ed, 2) >>> 11) & 7;
+  for (let i = 0; i < 8; i++) {
+    if (((ftw >>> ((top + i) & 7)) & 1) === 0) continue; // empty in the reference
+    const o = 32 + i * 16;
+    if (ed.getBigUint64(o, true) !== ad.getBigUint64(o, true) || w16(ed, o + 8) !== w16(ad, o + 8)) {
+      out.push({ field: `st(${i})/mm`, expected: f80Text(ed, o), actual: f80Text(ad, o) });
+    }
+  }
+  if (ed.getUint32(24, true) !== ad.getUint32(24, true)) {
+    out.push({ field: "mxcsr", expected: hex(ed.getUint32(24, true)), actual: hex(ad.getUint32(24, true)) });
+  }
+  for (let i = 0; i < 8; i++) {
+    if (((c.mask.xmmRegs ?? 0) >>> i) & 1) continue;
+    const o = 160 + i * 16;
+    const x = (dv: DataView): string =>
+      `${hex(dv.getUint32(o + 12, true))}_${hex(dv.getUint32(o + 8, true)).slice(2)}_${hex(dv.getUint32(o + 4, true)).slice(2)}_${hex(dv.getUint32(o, true)).slice(2)}`;
+    if (ed.getBigUint64(o, true) !== ad.getBigUint64(o, true) || ed.getBigUint64(o + 8, true) !== ad.getBigUint64(o + 8, true)) {
+      out.push({ field: `xmm${i}`, expected: x(ed), actual: x(ad) });
+    }
   }
   return out;
 }

@@ -32,3 +32,5 @@ export const MAX_REGIONS = 16;
 export const MAX_REGION_BYTES = 64 * PAGE_SIZE;
 /** Size of an FNSAVE image in 32-bit protected mode (SDM Vol. 1 §8.1.10, Figure 8-9). */
 export const FPU_IMAGE_SIZE = 108;
+/** Size of an FXSAVE image (SDM Vol. 1 §10.5.1, Table 10-2): x87, MMX, XMM0-7, MXCSR. */
+export const FXSAVE_IMAGE_SIZE = 512;

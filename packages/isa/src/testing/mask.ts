@@ -36,6 +36,8 @@ export interface MaskInput {
   readonly destReg?: number;
   /** An x87 instruction: the FPU state is compared. */
   readonly x87?: boolean;
+  /** XMM register written with an approximation (RCPPS/RSQRTPS and scalar forms). */
+  readonly xmmDest?: number;
   /** Initial ST(0) (sign/exponent, significand high and low), for the x87 value rules. */
   readonly st0?: readonly [number, number, number];
   /** Linear address and length of the destination, when it is memory. */
@@ -196,7 +198,13 @@ export function caseMask(m: MaskInput): CaseMask {
     }
     if (fpuStatus) notes.push(`x87: undefined ${[[C0, "C0"], [C1, "C1"], [C2, "C2"], [C3, "C3"]].filter(([b]) => fpuStatus! & (b as number)).map(([, n]) => n).join(" ")}`);
   }
-  return { eflags: flags, regs, memory: memory.length ? memory : undefined, fpuStatus, fpuUlps, fpuRegs, cr2Page, notes };
+  let xmmRegs: number | undefined;
+  if (m.xmmDest !== undefined) {
+    // SDM RCPPS/RSQRTPS: "relative error <= 1.5 * 2^-12"; the exact bits are implementation-specific
+    xmmRegs = 1 << m.xmmDest;
+    notes.push("RCP/RSQRT approximation: destination not compared");
+  }
+  return { eflags: flags, regs, memory: memory.length ? memory : undefined, fpuStatus, fpuUlps, fpuRegs, xmmRegs, cr2Page, notes };
 }
 
 const FLAG_NAMES: readonly [number, string][] = [

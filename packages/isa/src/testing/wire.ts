@@ -4,16 +4,17 @@
  * ConformanceCase objects directly.
  */
 import { type CaseResult, type ConformanceCase, VECTOR_TIMEOUT } from "./case";
-import { DATA_WINDOW_HI, DATA_WINDOW_LO, FPU_IMAGE_SIZE, MAX_CODE, MAX_REGION_BYTES, MAX_REGIONS, PAGE_SIZE } from "./layout";
+import { DATA_WINDOW_HI, DATA_WINDOW_LO, FPU_IMAGE_SIZE, FXSAVE_IMAGE_SIZE, MAX_CODE, MAX_REGION_BYTES, MAX_REGIONS, PAGE_SIZE } from "./layout";
 
 export const WIRE_CASE_MAGIC = 0x53414353; // "SCAS"
 export const WIRE_RESULT_MAGIC = 0x53455253; // "SRES"
 export const WIRE_FLAG_FPU = 1;
+export const WIRE_FLAG_FXSAVE = 2;
 export const WIRE_NO_TRAPNO = 0xffffffff;
 /** u32 words of wire_case_header and of wire_result before the FPU image. */
 const CASE_HEADER_WORDS = 13;
 const RESULT_HEAD_WORDS = 24;
-const RESULT_FIXED_BYTES = RESULT_HEAD_WORDS * 4 + FPU_IMAGE_SIZE + 4;
+const RESULT_FIXED_BYTES = RESULT_HEAD_WORDS * 4 + FPU_IMAGE_SIZE + 8;
 
 /** A case the wire format cannot carry: names the case and the field. */
 export class CaseFormatError extends Error {
@@ -59,13 +60,16 @@ export function validateCase(c: ConformanceCase): void {
   if (c.fpu && c.fpu.length !== FPU_IMAGE_SIZE) {
     throw new CaseFormatError(c.id, "fpu", `image of ${c.fpu.length} bytes, expected ${FPU_IMAGE_SIZE}`);
   }
+  if (c.fxsave && c.fxsave.length !== FXSAVE_IMAGE_SIZE) {
+    throw new CaseFormatError(c.id, "fxsave", `image of ${c.fxsave.length} bytes, expected ${FXSAVE_IMAGE_SIZE}`);
+  }
 }
 
 export function encodeCases(cases: readonly ConformanceCase[]): Uint8Array {
   let size = 0;
   for (const c of cases) {
     validateCase(c);
-    size += CASE_HEADER_WORDS * 4 + ((c.code.length + 3) & ~3) + (c.fpu ? FPU_IMAGE_SIZE : 0);
+    size += CASE_HEADER_WORDS * 4 + ((c.code.length + 3) & ~3) + (c.fpu ? FPU_IMAGE_SIZE : 0) + (c.fxsave ? FXSAVE_IMAGE_SIZE : 0);
     for (const r of c.regions) size += 8 + r.bytes.length;
   }
   const out = new Uint8Array(size);
@@ -78,7 +82,7 @@ export function encodeCases(cases: readonly ConformanceCase[]): Uint8Array {
   for (const c of cases) {
     u32(WIRE_CASE_MAGIC);
     u32(c.code.length);
-    u32(c.fpu ? WIRE_FLAG_FPU : 0);
+    u32((c.fpu ? WIRE_FLAG_FPU : 0) | (c.fxsave ? WIRE_FLAG_FXSAVE : 0));
     u32(c.regions.length);
     for (let i = 0; i < 8; i++) u32(c.regs[i] ?? 0);
     u32(c.eflags);
@@ -87,6 +91,10 @@ export function encodeCases(cases: readonly ConformanceCase[]): Uint8Array {
     if (c.fpu) {
       out.set(c.fpu, p);
       p += FPU_IMAGE_SIZE;
+    }
+    if (c.fxsave) {
+      out.set(c.fxsave, p);
+      p += FXSAVE_IMAGE_SIZE;
     }
     for (const r of c.regions) {
       u32(r.address);
@@ -114,6 +122,7 @@ export interface WireResult {
   readonly segs: Uint32Array;
   readonly fpu: Uint8Array;
   readonly memory: [number, number][];
+  readonly fxsave?: Uint8Array;
 }
 
 export function decodeResults(bytes: Uint8Array, expected: number): WireResult[] {
@@ -131,7 +140,9 @@ export function decodeResults(bytes: Uint8Array, expected: number): WireResult[]
     const fpuAt = p + RESULT_HEAD_WORDS * 4;
     // a copy (Node's Buffer#slice would alias the whole output buffer)
     const fpu = new Uint8Array(bytes.subarray(fpuAt, fpuAt + FPU_IMAGE_SIZE));
-    const nChanged = dv.getUint32(fpuAt + FPU_IMAGE_SIZE, true);
+    const fxLen = dv.getUint32(fpuAt + FPU_IMAGE_SIZE, true);
+    const nChanged = dv.getUint32(fpuAt + FPU_IMAGE_SIZE + 4, true);
+    if (fxLen !== 0 && fxLen !== FXSAVE_IMAGE_SIZE) throw new RunnerOutputError(fpuAt + FPU_IMAGE_SIZE, `FXSAVE length ${fxLen}`);
     const head = {
       index: w(1),
       regs,
@@ -151,7 +162,10 @@ export function decodeResults(bytes: Uint8Array, expected: number): WireResult[]
     const memory: [number, number][] = [];
     for (let i = 0; i < nChanged; i++) memory.push([dv.getUint32(p + i * 8, true), dv.getUint32(p + i * 8 + 4, true)]);
     p += nChanged * 8;
-    out.push({ ...head, memory });
+    if (p + fxLen > bytes.length) throw new RunnerOutputError(p, "truncated FXSAVE image");
+    const fxsave = fxLen ? new Uint8Array(bytes.subarray(p, p + fxLen)) : undefined;
+    p += fxLen;
+    out.push({ ...head, memory, ...(fxsave ? { fxsave } : {}) });
   }
   if (out.length !== expected) throw new RunnerOutputError(p, `${out.length} results for ${expected} cases`);
   return out;
@@ -213,5 +227,6 @@ export function toCaseResult(r: WireResult): CaseResult {
     sregs: Uint16Array.of(s[3] ?? 0, s[0] ?? 0, s[1] ?? 0, s[2] ?? 0, s[4] ?? 0, s[5] ?? 0),
     memory: r.memory,
     fpu: r.fpu,
+    ...(r.fxsave ? { fxsave: r.fxsave } : {}),
   };
 }

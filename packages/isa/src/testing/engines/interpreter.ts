@@ -34,7 +34,10 @@ import {
   type TrapEvent,
   type UserMachine,
   X87EnvFormat,
+  type X87State,
   x87Init,
+  x87SetStatusWord,
+  x87StatusWord,
   x87Restore,
   x87Save,
 } from "../../index";
@@ -133,6 +136,7 @@ class InterpreterCaseEngine implements CaseEngine {
     // Linux's CR0: AM (EFLAGS.AC enables #AC at CPL 3), MP and NE (x87 errors raise #MF).
     s[S_CR0] = s[S_CR0]! | CR0_AM | CR0_MP | CR0_NE;
     if (c.fpu) x87Restore(cpu.fpu, c.fpu, 0, X87EnvFormat.Protected32);
+    else if (c.fxsave) loadFxsaveX87(cpu.fpu, c.fxsave);
     else x87Init(cpu.fpu);
     for (let i = 0; i < 8; i++) s[i] = c.regs[i] ?? 0;
     s[S_EIP] = CODE_BASE;
@@ -181,8 +185,10 @@ class InterpreterCaseEngine implements CaseEngine {
       fpu = new Uint8Array(FPU_IMAGE_SIZE);
       x87Save(cpu.fpu, fpu, 0, X87EnvFormat.Protected32);
     }
+    const fxsave = c.fxsave ? storeFxsaveX87(cpu.fpu, c.fxsave) : undefined;
     return {
       ...(fpu ? { fpu } : {}),
+      ...(fxsave ? { fxsave } : {}),
       regs,
       eflags: cpu.eflags() >>> 0,
       eip: eip >>> 0,
@@ -193,6 +199,46 @@ class InterpreterCaseEngine implements CaseEngine {
       memory: changedBytes(c.regions, readByte),
     };
   }
+}
+
+/** The x87 part of an FXSAVE image into the interpreter's x87 state (FXRSTOR's view of it). */
+function loadFxsaveX87(fpu: X87State, img: Uint8Array): void {
+  const dv = new DataView(img.buffer, img.byteOffset, img.byteLength);
+  x87Init(fpu);
+  fpu.cw = dv.getUint16(0, true);
+  x87SetStatusWord(fpu, dv.getUint16(2, true));
+  const ftw = img[4] ?? 0;
+  let tw = 0;
+  for (let p = 0; p < 8; p++) tw |= ((ftw >>> p) & 1 ? 0 : 3) << (p * 2);
+  fpu.tw = tw;
+  for (let i = 0; i < 8; i++) {
+    const p = (fpu.top + i) & 7;
+    fpu.lo[p] = dv.getUint32(32 + i * 16, true);
+    fpu.hi[p] = dv.getUint32(36 + i * 16, true);
+    fpu.se[p] = dv.getUint16(40 + i * 16, true);
+  }
+}
+
+/**
+ * The final FXSAVE image: the x87/MMX part from the interpreter; MXCSR and XMM0-7 as the case
+ * gave them, because the interpreter has no SSE state (its CPUID has no SSE: every SSE
+ * instruction is #UD, which leaves them unchanged).
+ */
+function storeFxsaveX87(fpu: X87State, initial: Uint8Array): Uint8Array {
+  const img = new Uint8Array(initial);
+  const dv = new DataView(img.buffer);
+  dv.setUint16(0, fpu.cw, true);
+  dv.setUint16(2, x87StatusWord(fpu), true);
+  let ftw = 0;
+  for (let p = 0; p < 8; p++) if (((fpu.tw >>> (p * 2)) & 3) !== 3) ftw |= 1 << p;
+  img[4] = ftw;
+  for (let i = 0; i < 8; i++) {
+    const p = (fpu.top + i) & 7;
+    dv.setUint32(32 + i * 16, fpu.lo[p] ?? 0, true);
+    dv.setUint32(36 + i * 16, fpu.hi[p] ?? 0, true);
+    dv.setUint16(40 + i * 16, fpu.se[p] ?? 0, true);
+  }
+  return img;
 }
 
 function hasErrorCode(v: number): boolean {

@@ -51,15 +51,18 @@ export function exclusionReason(e: OpDef): string | undefined {
     default:
       break;
   }
-  if (e.ext === "mmx" || e.ext.startsWith("sse") || e.ext === "ssse3") {
-    if (e.sem !== "pause" && e.sem !== "popcnt") return "MMX/SSE state is not captured by the harness yet";
-  }
   return undefined;
 }
 
 /** The x87 escapes D8-DF (whatever their `ext`: FCMOVcc/FCOMI are "p6", FISTTP "sse3"). */
 export function isX87(e: OpDef): boolean {
   return e.map === "1b" && e.opc >= 0xd8 && e.opc <= 0xdf;
+}
+
+/** MMX and SSE entries: the case carries an FXSAVE image and XMM/MMX state is compared. */
+export function isSimd(e: OpDef): boolean {
+  if (isX87(e) || e.sem === "pause" || e.sem === "popcnt") return false;
+  return e.ext === "mmx" || e.ext.startsWith("sse") || e.ext === "ssse3";
 }
 
 export interface SelectedEntry {

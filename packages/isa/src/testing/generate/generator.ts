@@ -13,7 +13,8 @@ import { Prng } from "../prng";
 import type { Operand } from "../../table/operands";
 import type { OpDef } from "../../table/types";
 import { type MemoryForm, solve16, solve32 } from "./address";
-import { isX87, type SelectedEntry } from "./entries";
+import { isSimd, isX87, type SelectedEntry } from "./entries";
+import { fillVector, randomFxsaveImage } from "./simd";
 import { edgeValue, registerValue, shiftCount } from "./values";
 import { randomFpuImage, st0Of, writeX87Operand } from "./x87";
 
@@ -108,7 +109,9 @@ class CaseBuilder {
   private readonly addressing = new Set<number>();
   /** An x87 entry: the case carries an FPU image and memory operands get x87 formats. */
   private readonly x87: boolean;
-  private mask: Partial<{ count: number; source: number; destReg: number; destMem: { address: number; length: number } }> = {};
+  /** An MMX/SSE entry: the case carries an FXSAVE image. */
+  private readonly simd: boolean;
+  private mask: Partial<{ count: number; source: number; destReg: number; destMem: { address: number; length: number }; xmmDest: number }> = {};
 
   constructor(
     private readonly rng: Prng,
@@ -120,9 +123,11 @@ class CaseBuilder {
     rng.fill(this.page);
     // Status flags and DF at random; IF is always 1 at CPL 3 on Linux; TF, NT, AC, IOPL stay 0.
     this.eflags = 0x202 | (rng.u32() & 0x8d5) | (rng.chance(0.25) ? 0x400 : 0);
-    this.osz = this.def.osz ?? (rng.chance(0.3) ? 16 : 32);
-    this.asz = this.def.asz ?? 32;
     this.x87 = isX87(this.def) || this.def.sem === "fwait";
+    this.simd = isSimd(this.def);
+    // 66 selects another instruction in the SSE maps (0F 6F MOVQ mm vs 66 0F 6F MOVDQA)
+    this.osz = this.def.osz ?? (this.simd || this.def.pfx ? 32 : rng.chance(0.3) ? 16 : 32);
+    this.asz = this.def.asz ?? 32;
   }
 
   build(): ConformanceCase {
@@ -197,6 +202,10 @@ class CaseBuilder {
       this.pinned.add(EDX);
     }
     if (sem === "cmpxchg") this.pinned.add(EAX);
+    if (sem === "maskmovq") {
+      this.regs[EDI] = DATA_BASE + 0x100 + rng.below(0xe00); // MASKMOVQ/MASKMOVDQU store to DS:EDI
+      this.pinned.add(EDI);
+    }
 
     // --- ModRM, SIB, displacement ---
     let rmReg = -1;
@@ -227,6 +236,8 @@ class CaseBuilder {
 
     const code = Uint8Array.from([...this.prefixes, ...this.body]);
     const fpu = this.x87 ? randomFpuImage(rng) : undefined;
+    const fxsave = this.simd ? randomFxsaveImage(rng) : undefined;
+    if (this.simd && (sem === "rcpps" || sem === "rcpss" || sem === "rsqrtps" || sem === "rsqrtss")) this.mask.xmmDest = regField;
     const st0 = fpu ? st0Of(fpu) : undefined;
     const maskInput: MaskInput = { def, opBits, x87: this.x87, ...(st0 ? { st0 } : {}), ...this.mask };
     return {
@@ -237,6 +248,7 @@ class CaseBuilder {
       eflags: this.eflags >>> 0,
       regions: [{ address: DATA_BASE, bytes: this.page }],
       ...(fpu ? { fpu } : {}),
+      ...(fxsave ? { fxsave } : {}),
       mask: caseMask(maskInput),
     };
   }
@@ -270,6 +282,9 @@ class CaseBuilder {
     if (r < 7) return DATA_BASE + PAGE_SIZE + rng.below(PAGE_SIZE); // unmapped page
     let off = 0x40 + rng.below(0xf00 - Math.min(size, 0x400));
     if (locked && (off & 63) + size > 64) off &= ~63; // no split locks: the host may trap or delay them
+    // aligned SSE operands most of the time (MOVAPS and friends #GP on a misaligned m128)
+    if (this.simd && size >= 8 && rng.chance(0.75)) off &= ~15;
+    if ((this.def.sem === "fxsave" || this.def.sem === "fxrstor") && rng.chance(0.9)) off &= ~15;
     return DATA_BASE + off;
   }
 
@@ -354,6 +369,9 @@ class CaseBuilder {
       default:
         if (this.x87 && isRmOperand(op) && this.memLinear !== undefined) {
           writeX87Operand(rng, this.page, this.memLinear - DATA_BASE, rmSize);
+        } else if (this.simd && isRmOperand(op) && this.memLinear !== undefined && rmSize >= 4 && rmSize <= 16) {
+          const off = this.memLinear - DATA_BASE;
+          if (off >= 0 && off + rmSize <= PAGE_SIZE) fillVector(rng, this.page, off, rmSize);
         } else if (isRmOperand(op) && this.memLinear !== undefined && rmSize > 0 && rmSize <= 4) {
           this.write(this.memLinear, edgeValue(rng, rmSize * 8), rmSize);
         } else if (isRmOperand(op) && this.memLinear !== undefined && rmSize === 8) {
@@ -458,7 +476,9 @@ class CaseBuilder {
       default:
         break;
     }
-    if (SELECTOR_SOURCE_SEMS.has(sem) && rng.chance(0.85)) {
+    // always one of CASE_SELECTORS: any other selector reads host GDT entries (TLS, CPU number)
+    // that the documented machine does not have
+    if (SELECTOR_SOURCE_SEMS.has(sem)) {
       const sel = rng.pick(CASE_SELECTORS);
       if (rmReg >= 0) regs[rmReg] = (((regs[rmReg] ?? 0) & 0xffff0000) | sel) >>> 0;
       else this.write(mem, sel, 2);
