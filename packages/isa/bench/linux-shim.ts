@@ -12,6 +12,8 @@ export interface ShimRun {
   readonly exitCode: number;
   readonly retired: number;
   readonly ms: number;
+  /** CPU time (user + system) of the engine run alone, in ms. */
+  readonly cpuMs: number;
   readonly guestPages: number;
   /** The event that stopped the program when it did not exit (kind, vector, EIP). */
   readonly lastEvent: string;
@@ -79,13 +81,16 @@ export function runElf(elf: Uint8Array, argv: readonly string[], memoryBytes = 6
     return "stop";
   });
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   m.engine.run(budget);
+  const c1 = process.cpuUsage(c0);
   const ms = performance.now() - t0;
+  const cpuMs = (c1.user + c1.system) / 1000;
   const stdoutBytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let off = 0;
   for (const c of chunks) {
     stdoutBytes.set(c, off);
     off += c.length;
   }
-  return { machine: m, stdout: new TextDecoder().decode(stdoutBytes), stdoutBytes, exitCode, retired: m.cpu.retired, ms, guestPages: frame - 1, lastEvent };
+  return { machine: m, stdout: new TextDecoder().decode(stdoutBytes), stdoutBytes, exitCode, retired: m.cpu.retired, ms, cpuMs, guestPages: frame - 1, lastEvent };
 }

@@ -3,10 +3,8 @@ import { findWorkload } from "@strata/workloads";
 import { readArtifact } from "@strata/workloads/node";
 import { runElf } from "./linux-shim";
 const names = (process.argv[2] ?? "sort").split(",");
-for (const name of names) for (let rep = 0; rep < 3; rep++) {
-  const c0 = process.cpuUsage();
+for (const name of names) for (let rep = 0; rep < Number(process.env.REPS ?? 3); rep++) {
   const r = runElf(readArtifact(findWorkload(name)!), [name, process.argv[3] ?? "4"]);
-  const c1 = process.cpuUsage(c0);
-  const cpuMs = (c1.user + c1.system) / 1000;
+  const cpuMs = r.cpuMs;
   console.log(name, r.stdout.trim().slice(0, 30), r.retired, "wall", r.ms.toFixed(0), "cpu", cpuMs.toFixed(0), (r.retired / cpuMs / 1000).toFixed(1), "MIPS(cpu)");
 }

@@ -348,7 +348,7 @@ function specialize(sem: string, i: Insn): ExecFn | undefined {
       return sem === "shl" ? fast.shlRI32 : sem === "shr" ? fast.shrRI32 : fast.sarRI32;
     }
     case "jcc":
-      return fast.jcc;
+      return fast.JCC_BY_CC[i.cc] ?? fast.jcc;
     case "jmp":
       return k0 === OK_IMM ? fast.jmpRel : undefined;
     default:

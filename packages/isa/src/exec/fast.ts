@@ -254,3 +254,189 @@ export const jmpRel: ExecFn = (cpu, i) => {
   cpu.s[S_EIP] = i.v0;
 };
 
+
+// Jcc per condition: the comparison after CMP/SUB (and TEST/AND...) inline, else testCC.
+export const jb32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const op = s[S_CC_OP]!;
+  let taken: boolean;
+  if (op === SUB32) {
+    const res = s[S_CC_DST]!;
+    const src = s[S_CC_SRC]!;
+    const a = (res + src) | 0;
+    taken = a >>> 0 < src >>> 0;
+  } else taken = testCC(s, 2);
+  if (taken) {
+    s[S_EIP] = i.v0;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const jae32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const op = s[S_CC_OP]!;
+  let taken: boolean;
+  if (op === SUB32) {
+    const res = s[S_CC_DST]!;
+    const src = s[S_CC_SRC]!;
+    const a = (res + src) | 0;
+    taken = a >>> 0 >= src >>> 0;
+  } else taken = testCC(s, 3);
+  if (taken) {
+    s[S_EIP] = i.v0;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const je32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const op = s[S_CC_OP]!;
+  let taken: boolean;
+  if (op === SUB32) {
+    const res = s[S_CC_DST]!;
+    taken = res === 0;
+  } else if (op === LOGIC32) {
+    const res = s[S_CC_DST]!;
+    taken = res === 0;
+  } else taken = testCC(s, 4);
+  if (taken) {
+    s[S_EIP] = i.v0;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const jne32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const op = s[S_CC_OP]!;
+  let taken: boolean;
+  if (op === SUB32) {
+    const res = s[S_CC_DST]!;
+    taken = res !== 0;
+  } else if (op === LOGIC32) {
+    const res = s[S_CC_DST]!;
+    taken = res !== 0;
+  } else taken = testCC(s, 5);
+  if (taken) {
+    s[S_EIP] = i.v0;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const jbe32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const op = s[S_CC_OP]!;
+  let taken: boolean;
+  if (op === SUB32) {
+    const res = s[S_CC_DST]!;
+    const src = s[S_CC_SRC]!;
+    const a = (res + src) | 0;
+    taken = a >>> 0 <= src >>> 0;
+  } else taken = testCC(s, 6);
+  if (taken) {
+    s[S_EIP] = i.v0;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const ja32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const op = s[S_CC_OP]!;
+  let taken: boolean;
+  if (op === SUB32) {
+    const res = s[S_CC_DST]!;
+    const src = s[S_CC_SRC]!;
+    const a = (res + src) | 0;
+    taken = a >>> 0 > src >>> 0;
+  } else taken = testCC(s, 7);
+  if (taken) {
+    s[S_EIP] = i.v0;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const jl32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const op = s[S_CC_OP]!;
+  let taken: boolean;
+  if (op === SUB32) {
+    const res = s[S_CC_DST]!;
+    const src = s[S_CC_SRC]!;
+    const a = (res + src) | 0;
+    taken = a < src;
+  } else if (op === LOGIC32) {
+    const res = s[S_CC_DST]!;
+    taken = res < 0;
+  } else taken = testCC(s, 12);
+  if (taken) {
+    s[S_EIP] = i.v0;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const jge32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const op = s[S_CC_OP]!;
+  let taken: boolean;
+  if (op === SUB32) {
+    const res = s[S_CC_DST]!;
+    const src = s[S_CC_SRC]!;
+    const a = (res + src) | 0;
+    taken = a >= src;
+  } else if (op === LOGIC32) {
+    const res = s[S_CC_DST]!;
+    taken = res >= 0;
+  } else taken = testCC(s, 13);
+  if (taken) {
+    s[S_EIP] = i.v0;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const jle32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const op = s[S_CC_OP]!;
+  let taken: boolean;
+  if (op === SUB32) {
+    const res = s[S_CC_DST]!;
+    const src = s[S_CC_SRC]!;
+    const a = (res + src) | 0;
+    taken = a <= src;
+  } else if (op === LOGIC32) {
+    const res = s[S_CC_DST]!;
+    taken = res <= 0;
+  } else taken = testCC(s, 14);
+  if (taken) {
+    s[S_EIP] = i.v0;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const jg32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const op = s[S_CC_OP]!;
+  let taken: boolean;
+  if (op === SUB32) {
+    const res = s[S_CC_DST]!;
+    const src = s[S_CC_SRC]!;
+    const a = (res + src) | 0;
+    taken = a > src;
+  } else if (op === LOGIC32) {
+    const res = s[S_CC_DST]!;
+    taken = res > 0;
+  } else taken = testCC(s, 15);
+  if (taken) {
+    s[S_EIP] = i.v0;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+
+/** Specialized Jcc handlers by condition code (others use the generic `jcc`). */
+export const JCC_BY_CC: readonly (ExecFn | undefined)[] = [
+  undefined,
+  undefined,
+  jb32,
+  jae32,
+  je32,
+  jne32,
+  jbe32,
+  ja32,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  jl32,
+  jge32,
+  jle32,
+  jg32,
+];

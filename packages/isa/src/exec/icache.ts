@@ -27,8 +27,15 @@ export class DecodedCache {
   /** Called with each block that leaves the cache, so its execution counts can be folded in. */
   onRetire: (b: Block) => void = () => undefined;
 
+  /**
+   * Which 64-byte chunks of each physical page hold cached code (two words per page): a write to
+   * a watched page that touches none of them (data sharing a page with code) returns at once.
+   */
+  private readonly codeChunks: Uint32Array;
+
   constructor(mmu: Mmu) {
     this.mmu = mmu;
+    this.codeChunks = new Uint32Array((mmu.ram.size >>> PAGE_SHIFT) * 2);
     this.watchId = mmu.ram.addWatcher((phys, length) => this.onWrite(phys, length));
   }
 
@@ -62,7 +69,21 @@ export class DecodedCache {
         this.mmu.watchPage(pfn << PAGE_SHIFT, this.watchId);
       }
       list.push(b);
+      this.markChunks(b.physStart[k]!, b.physLen[k]!);
     }
+  }
+
+  private markChunks(phys: number, length: number): void {
+    const base = (phys >>> PAGE_SHIFT) * 2;
+    const last = ((phys & 0xfff) + length - 1) >>> 6;
+    for (let c = (phys & 0xfff) >>> 6; c <= last; c++) this.codeChunks[base + (c >>> 5)]! |= 1 << (c & 31);
+  }
+
+  private touchesCode(phys: number, length: number): boolean {
+    const base = (phys >>> PAGE_SHIFT) * 2;
+    const last = Math.min(63, ((phys & 0xfff) + length - 1) >>> 6);
+    for (let c = (phys & 0xfff) >>> 6; c <= last; c++) if ((this.codeChunks[base + (c >>> 5)]! & (1 << (c & 31))) !== 0) return true;
+    return false;
   }
 
   /** Marks a block invalid and removes it from its slot (its frame lists are pruned lazily). */
@@ -80,12 +101,14 @@ export class DecodedCache {
     for (const b of this.slots) if (b !== null) this.drop(b);
     for (const pfn of this.byFrame.keys()) this.mmu.unwatchPage(pfn << PAGE_SHIFT, this.watchId);
     this.byFrame.clear();
+    this.codeChunks.fill(0);
     this.slots.fill(null);
     this.live = 0;
     this.flushes++;
   }
 
   private onWrite(phys: number, length: number): void {
+    if (!this.touchesCode(phys, length)) return;
     const pfn = phys >>> PAGE_SHIFT;
     const list = this.byFrame.get(pfn);
     if (list === undefined) return;
@@ -107,6 +130,8 @@ export class DecodedCache {
     list.length = kept;
     if (kept === 0) {
       this.byFrame.delete(pfn);
+      this.codeChunks[pfn * 2] = 0;
+      this.codeChunks[pfn * 2 + 1] = 0;
       this.mmu.unwatchPage(pfn << PAGE_SHIFT, this.watchId);
     }
   }
