@@ -3,12 +3,15 @@
 
 import { F80Class, RC, SW } from "./float80";
 import { A, B, screen2, setIndefinite } from "./operand";
-import { R, T, normalize96, precisionBits, roundPack, setResult, shiftRightJam96 } from "./round";
+import { R, T, normalize96, precisionBits, roundPack, setResult, setT, shiftRightJam96 } from "./round";
 
-/** R <- a + (negateB ? -b : b), rounded per `cw`. Flags accumulate in R.flags (clear it first). */
-export function f80Add(aSe: number, aHi: number, aLo: number, bSe: number, bHi: number, bLo: number, negateB: boolean, cw: number): void {
+/**
+ * R <- a + (negateB ? -b : b) for a = IN[0..2], b = IN[3..5], rounded per `cw`. Flags accumulate
+ * in R.flags (clear it first).
+ */
+export function f80Add(negateB: boolean, cw: number): void {
   // NaNs propagate with their own sign: negate only after screening.
-  if (screen2(aSe, aHi, aLo, bSe, bHi, bLo, cw)) return;
+  if (screen2(cw, 0)) return;
   if (negateB) B.sign ^= 1;
   const ca = A.cls;
   const cb = B.cls;
@@ -30,11 +33,13 @@ export function f80Add(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
   }
   const bits = precisionBits(cw);
   if (cb === F80Class.Zero) {
-    roundPack(A.sign, A.exp, A.h, A.l, 0, bits, cw, 0x7fff, 24576);
+    setT(A.h, A.l, 0);
+    roundPack(A.sign, A.exp, bits, cw, 0x7fff, 24576);
     return;
   }
   if (ca === F80Class.Zero) {
-    roundPack(B.sign, B.exp, B.h, B.l, 0, bits, cw, 0x7fff, 24576);
+    setT(B.h, B.l, 0);
+    roundPack(B.sign, B.exp, bits, cw, 0x7fff, 24576);
     return;
   }
   // Order by magnitude: X is the larger.
@@ -44,7 +49,8 @@ export function f80Add(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
     xs = B.sign; xe = B.exp; xh = B.h; xl = B.l;
     ys = A.sign; ye = A.exp; yh = A.h; yl = A.l;
   }
-  shiftRightJam96(yh, yl, 0, xe - ye);
+  setT(yh, yl, 0);
+  shiftRightJam96(xe - ye);
   yh = T.h;
   yl = T.l;
   const yx = T.x;
@@ -75,7 +81,8 @@ export function f80Add(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
     borrow = l < 0 ? 1 : 0;
     if (borrow) l += 0x100000000;
     h = xh - yh - borrow;
-    const s = normalize96(h >>> 0, l >>> 0, x >>> 0);
+    setT(h, l, x);
+    const s = normalize96();
     if (s < 0) {
       setResult((rc === RC.Down ? 1 : 0) << 15, 0, 0);
       return;
@@ -85,7 +92,8 @@ export function f80Add(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
     x = T.x;
     exp -= s;
   }
-  roundPack(xs, exp, h, l, x, bits, cw, 0x7fff, 24576);
+  setT(h, l, x);
+  roundPack(xs, exp, bits, cw, 0x7fff, 24576);
 }
 
 export function clearFlags(): void {

@@ -4,6 +4,7 @@
 
 import { SW } from "./float80";
 import { f80FromInt64, f80ToInt } from "./convert";
+import { IN } from "./operand";
 import { R } from "./round";
 
 /** R <- the value of a packed BCD operand given as dwords lo, mid and the top 16 bits. */
@@ -22,15 +23,18 @@ export function f80FromBcd(lo: number, mid: number, top: number): void {
     return;
   }
   const n = neg ? -v : v;
-  f80FromInt64(Number(BigInt.asUintN(32, n)), Number(BigInt.asUintN(32, n >> 32n)));
+  IN[0] = Number(BigInt.asUintN(32, n));
+  IN[1] = Number(BigInt.asUintN(32, n >> 32n));
+  f80FromInt64();
 }
 
 /**
- * FBSTP: round per `rc` to an integer and pack it. R.lo, R.hi, R.se <- the 10 bytes (R.se holds
+ * FBSTP: round IN[0..2] per `rc` to an integer and pack it. R.lo, R.hi, R.se <- the 10 bytes (R.se holds
  * bytes 9..8). Out of range (|v| >= 10^18), NaN, infinity, unsupported: IE and the BCD indefinite.
  */
-export function f80ToBcd(se: number, hi: number, lo: number, rc: number): void {
-  f80ToInt(se, hi, lo, 64, rc);
+export function f80ToBcd(rc: number): void {
+  const se = IN[0]!;
+  f80ToInt(64, rc);
   let v = (BigInt(R.hi) << 32n) | BigInt(R.lo);
   v = BigInt.asIntN(64, v);
   const neg = v < 0n || (v === 0n && (se & 0x8000) !== 0);

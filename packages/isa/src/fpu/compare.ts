@@ -1,7 +1,7 @@
 // Comparison and classification: FCOM/FUCOM/FCOMI/FUCOMI/FTST/FICOM (SDM Vol. 2, FCOM and
 // FUCOM: FCOM signals IE on any NaN, FUCOM only on SNaN) and FXAM.
 
-import { F80Class, SW } from "./float80";
+import { F80Class, SW, classifyF80 } from "./float80";
 import { A, B, MemOperand, unpack } from "./operand";
 import { R } from "./round";
 
@@ -15,13 +15,13 @@ export const RELATION_CC = [0x0000, 0x0100, 0x4000, 0x4500] as const;
 export const RELATION_EFLAGS = [0x00, 0x01, 0x40, 0x45] as const;
 
 /**
- * Compare a with b. `quiet` selects FUCOM semantics (QNaNs compare quietly). Flags (IE, DE)
+ * Compare a = IN[0..2] with b = IN[3..5]. `quiet` selects FUCOM semantics (QNaNs compare quietly). Flags (IE, DE)
  * accumulate in R.flags. The relation is delivered even when IE or DE is unmasked (the host
  * sets the condition codes then too); only the pop is suppressed.
  */
-export function f80Compare(aSe: number, aHi: number, aLo: number, bSe: number, bHi: number, bLo: number, quiet: boolean): Relation {
-  unpack(A, aSe, aHi, aLo);
-  unpack(B, bSe, bHi, bLo);
+export function f80Compare(quiet: boolean): Relation {
+  unpack(A, 0);
+  unpack(B, 3);
   const ca = A.cls;
   const cb = B.cls;
   if (ca === F80Class.Unsupported || cb === F80Class.Unsupported || ca === F80Class.SNaN || cb === F80Class.SNaN) {
@@ -78,6 +78,5 @@ export function fxamClass(se: number, hi: number, lo: number): number {
 export const FXAM_EMPTY = SW.C3 | SW.C0;
 
 function classifyForFxam(se: number, hi: number, lo: number): F80Class {
-  unpack(A, se, hi, lo);
-  return A.cls;
+  return classifyF80(se, hi, lo);
 }

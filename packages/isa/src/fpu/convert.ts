@@ -3,12 +3,14 @@
 // to an integral value (FRNDINT). Memory results leave in R.lo (low dword) and R.hi (high dword).
 
 import { CW, F80Class, SW } from "./float80";
-import { A, screen1, unpack } from "./operand";
-import { R, T, roundPack, roundSignificand, setResult, shiftRightJam96 } from "./round";
+import { A, IN, screen1, unpack } from "./operand";
+import { R, T, roundPack, roundSignificand, setResult, setT, shiftRightJam96 } from "./round";
 
-/** R <- the 80-bit value of a single-precision bit pattern (exact; DE for denormals; SNaNs stay signaling). */
-export function f80FromF32(bits: number): void {
-  bits >>>= 0;
+// Memory operands come in through IN (operand.ts): IN[0] is the low dword, IN[1] the high one.
+
+/** R <- the 80-bit value of the single-precision pattern IN[0] (exact; DE for denormals; SNaNs stay signaling). */
+export function f80FromF32(): void {
+  const bits = IN[0]!;
   const sign = bits >>> 31;
   const exp = (bits >>> 23) & 0xff;
   const frac = bits & 0x7fffff;
@@ -36,10 +38,10 @@ export function f80FromF32(bits: number): void {
   setResult((sign << 15) | (exp - 127 + 16383), (0x80000000 | (frac << 8)) >>> 0, 0);
 }
 
-/** R <- the 80-bit value of a double-precision bit pattern given as two dwords. */
-export function f80FromF64(lo: number, hi: number): void {
-  lo >>>= 0;
-  hi >>>= 0;
+/** R <- the 80-bit value of the double-precision pattern IN[1]:IN[0]. */
+export function f80FromF64(): void {
+  const lo = IN[0]!;
+  const hi = IN[1]!;
   const sign = hi >>> 31;
   const exp = (hi >>> 20) & 0x7ff;
   const fh = hi & 0xfffff;
@@ -75,10 +77,10 @@ export function f80FromF64(lo: number, hi: number): void {
   setResult((sign << 15) | (exp - 1023 + 16383), (0x80000000 | (fh << 11) | (lo >>> 21)) >>> 0, (lo << 11) >>> 0);
 }
 
-/** R <- the exact 80-bit value of a signed 64-bit integer (two dwords, two's complement). */
-export function f80FromInt64(lo: number, hi: number): void {
-  lo >>>= 0;
-  hi >>>= 0;
+/** R <- the exact 80-bit value of the signed 64-bit integer IN[1]:IN[0] (two's complement). */
+export function f80FromInt64(): void {
+  let lo = IN[0]!;
+  let hi = IN[1]!;
   const sign = hi >>> 31;
   if (sign) {
     lo = (~lo + 1) >>> 0;
@@ -102,20 +104,20 @@ export function f80FromInt64(lo: number, hi: number): void {
   setResult((sign << 15) | (e - z), hi, lo);
 }
 
-/** R <- a 32-bit (or sign-extended 16-bit) integer as an 80-bit value. */
-export function f80FromInt32(v: number): void {
-  v |= 0;
-  f80FromInt64(v >>> 0, v < 0 ? 0xffffffff : 0);
+/** R <- the signed 32-bit integer IN[0] (a 16-bit one must arrive sign-extended). */
+export function f80FromInt32(): void {
+  IN[1] = IN[0]! & 0x80000000 ? 0xffffffff : 0;
+  f80FromInt64();
 }
 
 /**
  * Round an 80-bit value to a signed integer of `size` bits (16, 32 or 64) in direction `rc`
  * (FIST/FISTP use CW.RC; FISTTP passes RC.Zero). R.lo:R.hi <- the two's-complement result.
  * Out of range, NaN, infinity or an unsupported encoding: IE and the integer indefinite
- * (the most negative value).
+ * (the most negative value). The operand is IN[0..2].
  */
-export function f80ToInt(se: number, hi: number, lo: number, size: number, rc: number): void {
-  unpack(A, se, hi, lo);
+export function f80ToInt(size: number, rc: number): void {
+  unpack(A, 0);
   const c = A.cls;
   if (c === F80Class.Zero) {
     R.lo = 0;
@@ -131,8 +133,9 @@ export function f80ToInt(se: number, hi: number, lo: number, size: number, rc: n
     integerIndefinite(size);
     return;
   }
-  shiftRightJam96(A.h, A.l, 0, 63 - e);
-  roundSignificand(A.sign, T.h, T.l, T.x, 64, rc);
+  setT(A.h, A.l, 0);
+  shiftRightJam96(63 - e);
+  roundSignificand(A.sign, 64, rc);
   const inexact = T.inexact;
   const up = T.up;
   let h = T.h, l = T.l;
@@ -176,20 +179,19 @@ function integerIndefinite(size: number): void {
 }
 
 /** FRNDINT: R <- the value rounded to an integer per CW.RC (precision control does not apply). */
-export function f80RoundToInt(se: number, hi: number, lo: number, cw: number): void {
-  if (screen1(se, hi, lo, cw)) return;
+export function f80RoundToInt(cw: number): void {
+  if (screen1(cw)) return;
   const c = A.cls;
-  if (c === F80Class.Zero || c === F80Class.Infinity) {
-    setResult(se, hi, lo);
-    return;
-  }
   const e = A.exp - 16383;
-  if (e >= 63) {
-    setResult(se, hi, lo);
+  if (c === F80Class.Zero || c === F80Class.Infinity || e >= 63) {
+    R.se = IN[0]!;
+    R.hi = IN[1]!;
+    R.lo = IN[2]!;
     return;
   }
-  shiftRightJam96(A.h, A.l, 0, 63 - e);
-  roundSignificand(A.sign, T.h, T.l, T.x, 64, (cw >>> CW.RC_SHIFT) & 3);
+  setT(A.h, A.l, 0);
+  shiftRightJam96(63 - e);
+  roundSignificand(A.sign, 64, (cw >>> CW.RC_SHIFT) & 3);
   if (T.inexact) R.flags |= SW.PE;
   if (T.up) R.flags |= SW.C1;
   let h = T.h, l = T.l;
@@ -220,8 +222,9 @@ export function f80RoundToInt(se: number, hi: number, lo: number, cw: number): v
  * FST/FSTP m32fp: R.lo <- the value rounded to single precision per CW.RC, with the single
  * format's overflow and underflow (precision control does not apply to stores).
  */
-export function f80ToF32(se: number, hi: number, lo: number, cw: number): void {
-  unpack(A, se, hi, lo);
+export function f80ToF32(cw: number): void {
+  const hi = IN[1]!;
+  unpack(A, 0);
   const c = A.cls;
   const sign = A.sign;
   switch (c) {
@@ -241,13 +244,15 @@ export function f80ToF32(se: number, hi: number, lo: number, cw: number): void {
       R.lo = ((sign << 31) | 0x7fc00000 | ((hi >>> 8) & 0x3fffff)) >>> 0;
       return;
   }
-  roundPack(sign, A.exp - 16383 + 127, A.h, A.l, 0, 24, cw, 0xff, 0);
+  setT(A.h, A.l, 0);
+  roundPack(sign, A.exp - 16383 + 127, 24, cw, 0xff, 0);
   R.lo = ((sign << 31) | ((R.se & 0xff) << 23) | ((R.hi >>> 8) & 0x7fffff)) >>> 0;
 }
 
 /** FST/FSTP m64fp: R.lo:R.hi <- the value rounded to double precision per CW.RC. */
-export function f80ToF64(se: number, hi: number, lo: number, cw: number): void {
-  unpack(A, se, hi, lo);
+export function f80ToF64(cw: number): void {
+  const hi = IN[1]!, lo = IN[2]!;
+  unpack(A, 0);
   const c = A.cls;
   const sign = A.sign;
   switch (c) {
@@ -273,7 +278,8 @@ export function f80ToF64(se: number, hi: number, lo: number, cw: number): void {
       return;
     }
   }
-  roundPack(sign, A.exp - 16383 + 1023, A.h, A.l, 0, 53, cw, 0x7ff, 0);
+  setT(A.h, A.l, 0);
+  roundPack(sign, A.exp - 16383 + 1023, 53, cw, 0x7ff, 0);
   const h = R.hi, l = R.lo;
   R.hi = ((sign << 31) | ((R.se & 0x7ff) << 20) | ((h >>> 11) & 0xfffff)) >>> 0;
   R.lo = ((h << 21) | (l >>> 11)) >>> 0;

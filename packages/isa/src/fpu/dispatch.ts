@@ -119,9 +119,6 @@ export function x87IsNoWait(opcode: number, modrm: number): boolean {
 function r16(m: Uint8Array): number {
   return m[0]! | (m[1]! << 8);
 }
-function r32(m: Uint8Array, o: number): number {
-  return (m[o]! | (m[o + 1]! << 8) | (m[o + 2]! << 16) | (m[o + 3]! << 24)) >>> 0;
-}
 function w32(m: Uint8Array, o: number, v: number): void {
   m[o] = v & 0xff;
   m[o + 1] = (v >>> 8) & 0xff;
@@ -192,21 +189,21 @@ export function x87Execute(fpu: X87State, opcode: number, modrm: number, mem: Ui
   if (modrm < 0xc0) {
     switch (op) {
       case 0:
-        x87ArithMem(fpu, reg as X87Arith, X87Mem.m32fp, r32(mem, 0), 0);
+        x87ArithMem(fpu, reg as X87Arith, X87Mem.m32fp, mem);
         return 0;
       case 2:
-        x87ArithMem(fpu, reg as X87Arith, X87Mem.m32int, r32(mem, 0), 0);
+        x87ArithMem(fpu, reg as X87Arith, X87Mem.m32int, mem);
         return 0;
       case 4:
-        x87ArithMem(fpu, reg as X87Arith, X87Mem.m64fp, r32(mem, 0), r32(mem, 4));
+        x87ArithMem(fpu, reg as X87Arith, X87Mem.m64fp, mem);
         return 0;
       case 6:
-        x87ArithMem(fpu, reg as X87Arith, X87Mem.m16int, r16(mem), 0);
+        x87ArithMem(fpu, reg as X87Arith, X87Mem.m16int, mem);
         return 0;
       case 1:
         switch (reg) {
           case 0:
-            x87FldFloat(fpu, X87Mem.m32fp, r32(mem, 0), 0);
+            x87FldFloat(fpu, X87Mem.m32fp, mem);
             return 0;
           case 2:
           case 3:
@@ -229,7 +226,7 @@ export function x87Execute(fpu: X87State, opcode: number, modrm: number, mem: Ui
       case 3:
         switch (reg) {
           case 0:
-            x87Fild(fpu, r32(mem, 0), r32(mem, 0) & 0x80000000 ? 0xffffffff : 0);
+            x87Fild(fpu, mem, 4);
             return 0;
           case 1:
             return storeTo(fpu, mem, X87Store.m32intTrunc, true, 4);
@@ -237,7 +234,7 @@ export function x87Execute(fpu: X87State, opcode: number, modrm: number, mem: Ui
           case 3:
             return storeTo(fpu, mem, X87Store.m32int, reg === 3, 4);
           case 5:
-            x87FldM80(fpu, r32(mem, 0), r32(mem, 4), mem[8]! | (mem[9]! << 8));
+            x87FldM80(fpu, mem);
             return 0;
           case 7:
             return storeTo(fpu, mem, X87Store.m80fp, true, 10);
@@ -247,7 +244,7 @@ export function x87Execute(fpu: X87State, opcode: number, modrm: number, mem: Ui
       case 5:
         switch (reg) {
           case 0:
-            x87FldFloat(fpu, X87Mem.m64fp, r32(mem, 0), r32(mem, 4));
+            x87FldFloat(fpu, X87Mem.m64fp, mem);
             return 0;
           case 1:
             return storeTo(fpu, mem, X87Store.m64intTrunc, true, 8);
@@ -268,21 +265,19 @@ export function x87Execute(fpu: X87State, opcode: number, modrm: number, mem: Ui
         }
       default:
         switch (reg) {
-          case 0: {
-            const v = (r16(mem) << 16) >> 16;
-            x87Fild(fpu, v >>> 0, v < 0 ? 0xffffffff : 0);
+          case 0:
+            x87Fild(fpu, mem, 2);
             return 0;
-          }
           case 1:
             return storeTo(fpu, mem, X87Store.m16intTrunc, true, 2);
           case 2:
           case 3:
             return storeTo(fpu, mem, X87Store.m16int, reg === 3, 2);
           case 4:
-            x87Fbld(fpu, r32(mem, 0), r32(mem, 4), mem[8]! | (mem[9]! << 8));
+            x87Fbld(fpu, mem);
             return 0;
           case 5:
-            x87Fild(fpu, r32(mem, 0), r32(mem, 4));
+            x87Fild(fpu, mem, 8);
             return 0;
           case 6:
             return x87Fbstp(fpu) ? putR(mem, 10) : 0;

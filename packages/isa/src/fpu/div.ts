@@ -4,10 +4,11 @@
 
 import { CW, F80Class, SW } from "./float80";
 import { A, B, screen2, setIndefinite } from "./operand";
-import { R, precisionBits, roundPack, setResult } from "./round";
+import { R, precisionBits, roundPack, setResult, setT } from "./round";
 
-export function f80Div(aSe: number, aHi: number, aLo: number, bSe: number, bHi: number, bLo: number, cw: number): void {
-  if (screen2(aSe, aHi, aLo, bSe, bHi, bLo, cw, 1)) return;
+/** R <- IN[0..2] / IN[3..5], rounded per `cw`. */
+export function f80Div(cw: number): void {
+  if (screen2(cw, 1)) return;
   const ca = A.cls;
   const cb = B.cls;
   const sign = A.sign ^ B.sign;
@@ -77,5 +78,6 @@ export function f80Div(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
     rl = (rl << 1) >>> 0;
   }
   const sticky = (r2 | rh | rl) !== 0 ? 1 : 0;
-  roundPack(sign, exp, qh, ql, ((guard << 31) | sticky) >>> 0, precisionBits(cw), cw, 0x7fff, 24576);
+  setT(qh, ql, (guard << 31) | sticky);
+  roundPack(sign, exp, precisionBits(cw), cw, 0x7fff, 24576);
 }

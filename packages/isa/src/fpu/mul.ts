@@ -3,14 +3,15 @@
 
 import { F80Class, SW } from "./float80";
 import { A, B, screen2, setIndefinite } from "./operand";
-import { precisionBits, roundPack, setResult } from "./round";
+import { precisionBits, roundPack, setResult, setT } from "./round";
 import { R } from "./round";
 
 /** The 128-bit product limbs P[3] (most significant) .. P[0]. */
 export const P = new Float64Array(4);
 
-/** P <- (ah:al) * (bh:bl), four unsigned 32-bit limbs. */
-export function mul64x64(ah: number, al: number, bh: number, bl: number): void {
+/** P <- (A.h:A.l) * (B.h:B.l), four unsigned 32-bit limbs. */
+function mul64x64(): void {
+  const ah = A.h, al = A.l, bh = B.h, bl = B.l;
   const a0 = al & 0xffff, a1 = al >>> 16, a2 = ah & 0xffff, a3 = ah >>> 16;
   const b0 = bl & 0xffff, b1 = bl >>> 16, b2 = bh & 0xffff, b3 = bh >>> 16;
   // Column sums in 16-bit digit positions 0..6; each below 4 * 2^32.
@@ -35,8 +36,9 @@ export function mul64x64(ah: number, al: number, bh: number, bl: number): void {
   P[3] = d7 * 0x10000 + d6;
 }
 
-export function f80Mul(aSe: number, aHi: number, aLo: number, bSe: number, bHi: number, bLo: number, cw: number): void {
-  if (screen2(aSe, aHi, aLo, bSe, bHi, bLo, cw)) return;
+/** R <- IN[0..2] * IN[3..5], rounded per `cw`. */
+export function f80Mul(cw: number): void {
+  if (screen2(cw, 0)) return;
   const ca = A.cls;
   const cb = B.cls;
   const sign = A.sign ^ B.sign;
@@ -53,7 +55,7 @@ export function f80Mul(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
     setResult(sign << 15, 0, 0);
     return;
   }
-  mul64x64(A.h, A.l, B.h, B.l);
+  mul64x64();
   let h = P[3]!, l = P[2]!, x = P[1]!;
   const sticky = P[0] !== 0 ? 1 : 0;
   let exp = A.exp + B.exp - 16383;
@@ -65,5 +67,6 @@ export function f80Mul(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
     l = ((l << 1) | (x >>> 31)) >>> 0;
     x = (x << 1) | sticky;
   }
-  roundPack(sign, exp, h >>> 0, l, x >>> 0, precisionBits(cw), cw, 0x7fff, 24576);
+  setT(h, l, x);
+  roundPack(sign, exp, precisionBits(cw), cw, 0x7fff, 24576);
 }

@@ -12,19 +12,58 @@ import { R, setResult } from "./round";
  */
 export const MemOperand = { denormal: false };
 
-/** Unpacked operands: sign, biased exponent of the normalized significand (may be < 1), h, l. */
-export const A = { cls: 0 as Cls, sign: 0, exp: 0, h: 0, l: 0 };
-export const B = { cls: 0 as Cls, sign: 0, exp: 0, h: 0, l: 0 };
+/**
+ * An unpacked operand: class, sign, biased exponent of the normalized significand (may be < 1)
+ * and the significand halves, kept in a typed array so that no store boxes a number.
+ */
+class Unpacked {
+  cls: Cls = F80Class.Zero;
+  sign = 0;
+  exp = 0;
+  private readonly w = new Uint32Array(2);
+  get h(): number {
+    return this.w[0]!;
+  }
+  set h(v: number) {
+    this.w[0] = v;
+  }
+  get l(): number {
+    return this.w[1]!;
+  }
+  set l(v: number) {
+    this.w[1] = v;
+  }
+}
 
-type Unpacked = typeof A;
+export const A = new Unpacked();
+export const B = new Unpacked();
 
-export function unpack(u: Unpacked, se: number, hi: number, lo: number): void {
+/**
+ * The operand registers of the core operations: IN[0..2] = se, hi, lo of the first operand,
+ * IN[3..5] of the second. Callers fill them from the FPU registers or memory (typed to typed,
+ * so no number is boxed on the way).
+ */
+export const IN = new Uint32Array(6);
+
+/** Load IN from explicit values (for callers off the hot path). */
+export function setIn(aSe: number, aHi: number, aLo: number, bSe: number, bHi: number, bLo: number): void {
+  IN[0] = aSe;
+  IN[1] = aHi;
+  IN[2] = aLo;
+  IN[3] = bSe;
+  IN[4] = bHi;
+  IN[5] = bLo;
+}
+
+/** Unpack the operand at IN[base..base+2] into u. */
+export function unpack(u: Unpacked, base: number): void {
+  const se = IN[base]!;
+  let hi = IN[base + 1]!;
+  let lo = IN[base + 2]!;
   const cls = classifyF80(se, hi, lo);
   u.cls = cls;
-  u.sign = se >>> 15;
+  u.sign = (se >>> 15) & 1;
   let exp = se & 0x7fff;
-  hi >>>= 0;
-  lo >>>= 0;
   if (cls === F80Class.Denormal) {
     // Denormals and pseudo-denormals both have the value sig * 2^(1 - 16383 - 63).
     exp = 1;
@@ -35,8 +74,8 @@ export function unpack(u: Unpacked, se: number, hi: number, lo: number): void {
     }
     const z = Math.clz32(hi);
     if (z > 0) {
-      hi = ((hi << z) | (lo >>> (32 - z))) >>> 0;
-      lo = (lo << z) >>> 0;
+      hi = (hi << z) | (lo >>> (32 - z));
+      lo = lo << z;
       exp -= z;
     }
   }
@@ -49,19 +88,21 @@ export function setIndefinite(): void {
   setResult(INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
 }
 
-/** Deliver a NaN operand, quieted; IE when it was signaling. */
-export function propagateNaN1(se: number, hi: number, lo: number, cls: Cls): void {
+/** Deliver the NaN operand at IN[base], quieted; IE when it was signaling. */
+export function propagateNaN1(base: number, cls: Cls): void {
   if (cls === F80Class.SNaN) R.flags |= SW.IE;
-  setResult(se, (hi | 0x40000000) >>> 0, lo);
+  R.se = IN[base]!;
+  R.hi = IN[base + 1]! | 0x40000000;
+  R.lo = IN[base + 2]!;
 }
 
 /**
  * Screen two operands. Returns true when the result is already decided (invalid encoding, NaN,
  * or an unmasked denormal-operand exception that stops the instruction). Leaves A and B unpacked.
  */
-export function screen2(aSe: number, aHi: number, aLo: number, bSe: number, bHi: number, bLo: number, cw: number, invalidFirst = 0): boolean {
-  unpack(A, aSe, aHi, aLo);
-  unpack(B, bSe, bHi, bLo);
+export function screen2(cw: number, invalidFirst: number): boolean {
+  unpack(A, 0);
+  unpack(B, 3);
   const ca = A.cls;
   const cb = B.cls;
   if (ca === F80Class.Unsupported || cb === F80Class.Unsupported) {
@@ -78,19 +119,18 @@ export function screen2(aSe: number, aHi: number, aLo: number, bSe: number, bHi:
     let pickA: boolean;
     if (nanA && nanB && sA === sB) {
       // Two NaNs of the same kind: the larger significand wins (equal: the positive one).
-      const ma = (aHi & 0x3fffffff) >>> 0;
-      const mb = (bHi & 0x3fffffff) >>> 0;
+      const ma = IN[1]! & 0x3fffffff;
+      const mb = IN[4]! & 0x3fffffff;
       if (ma !== mb) pickA = ma > mb;
-      else if (aLo >>> 0 !== bLo >>> 0) pickA = aLo >>> 0 > bLo >>> 0;
-      else pickA = (aSe & 0xffff) <= (bSe & 0xffff);
+      else if (IN[2] !== IN[5]) pickA = IN[2]! > IN[5]!;
+      else pickA = IN[0]! <= IN[3]!;
     } else if (nanA && nanB) {
       // An SNaN and a QNaN: the QNaN (SDM Vol. 1, Table 4-7).
       pickA = !sA;
     } else {
       pickA = nanA;
     }
-    if (pickA) setResult(aSe, (aHi | 0x40000000) >>> 0, aLo);
-    else setResult(bSe, (bHi | 0x40000000) >>> 0, bLo);
+    propagateNaN1(pickA ? 0 : 3, F80Class.QNaN);
     return true;
   }
   // A zero divisor (FDIV, FPREM: invalidFirst >= 1) and an infinite dividend (FPREM:
@@ -104,9 +144,9 @@ export function screen2(aSe: number, aHi: number, aLo: number, bSe: number, bHi:
   return false;
 }
 
-/** Screen one operand, like screen2. */
-export function screen1(se: number, hi: number, lo: number, cw: number): boolean {
-  unpack(A, se, hi, lo);
+/** Screen the operand at IN[0..2], like screen2. */
+export function screen1(cw: number): boolean {
+  unpack(A, 0);
   const c = A.cls;
   if (c === F80Class.Unsupported) {
     R.flags |= SW.IE;
@@ -114,7 +154,7 @@ export function screen1(se: number, hi: number, lo: number, cw: number): boolean
     return true;
   }
   if (c === F80Class.QNaN || c === F80Class.SNaN) {
-    propagateNaN1(se, hi, lo, c);
+    propagateNaN1(0, c);
     return true;
   }
   if (c === F80Class.Denormal) {

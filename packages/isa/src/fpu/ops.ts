@@ -1,7 +1,8 @@
 // Per-instruction semantics of the x87 (SDM Vol. 2, the F* pages). Each function takes the FPU
-// state plus already-fetched operands; memory operands arrive as raw dwords (m32 = one dword,
-// m64 = lo, hi; m80 = lo, hi and the top 16 bits) and memory results leave in R.lo, R.hi, R.se,
-// with a boolean saying whether the store happens (an unmasked exception suppresses it).
+// state plus already-fetched operands; memory operands arrive as their raw little-endian bytes
+// (a Uint8Array holding the 2, 4, 8 or 10 bytes at offset 0) and memory results leave in R.lo
+// (bytes 0..3), R.hi (bytes 4..7) and R.se (bytes 8..9), with a boolean saying whether the
+// store happens (an unmasked exception suppresses it).
 //
 // Exceptions: every function ORs the raised flags into the status word. An unmasked exception
 // sets ES and B; for IE, DE and ZE the destination and TOP stay unchanged (SDM Vol. 1, 8.7).
@@ -15,11 +16,11 @@ import { f80Div } from "./div";
 import { CW, INDEFINITE_HI, INDEFINITE_LO, INDEFINITE_SE, PRE_EXCEPTIONS, RC, SW } from "./float80";
 import { f80Mul } from "./mul";
 import { Q, f80Rem } from "./remainder";
-import { MemOperand } from "./operand";
+import { IN, MemOperand } from "./operand";
 import { R } from "./round";
 import { X, f80Extract, f80Scale } from "./scale";
 import { f80Sqrt } from "./sqrt";
-import { type X87State, isEmpty, setTagEmpty, stPhys, writeReg, x87Init } from "./state";
+import { type X87State, copyReg, isEmpty, setTagEmpty, stPhys, writeReg, x87Init } from "./state";
 
 /** Arithmetic operations, numbered like the /reg field of D8 and the memory forms of D8-DE. */
 export const X87Arith = { FADD: 0, FMUL: 1, FCOM: 2, FCOMP: 3, FSUB: 4, FSUBR: 5, FDIV: 6, FDIVR: 7 } as const;
@@ -93,32 +94,72 @@ function commit(fpu: X87State, dst: number, popAfter: boolean): boolean {
     stop(fpu, f);
     return false;
   }
-  if (dst >= 0) writeReg(fpu, dst, R.se, R.hi, R.lo);
+  if (dst >= 0) writeR(fpu, dst);
   fpu.sw = (fpu.sw & ~SW.C1) | (f & SW.C1);
   raise(fpu, f);
   if (popAfter) pop(fpu);
   return true;
 }
 
-function arithCore(op: number, aSe: number, aHi: number, aLo: number, bSe: number, bHi: number, bLo: number, cw: number): void {
+/** Deliver R to physical register p (typed to typed) and mark it in use. */
+function writeR(fpu: X87State, p: number): void {
+  fpu.se[p] = R.se;
+  fpu.hi[p] = R.hi;
+  fpu.lo[p] = R.lo;
+  fpu.tw &= ~(3 << (p * 2));
+}
+
+/** IN[base..base+2] <- physical register p. */
+function loadIn(fpu: X87State, base: number, p: number): void {
+  IN[base] = fpu.se[p]!;
+  IN[base + 1] = fpu.hi[p]!;
+  IN[base + 2] = fpu.lo[p]!;
+}
+
+/** IN[3..5] <- R (a converted memory operand). */
+function rToIn2(): void {
+  IN[3] = R.se;
+  IN[4] = R.hi;
+  IN[5] = R.lo;
+}
+
+/** IN[0..2] <- the memory bytes: dwords 0..3, 4..7 and the word at 8..9, as present. */
+function memToIn(m: Uint8Array, bytes: number): void {
+  IN[0] = bytes >= 4 ? m[0]! | (m[1]! << 8) | (m[2]! << 16) | (m[3]! << 24) : m[0]! | (m[1]! << 8);
+  IN[1] = bytes >= 8 ? m[4]! | (m[5]! << 8) | (m[6]! << 16) | (m[7]! << 24) : 0;
+  IN[2] = bytes >= 10 ? m[8]! | (m[9]! << 8) : 0;
+}
+
+/** The core operation `op` on a = IN[0..2] and b = IN[3..5]. */
+function arithCore(op: number, cw: number): void {
   switch (op) {
     case X87Arith.FADD:
-      f80Add(aSe, aHi, aLo, bSe, bHi, bLo, false, cw);
+      f80Add(false, cw);
       break;
     case X87Arith.FMUL:
-      f80Mul(aSe, aHi, aLo, bSe, bHi, bLo, cw);
+      f80Mul(cw);
       break;
     case X87Arith.FSUB:
-      f80Add(aSe, aHi, aLo, bSe, bHi, bLo, true, cw);
+      f80Add(true, cw);
       break;
     case X87Arith.FSUBR:
-      f80Add(bSe, bHi, bLo, aSe, aHi, aLo, true, cw);
+      swapIn();
+      f80Add(true, cw);
       break;
     case X87Arith.FDIV:
-      f80Div(aSe, aHi, aLo, bSe, bHi, bLo, cw);
+      f80Div(cw);
       break;
     default:
-      f80Div(bSe, bHi, bLo, aSe, aHi, aLo, cw);
+      swapIn();
+      f80Div(cw);
+  }
+}
+
+function swapIn(): void {
+  for (let i = 0; i < 3; i++) {
+    const t = IN[i]!;
+    IN[i] = IN[i + 3]!;
+    IN[i + 3] = t;
   }
 }
 
@@ -142,29 +183,38 @@ export function x87Arith(fpu: X87State, op: X87Arith, dst: number, src: number, 
     return;
   }
   R.flags = 0;
-  arithCore(op, fpu.se[d]!, fpu.hi[d]!, fpu.lo[d]!, fpu.se[s]!, fpu.hi[s]!, fpu.lo[s]!, fpu.cw);
+  loadIn(fpu, 0, d);
+  loadIn(fpu, 3, s);
+  arithCore(op, fpu.cw);
   commit(fpu, d, popAfter);
 }
 
-/** Convert a memory operand to R (exact); m16int arrives sign-extended or not, either works. */
-function loadMem(fpu: X87State, fmt: X87Mem, lo: number, hi: number): void {
+/** Convert the memory operand in `mem` to R (exact; a 16-bit integer is sign-extended). */
+function loadMem(fmt: X87Mem, mem: Uint8Array): void {
   switch (fmt) {
     case X87Mem.m32fp:
-      f80FromF32(lo);
+      memToIn(mem, 4);
+      f80FromF32();
       break;
     case X87Mem.m64fp:
-      f80FromF64(lo, hi);
+      memToIn(mem, 8);
+      f80FromF64();
       break;
     case X87Mem.m32int:
-      f80FromInt32(lo);
+      memToIn(mem, 4);
+      f80FromInt32();
       break;
     default:
-      f80FromInt32((lo << 16) >> 16);
+      IN[0] = ((mem[0]! | (mem[1]! << 8)) << 16) >> 16;
+      f80FromInt32();
   }
 }
 
-/** Memory forms (D8, DA, DC, DE /r): ST(0) <- ST(0) op m; FCOM/FCOMP/FICOM/FICOMP compare. */
-export function x87ArithMem(fpu: X87State, op: X87Arith, fmt: X87Mem, lo: number, hi: number): void {
+/**
+ * Memory forms (D8, DA, DC, DE /r): ST(0) <- ST(0) op m; FCOM/FCOMP/FICOM/FICOMP compare.
+ * `mem` holds the operand's bytes (4 for m32fp/m32int, 8 for m64fp, 2 for m16int).
+ */
+export function x87ArithMem(fpu: X87State, op: X87Arith, fmt: X87Mem, mem: Uint8Array): void {
   const t = fpu.top;
   if (isEmpty(fpu, t)) {
     if (op === X87Arith.FCOM || op === X87Arith.FCOMP) {
@@ -176,18 +226,19 @@ export function x87ArithMem(fpu: X87State, op: X87Arith, fmt: X87Mem, lo: number
     return;
   }
   R.flags = 0;
-  loadMem(fpu, fmt, lo, hi);
-  const bSe = R.se, bHi = R.hi, bLo = R.lo;
+  loadMem(fmt, mem);
+  rToIn2();
+  loadIn(fpu, 0, t);
   // A memory denormal's DE is decided by the operation's own operand checks.
   MemOperand.denormal = (R.flags & SW.DE) !== 0;
   R.flags &= ~SW.DE;
   if (op === X87Arith.FCOM || op === X87Arith.FCOMP) {
-    const rel = f80Compare(fpu.se[t]!, fpu.hi[t]!, fpu.lo[t]!, bSe, bHi, bLo, false);
+    const rel = f80Compare(false);
     MemOperand.denormal = false;
     finishCompare(fpu, rel, op === X87Arith.FCOMP ? 1 : 0, false);
     return;
   }
-  arithCore(op, fpu.se[t]!, fpu.hi[t]!, fpu.lo[t]!, bSe, bHi, bLo, fpu.cw);
+  arithCore(op, fpu.cw);
   MemOperand.denormal = false;
   commit(fpu, t, false);
 }
@@ -220,7 +271,9 @@ export function x87Compare(fpu: X87State, src: number, quiet: boolean, pops: num
     return toEflags;
   }
   R.flags = 0;
-  const rel = f80Compare(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.se[b]!, fpu.hi[b]!, fpu.lo[b]!, quiet);
+  loadIn(fpu, 0, a);
+  loadIn(fpu, 3, b);
+  const rel = f80Compare(quiet);
   finishCompare(fpu, rel, pops, toEflags);
   return toEflags;
 }
@@ -235,7 +288,11 @@ export function x87Ftst(fpu: X87State): void {
     return;
   }
   R.flags = 0;
-  const rel = f80Compare(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, 0, 0, 0, false);
+  loadIn(fpu, 0, a);
+  IN[3] = 0;
+  IN[4] = 0;
+  IN[5] = 0;
+  const rel = f80Compare(false);
   finishCompare(fpu, rel, 0, false);
 }
 
@@ -265,8 +322,9 @@ export function x87Unary(fpu: X87State, op: X87Unary): void {
     return;
   }
   R.flags = 0;
-  if (op === X87Unary.FSQRT) f80Sqrt(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.cw);
-  else f80RoundToInt(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.cw);
+  loadIn(fpu, 0, a);
+  if (op === X87Unary.FSQRT) f80Sqrt(fpu.cw);
+  else f80RoundToInt(fpu.cw);
   commit(fpu, a, false);
 }
 
@@ -279,7 +337,9 @@ export function x87Fscale(fpu: X87State): void {
     return;
   }
   R.flags = 0;
-  f80Scale(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.se[b]!, fpu.hi[b]!, fpu.lo[b]!, fpu.cw);
+  loadIn(fpu, 0, a);
+  loadIn(fpu, 3, b);
+  f80Scale(fpu.cw);
   commit(fpu, a, false);
 }
 
@@ -293,13 +353,15 @@ export function x87Fprem(fpu: X87State, ieee: boolean): void {
     return;
   }
   R.flags = 0;
-  f80Rem(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.se[b]!, fpu.hi[b]!, fpu.lo[b]!, ieee, fpu.cw);
+  loadIn(fpu, 0, a);
+  loadIn(fpu, 3, b);
+  f80Rem(ieee, fpu.cw);
   if (R.flags & ~fpu.cw & PRE_EXCEPTIONS) {
     fpu.sw &= ~(SW.C1 | SW.C2);
     raise(fpu, R.flags);
     return;
   }
-  writeReg(fpu, a, R.se, R.hi, R.lo);
+  writeR(fpu, a);
   if (Q.special) fpu.sw &= ~(SW.C1 | SW.C2);
   else fpu.sw = (fpu.sw & ~CC_ALL) | Q.cc;
   raise(fpu, R.flags);
@@ -326,13 +388,14 @@ export function x87Fxtract(fpu: X87State): void {
     return;
   }
   R.flags = 0;
-  if (!f80Extract(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, fpu.cw)) {
+  loadIn(fpu, 0, a);
+  if (!f80Extract(fpu.cw)) {
     stop(fpu, R.flags);
     return;
   }
   writeReg(fpu, a, X.se, X.hi, X.lo);
   fpu.top = p;
-  writeReg(fpu, p, R.se, R.hi, R.lo);
+  writeR(fpu, p);
   fpu.sw &= ~SW.C1;
   raise(fpu, R.flags);
 }
@@ -343,11 +406,11 @@ function pushR(fpu: X87State): void {
     stop(fpu, R.flags);
     return;
   }
-  const se = R.se, hi = R.hi, lo = R.lo, f = R.flags;
+  const f = R.flags;
   const p = pushSlot(fpu);
   if (p < 0) return;
   fpu.top = p;
-  writeReg(fpu, p, se, hi, lo);
+  writeR(fpu, p);
   fpu.sw &= ~SW.C1;
   raise(fpu, f);
 }
@@ -372,18 +435,18 @@ export function x87FldSt(fpu: X87State, i: number): void {
   pushR(fpu);
 }
 
-/** FLD m32fp (bits), FLD m64fp (lo, hi). */
-export function x87FldFloat(fpu: X87State, fmt: X87Mem, lo: number, hi: number): void {
+/** FLD m32fp, FLD m64fp: `mem` holds the 4 or 8 bytes. */
+export function x87FldFloat(fpu: X87State, fmt: X87Mem, mem: Uint8Array): void {
   if (!isEmpty(fpu, (fpu.top - 1) & 7)) {
     pushSlot(fpu);
     return;
   }
   R.flags = 0;
-  loadMem(fpu, fmt, lo, hi);
+  loadMem(fmt, mem);
   if ((R.se & 0x7fff) === 0x7fff && (R.hi & 0x40000000) === 0 && (R.hi & 0x3fffffff || R.lo)) {
     // An SNaN is quieted on the way in.
     R.flags |= SW.IE;
-    R.hi = (R.hi | 0x40000000) >>> 0;
+    R.hi = R.hi | 0x40000000;
   }
   // A denormal operand does not stop the load even when DE is unmasked (the host pushes the
   // normalized value and leaves #MF pending).
@@ -393,19 +456,26 @@ export function x87FldFloat(fpu: X87State, fmt: X87Mem, lo: number, hi: number):
   if (de) raise(fpu, de);
 }
 
-/** FLD m80fp: loaded as is, without exceptions (SDM Vol. 2, FLD). */
-export function x87FldM80(fpu: X87State, lo: number, hi: number, se: number): void {
+/** FLD m80fp: the 10 bytes loaded as they are, without exceptions (SDM Vol. 2, FLD). */
+export function x87FldM80(fpu: X87State, mem: Uint8Array): void {
   R.flags = 0;
-  R.se = se & 0xffff;
-  R.hi = hi >>> 0;
-  R.lo = lo >>> 0;
+  memToIn(mem, 10);
+  R.lo = IN[0]!;
+  R.hi = IN[1]!;
+  R.se = IN[2]!;
   pushR(fpu);
 }
 
-/** FILD m16int/m32int/m64int: the integer as lo, hi (two's complement, sign-extended to 64 bits). */
-export function x87Fild(fpu: X87State, lo: number, hi: number): void {
+/** FILD m16int/m32int/m64int: `bytes` (2, 4 or 8) little-endian two's-complement bytes in `mem`. */
+export function x87Fild(fpu: X87State, mem: Uint8Array, bytes: number): void {
   R.flags = 0;
-  f80FromInt64(lo, hi);
+  if (bytes === 8) {
+    memToIn(mem, 8);
+    f80FromInt64();
+  } else {
+    IN[0] = bytes === 4 ? mem[0]! | (mem[1]! << 8) | (mem[2]! << 16) | (mem[3]! << 24) : ((mem[0]! | (mem[1]! << 8)) << 16) >> 16;
+    f80FromInt32();
+  }
   pushR(fpu);
 }
 
@@ -452,7 +522,7 @@ export function x87FstSt(fpu: X87State, i: number, popAfter: boolean): void {
     }
     return;
   }
-  writeReg(fpu, d, fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!);
+  copyReg(fpu, d, a);
   fpu.sw &= ~SW.C1;
   if (popAfter) pop(fpu);
 }
@@ -485,42 +555,45 @@ export function x87Store(fpu: X87State, fmt: X87Store, popAfter: boolean): boole
         R.se = INDEFINITE_SE;
         break;
       default:
-        f80ToInt(0x7fff, 0, 0, fmt === X87Store.m16int || fmt === X87Store.m16intTrunc ? 16 : fmt === X87Store.m32int || fmt === X87Store.m32intTrunc ? 32 : 64, 0);
+        IN[0] = 0x7fff;
+        IN[1] = 0;
+        IN[2] = 0;
+        f80ToInt(fmt === X87Store.m16int || fmt === X87Store.m16intTrunc ? 16 : fmt === X87Store.m32int || fmt === X87Store.m32intTrunc ? 32 : 64, 0);
     }
     if (popAfter) pop(fpu);
     return true;
   }
-  const se = fpu.se[a]!, hi = fpu.hi[a]!, lo = fpu.lo[a]!;
+  loadIn(fpu, 0, a);
   const rc = (fpu.cw >>> CW.RC_SHIFT) & 3;
   switch (fmt) {
     case X87Store.m32fp:
-      f80ToF32(se, hi, lo, fpu.cw);
+      f80ToF32(fpu.cw);
       break;
     case X87Store.m64fp:
-      f80ToF64(se, hi, lo, fpu.cw);
+      f80ToF64(fpu.cw);
       break;
     case X87Store.m80fp:
-      R.se = se;
-      R.hi = hi;
-      R.lo = lo;
+      R.se = IN[0]!;
+      R.hi = IN[1]!;
+      R.lo = IN[2]!;
       break;
     case X87Store.m16int:
-      f80ToInt(se, hi, lo, 16, rc);
+      f80ToInt(16, rc);
       break;
     case X87Store.m32int:
-      f80ToInt(se, hi, lo, 32, rc);
+      f80ToInt(32, rc);
       break;
     case X87Store.m64int:
-      f80ToInt(se, hi, lo, 64, rc);
+      f80ToInt(64, rc);
       break;
     case X87Store.m16intTrunc:
-      f80ToInt(se, hi, lo, 16, RC.Zero);
+      f80ToInt(16, RC.Zero);
       break;
     case X87Store.m32intTrunc:
-      f80ToInt(se, hi, lo, 32, RC.Zero);
+      f80ToInt(32, RC.Zero);
       break;
     default:
-      f80ToInt(se, hi, lo, 64, RC.Zero);
+      f80ToInt(64, RC.Zero);
   }
   const f = R.flags;
   // Memory destinations: an unmasked IE suppresses the store, and so does an unmasked OE or UE,
@@ -550,9 +623,11 @@ export function x87Fxch(fpu: X87State, i: number): void {
   } else {
     fpu.sw &= ~SW.C1;
   }
-  const se = fpu.se[a]!, hi = fpu.hi[a]!, lo = fpu.lo[a]!;
-  writeReg(fpu, a, fpu.se[b]!, fpu.hi[b]!, fpu.lo[b]!);
-  writeReg(fpu, b, se, hi, lo);
+  loadIn(fpu, 0, a);
+  copyReg(fpu, a, b);
+  fpu.se[b] = IN[0]!;
+  fpu.hi[b] = IN[1]!;
+  fpu.lo[b] = IN[2]!;
 }
 
 /** FFREE ST(i): tag empty; C1 cleared (as the host does; the SDM leaves it undefined). */
@@ -578,7 +653,7 @@ export function x87Fcmov(fpu: X87State, i: number, condition: boolean): void {
     if (underflow(fpu)) writeReg(fpu, a, INDEFINITE_SE, INDEFINITE_HI, INDEFINITE_LO);
     return;
   }
-  if (condition) writeReg(fpu, a, fpu.se[s]!, fpu.hi[s]!, fpu.lo[s]!);
+  if (condition) copyReg(fpu, a, s);
 }
 
 /** FNINIT. */
@@ -603,10 +678,11 @@ export function x87UpdateES(fpu: X87State): void {
   else fpu.sw &= ~ES_B;
 }
 
-/** FBLD m80bcd: bytes 0..3 in lo, 4..7 in mid, 8..9 in top. */
-export function x87Fbld(fpu: X87State, lo: number, mid: number, top: number): void {
+/** FBLD m80bcd: the 10 bytes in `mem`. */
+export function x87Fbld(fpu: X87State, mem: Uint8Array): void {
   R.flags = 0;
-  f80FromBcd(lo, mid, top);
+  memToIn(mem, 10);
+  f80FromBcd(IN[0]!, IN[1]!, IN[2]!);
   pushR(fpu);
 }
 
@@ -622,7 +698,8 @@ export function x87Fbstp(fpu: X87State): boolean {
     pop(fpu);
     return true;
   }
-  f80ToBcd(fpu.se[a]!, fpu.hi[a]!, fpu.lo[a]!, (fpu.cw >>> CW.RC_SHIFT) & 3);
+  loadIn(fpu, 0, a);
+  f80ToBcd((fpu.cw >>> CW.RC_SHIFT) & 3);
   const f = R.flags;
   if (f & ~fpu.cw & PRE_EXCEPTIONS) {
     stop(fpu, f);

@@ -4,8 +4,8 @@
 // processors follow, which keeps the quotient bits of the final step correct.
 
 import { F80Class, SW } from "./float80";
-import { A, B, screen2, setIndefinite } from "./operand";
-import { R, T, normalize96, roundPack, setResult } from "./round";
+import { A, B, IN, screen2, setIndefinite } from "./operand";
+import { R, normalize96, roundPack, setResult, setT } from "./round";
 
 /** Quotient bits for the condition codes: C0 = q2, C3 = q1, C1 = q0, and C2 when incomplete. */
 export const Q = { cc: 0, special: false };
@@ -15,11 +15,12 @@ function ccFromQuotient(q: number): number {
 }
 
 /** R <- partial remainder of a / b; `ieee` selects FPREM1 (quotient rounded to nearest). */
-export function f80Rem(aSe: number, aHi: number, aLo: number, bSe: number, bHi: number, bLo: number, ieee: boolean, cw: number): void {
+/** R <- partial remainder of IN[0..2] / IN[3..5]; `ieee` selects FPREM1. */
+export function f80Rem(ieee: boolean, cw: number): void {
   Q.cc = 0;
   // NaN and invalid results clear C1 and C2 but leave C0 and C3 alone (as the host does).
   Q.special = true;
-  if (screen2(aSe, aHi, aLo, bSe, bHi, bLo, cw, 2)) return;
+  if (screen2(cw, 2)) return;
   const ca = A.cls;
   const cb = B.cls;
   if (ca === F80Class.Infinity || cb === F80Class.Zero) {
@@ -29,12 +30,15 @@ export function f80Rem(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
   }
   Q.special = false;
   if (ca === F80Class.Zero) {
-    setResult(aSe, aHi, aLo);
+    R.se = IN[0]!;
+    R.hi = IN[1]!;
+    R.lo = IN[2]!;
     return;
   }
   if (cb === F80Class.Infinity) {
     // The dividend comes back unchanged in value (a pseudo-denormal is normalized).
-    roundPack(A.sign, A.exp, A.h, A.l, 0, 64, cw, 0x7fff, 24576);
+    setT(A.h, A.l, 0);
+    roundPack(A.sign, A.exp, 64, cw, 0x7fff, 24576);
     return;
   }
   let sign = A.sign;
@@ -48,11 +52,13 @@ export function f80Rem(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
       l = ((l % 0x100000000) + 0x100000000) % 0x100000000;
       h = h >>> 0;
       Q.cc = ccFromQuotient(1);
-      const s = normalize96(h, l, 0);
-      roundPack(sign ^ 1, A.exp - s, T.h, T.l, 0, 64, cw, 0x7fff, 24576);
+      setT(h, l, 0);
+      const s = normalize96();
+      roundPack(sign ^ 1, A.exp - s, 64, cw, 0x7fff, 24576);
       return;
     }
-    roundPack(A.sign, A.exp, A.h, A.l, 0, 64, cw, 0x7fff, 24576);
+    setT(A.h, A.l, 0);
+    roundPack(A.sign, A.exp, 64, cw, 0x7fff, 24576);
     return;
   }
   let steps = d;
@@ -112,10 +118,11 @@ export function f80Rem(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
     }
     Q.cc = ccFromQuotient(q);
   }
-  const s = normalize96(rh, rl, 0);
+  setT(rh, rl, 0);
+  const s = normalize96();
   if (s < 0) {
     setResult(A.sign << 15, 0, 0);
     return;
   }
-  roundPack(sign, exp - s, T.h, T.l, 0, 64, cw, 0x7fff, 24576);
+  roundPack(sign, exp - s, 64, cw, 0x7fff, 24576);
 }

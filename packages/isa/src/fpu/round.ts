@@ -6,17 +6,72 @@
 
 import { CW, RC, SW } from "./float80";
 
-/** The scratch result of the last core operation. Reused; never allocated per operation. */
-export const R = {
-  se: 0,
-  hi: 0,
-  lo: 0,
+/**
+ * The scratch result of the last core operation. Reused; never allocated per operation. The
+ * 32-bit fields live in a typed array: storing values of 2^30 and above into ordinary object
+ * properties would box them as heap numbers on every operation.
+ */
+class F80Scratch {
+  private readonly w = new Uint32Array(4);
+  /** Sign and exponent (or, for memory formats, whatever the conversion documents). */
+  get se(): number {
+    return this.w[0]!;
+  }
+  set se(v: number) {
+    this.w[0] = v;
+  }
+  /** Significand bits 63..32 (or the high dword of a memory result). */
+  get hi(): number {
+    return this.w[1]!;
+  }
+  set hi(v: number) {
+    this.w[1] = v;
+  }
+  /** Significand bits 31..0 (or the low dword of a memory result). */
+  get lo(): number {
+    return this.w[2]!;
+  }
+  set lo(v: number) {
+    this.w[2] = v;
+  }
   /** Status word bits raised by the operation: IE..PE, plus C1 when the result was rounded up. */
-  flags: 0,
-};
+  get flags(): number {
+    return this.w[3]!;
+  }
+  set flags(v: number) {
+    this.w[3] = v;
+  }
+}
 
-/** Scratch for multi-limb helpers. */
-export const T = { h: 0, l: 0, x: 0, up: false, carry: false, inexact: false };
+export const R = new F80Scratch();
+
+/** Scratch for the multi-limb helpers: h:l:x plus the rounding outcome. */
+class LimbScratch {
+  private readonly w = new Uint32Array(3);
+  up = false;
+  carry = false;
+  inexact = false;
+  get h(): number {
+    return this.w[0]!;
+  }
+  set h(v: number) {
+    this.w[0] = v;
+  }
+  get l(): number {
+    return this.w[1]!;
+  }
+  set l(v: number) {
+    this.w[1] = v;
+  }
+  get x(): number {
+    return this.w[2]!;
+  }
+  set x(v: number) {
+    this.w[2] = v;
+  }
+}
+
+export const T = new LimbScratch();
 
 export function setResult(se: number, hi: number, lo: number): void {
   R.se = se;
@@ -24,14 +79,15 @@ export function setResult(se: number, hi: number, lo: number): void {
   R.lo = lo >>> 0;
 }
 
-/** Shift the 96-bit h:l:x right by n, ORing every bit shifted out into bit 0 of x. */
-export function shiftRightJam96(h: number, l: number, x: number, n: number): void {
-  if (n <= 0) {
-    T.h = h;
-    T.l = l;
-    T.x = x;
-    return;
-  }
+// Calling conventions: on the hot path 32-bit limbs never travel as call arguments or return
+// values (V8 boxes numbers of 2^30 and above when they cross a call that is not inlined). The
+// unrounded significand is passed in T (typed storage), operands in IN (operand.ts), results
+// in R. Only small integers (signs, exponents, shift counts, modes) are passed as arguments.
+
+/** Shift T.h:T.l:T.x right by n, ORing every bit shifted out into bit 0 of T.x. */
+export function shiftRightJam96(n: number): void {
+  if (n <= 0) return;
+  let h = T.h, l = T.l, x = T.x;
   if (n >= 96) {
     T.x = h | l | x ? 1 : 0;
     T.h = 0;
@@ -58,18 +114,20 @@ export function shiftRightJam96(h: number, l: number, x: number, n: number): voi
     l = (l >>> n) | (h << (32 - n));
     h = h >>> n;
   }
-  T.h = h >>> 0;
-  T.l = l >>> 0;
-  T.x = (x | (sticky !== 0 ? 1 : 0)) >>> 0;
+  T.h = h;
+  T.l = l;
+  T.x = x | (sticky !== 0 ? 1 : 0);
 }
 
 /**
- * Round h:l:x to `bits` significant bits (24, 53 or 64, counted from bit 31 of h) in the
- * direction `rc`. Sets T.h, T.l (discarded bits cleared), T.inexact, T.up (magnitude increased)
- * and T.carry (the increment overflowed out of bit 63: the significand is then 1000...0 and the
- * caller must add one to the exponent).
+ * Round T.h:T.l:T.x to `bits` significant bits (24, 53 or 64, counted from bit 31 of T.h) in the
+ * direction `rc`. Leaves T.h, T.l (discarded bits cleared), T.inexact, T.up (magnitude
+ * increased) and T.carry (the increment overflowed out of bit 63: the significand is then
+ * 1000...0 and the caller must add one to the exponent). T.x is left as it was.
  */
-export function roundSignificand(sign: number, h: number, l: number, x: number, bits: number, rc: number): void {
+export function roundSignificand(sign: number, bits: number, rc: number): void {
+  let h = T.h, l = T.l;
+  const x = T.x;
   let rb: number;
   let odd: number;
   if (bits === 64) {
@@ -117,8 +175,8 @@ export function roundSignificand(sign: number, h: number, l: number, x: number, 
       carry = true;
     }
   }
-  T.h = h >>> 0;
-  T.l = l >>> 0;
+  T.h = h;
+  T.l = l;
   T.inexact = inexact;
   T.up = up;
   T.carry = carry;
@@ -131,30 +189,18 @@ export function precisionBits(cw: number): number {
 }
 
 /**
- * Round and pack a finite non-zero value sign * (h:l:x / 2^95) * 2^(exp - bias) into a format
- * with `bits` significand bits and biased exponents 1..expMax-1 (0 = denormal, expMax = special).
- * `bias` is the format's bias. The packed result goes to R as an 80-bit image (the exponent
- * re-biased to 16383 unless `raw`) with the J bit explicit; flags are ORed into R.flags.
- * `wrap` is the exponent adjustment for unmasked overflow/underflow (24576 for the 80-bit stack,
- * 0 when the destination is memory and the caller will not store).
+ * Round and pack a finite non-zero value sign * (T.h:T.l:T.x / 2^95) * 2^(exp - bias) into a
+ * format with `bits` significand bits and biased exponents 1..expMax-1 (0 = denormal,
+ * expMax = special). The packed result goes to R with the J bit explicit and the exponent in
+ * the format's own bias; flags are ORed into R.flags. `wrap` is the exponent adjustment for
+ * unmasked overflow/underflow (24576 for the 80-bit stack; 0 for memory formats, whose unmasked
+ * overflow and underflow are not stored).
  */
-export function roundPack(
-  sign: number,
-  exp: number,
-  h: number,
-  l: number,
-  x: number,
-  bits: number,
-  cw: number,
-  expMax: number,
-  wrap: number,
-): void {
+export function roundPack(sign: number, exp: number, bits: number, cw: number, expMax: number, wrap: number): void {
   const rc = (cw >>> CW.RC_SHIFT) & 3;
   let flags = R.flags;
   if (exp >= 1) {
-    roundSignificand(sign, h, l, x, bits, rc);
-    h = T.h;
-    l = T.l;
+    roundSignificand(sign, bits, rc);
     if (T.carry) exp++;
     if (exp >= expMax) {
       if (!(cw & CW.OM) && exp - wrap >= expMax) {
@@ -173,9 +219,7 @@ export function roundPack(
           flags |= SW.C1;
           packOut(sign, expMax, 0x80000000, 0);
         } else {
-          const maxH = bits === 24 ? 0xffffff00 : 0xffffffff;
-          const maxL = bits === 64 ? 0xffffffff : bits === 53 ? 0xfffff800 : 0;
-          packOut(sign, expMax - 1, maxH, maxL);
+          packOut(sign, expMax - 1, bits === 24 ? 0xffffff00 : 0xffffffff, bits === 64 ? 0xffffffff : bits === 53 ? 0xfffff800 : 0);
         }
         R.flags = flags;
         return;
@@ -186,7 +230,7 @@ export function roundPack(
     if (T.inexact) flags |= SW.PE;
     if (T.up) flags |= SW.C1;
     R.flags = flags;
-    packOut(sign, exp, h, l);
+    packOut(sign, exp, T.h, T.l);
     return;
   }
   if (!(cw & CW.UM) && exp + wrap < 1) {
@@ -197,7 +241,7 @@ export function roundPack(
   }
   if (!(cw & CW.UM)) {
     // Unmasked underflow: round as if the exponent range were unbounded, then bias.
-    roundSignificand(sign, h, l, x, bits, rc);
+    roundSignificand(sign, bits, rc);
     if (T.carry) exp++;
     if (exp < 1) {
       flags |= SW.UE;
@@ -209,14 +253,18 @@ export function roundPack(
     packOut(sign, exp, T.h, T.l);
     return;
   }
-  // Masked underflow: gradual underflow to a denormal; UE only when tiny and inexact.
+  // Masked underflow: gradual underflow to a denormal; UE only when tiny and inexact. Tininess
+  // is detected after rounding (as the host does): rounding at the normal position first.
   let tiny = exp < 0;
   if (!tiny) {
-    roundSignificand(sign, h, l, x, bits, rc);
+    const h = T.h, l = T.l;
+    roundSignificand(sign, bits, rc);
     tiny = !T.carry;
+    T.h = h;
+    T.l = l;
   }
-  shiftRightJam96(h, l, x, 1 - exp);
-  roundSignificand(sign, T.h, T.l, T.x, bits, rc);
+  shiftRightJam96(1 - exp);
+  roundSignificand(sign, bits, rc);
   if (T.inexact) {
     flags |= SW.PE;
     if (tiny) flags |= SW.UE;
@@ -228,13 +276,14 @@ export function roundPack(
 }
 
 function packOut(sign: number, exp: number, h: number, l: number): void {
-  R.se = ((sign << 15) | (exp & 0x7fff)) >>> 0;
-  R.hi = h >>> 0;
-  R.lo = l >>> 0;
+  R.se = (sign << 15) | (exp & 0x7fff);
+  R.hi = h;
+  R.lo = l;
 }
 
-/** Normalize a 96-bit h:l:x left so bit 31 of h is set; returns the shift (or -1 for zero). */
-export function normalize96(h: number, l: number, x: number): number {
+/** Normalize T.h:T.l:T.x left so bit 31 of T.h is set; returns the shift (or -1 for zero). */
+export function normalize96(): number {
+  let h = T.h, l = T.l, x = T.x;
   let s = 0;
   while (h === 0) {
     if (l === 0 && x === 0) return -1;
@@ -249,8 +298,15 @@ export function normalize96(h: number, l: number, x: number): number {
     l = (l << z) | (x >>> (32 - z));
     x = x << z;
   }
-  T.h = h >>> 0;
-  T.l = l >>> 0;
-  T.x = x >>> 0;
+  T.h = h;
+  T.l = l;
+  T.x = x;
   return s + z;
+}
+
+/** Load T with a significand: h:l and guard/sticky word x. */
+export function setT(h: number, l: number, x: number): void {
+  T.h = h;
+  T.l = l;
+  T.x = x;
 }

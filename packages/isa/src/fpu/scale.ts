@@ -2,12 +2,12 @@
 // 64 bits regardless of precision control, which applies only to the basic arithmetic.
 
 import { CW, F80Class, SW } from "./float80";
-import { A, B, propagateNaN1, screen2, setIndefinite, unpack } from "./operand";
-import { R, roundPack, setResult } from "./round";
+import { A, B, IN, propagateNaN1, screen2, setIndefinite, unpack } from "./operand";
+import { R, roundPack, setResult, setT } from "./round";
 
-/** R <- st0 * 2^trunc(st1). */
-export function f80Scale(aSe: number, aHi: number, aLo: number, bSe: number, bHi: number, bLo: number, cw: number): void {
-  if (screen2(aSe, aHi, aLo, bSe, bHi, bLo, cw)) return;
+/** R <- st0 * 2^trunc(st1), with st0 = IN[0..2] and st1 = IN[3..5]. */
+export function f80Scale(cw: number): void {
+  if (screen2(cw, 0)) return;
   const ca = A.cls;
   const cb = B.cls;
   if (cb === F80Class.Infinity) {
@@ -23,7 +23,9 @@ export function f80Scale(aSe: number, aHi: number, aLo: number, bSe: number, bHi
     return;
   }
   if (ca === F80Class.Zero || ca === F80Class.Infinity) {
-    setResult(aSe, aHi, aLo);
+    R.se = IN[0]!;
+    R.hi = IN[1]!;
+    R.lo = IN[2]!;
     return;
   }
   // trunc(st1), saturated: anything beyond +-2^20 overflows or underflows every operand anyway.
@@ -34,7 +36,8 @@ export function f80Scale(aSe: number, aHi: number, aLo: number, bSe: number, bHi
     else if (e >= 0) n = B.h >>> (31 - e);
     if (B.sign) n = -n;
   }
-  roundPack(A.sign, A.exp + n, A.h, A.l, 0, 64, cw, 0x7fff, 24576);
+  setT(A.h, A.l, 0);
+  roundPack(A.sign, A.exp + n, 64, cw, 0x7fff, 24576);
 }
 
 /** FXTRACT: R <- significand (st0 with exponent 0); X <- the unbiased exponent as a value. */
@@ -44,14 +47,15 @@ export const X = { se: 0, hi: 0, lo: 0 };
  * Returns false when the operation stops on an unmasked exception. Otherwise the new ST(1)
  * (the exponent) is in X and the new ST(0) (the significand) in R.
  */
-export function f80Extract(se: number, hi: number, lo: number, cw: number): boolean {
-  unpack(A, se, hi, lo);
+export function f80Extract(cw: number): boolean {
+  const se = IN[0]!;
+  unpack(A, 0);
   const c = A.cls;
   if (c === F80Class.Unsupported) {
     R.flags |= SW.IE;
     setIndefinite();
   } else if (c === F80Class.QNaN || c === F80Class.SNaN) {
-    propagateNaN1(se, hi, lo, c);
+    propagateNaN1(0, c);
   } else if (c === F80Class.Zero) {
     // The exponent of zero is -infinity, signalled as a division by zero.
     R.flags |= SW.ZE;
@@ -65,7 +69,7 @@ export function f80Extract(se: number, hi: number, lo: number, cw: number): bool
     X.se = 0x7fff;
     X.hi = 0x80000000;
     X.lo = 0;
-    setResult(se, hi, lo);
+    setResult(se, 0x80000000, 0);
     return true;
   } else {
     if (c === F80Class.Denormal) {

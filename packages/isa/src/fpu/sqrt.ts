@@ -3,10 +3,12 @@
 // applies (SDM Vol. 1, 8.1.5.2).
 
 import { F80Class, SW } from "./float80";
-import { A, screen1, setIndefinite } from "./operand";
-import { R, precisionBits, roundPack, setResult } from "./round";
+import { A, IN, screen1, setIndefinite } from "./operand";
+import { R, precisionBits, roundPack, setResult, setT } from "./round";
 
-export function f80Sqrt(se: number, hi: number, lo: number, cw: number): void {
+/** R <- sqrt(IN[0..2]), rounded per `cw`. */
+export function f80Sqrt(cw: number): void {
+  const se = IN[0]!, hi = IN[1]!, lo = IN[2]!;
   // A negative operand is invalid before it is a denormal (IE outranks DE).
   const neg = (se & 0x8000) !== 0 && (se & 0x7fff) !== 0x7fff && ((se & 0x7fff) !== 0 || hi !== 0 || lo !== 0);
   if (neg && (se & 0x7fff) === 0) {
@@ -14,7 +16,7 @@ export function f80Sqrt(se: number, hi: number, lo: number, cw: number): void {
     setIndefinite();
     return;
   }
-  if (screen1(se, hi, lo, cw)) return;
+  if (screen1(cw)) return;
   const c = A.cls;
   if (c === F80Class.Zero) {
     setResult(se & 0x8000, 0, 0);
@@ -75,7 +77,8 @@ export function f80Sqrt(se: number, hi: number, lo: number, cw: number): void {
   const l = ((rt1 << 31) | (rt0 >>> 1)) >>> 0;
   const sticky = (rem2 | rem1 | rem0) !== 0 ? 1 : 0;
   const exp = 64 + (e - 63 - k) / 2 + 16383;
-  roundPack(0, exp, h, l, ((guard << 31) | sticky) >>> 0, precisionBits(cw), cw, 0x7fff, 24576);
+  setT(h, l, (guard << 31) | sticky);
+  roundPack(0, exp, precisionBits(cw), cw, 0x7fff, 24576);
 }
 
 function mbit(h: number, l: number, j: number): number {

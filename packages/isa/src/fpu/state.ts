@@ -88,6 +88,14 @@ export function writeReg(fpu: X87State, phys: number, se: number, hi: number, lo
   fpu.tw &= ~(3 << (phys * 2));
 }
 
+/** Copy physical register `src` to `dst` and mark `dst` in use (typed to typed: nothing boxed). */
+export function copyReg(fpu: X87State, dst: number, src: number): void {
+  fpu.se[dst] = fpu.se[src]!;
+  fpu.hi[dst] = fpu.hi[src]!;
+  fpu.lo[dst] = fpu.lo[src]!;
+  fpu.tw &= ~(3 << (dst * 2));
+}
+
 /** Record the last non-control x87 instruction (the interpreter calls this; SDM Vol. 1, 8.1.8). */
 export function x87SetLastInstruction(fpu: X87State, cs: number, eip: number, opcode11: number, ds: number, operandOffset: number): void {
   fpu.fcs = cs & 0xffff;

@@ -7,8 +7,8 @@
 // one unit in the last place of the 64-bit significand. Special cases and flags are exact.
 
 import { CW, F80Class, SW, classifyF80 } from "./float80";
-import { A, B, screen1, screen2, setIndefinite } from "./operand";
-import { R, roundPack, setResult } from "./round";
+import { A, B, screen1, screen2, setIn, setIndefinite } from "./operand";
+import { R, roundPack, setResult, setT } from "./round";
 import type { X87State } from "./state";
 
 export const X87Transcendental = { F2XM1: 0, FYL2X: 1, FPTAN: 2, FPATAN: 3, FYL2XP1: 4, FSINCOS: 5, FSIN: 6, FCOS: 7 } as const;
@@ -97,7 +97,8 @@ function roundBF(x: BF, cw: number): void {
   const h = Number((top >> 64n) & 0xffffffffn);
   const l = Number((top >> 32n) & 0xffffffffn);
   const xx = Number(top & 0xffffffffn);
-  roundPack(x.neg ? 1 : 0, L - 1 + x.e + 16383, h, l, xx, 64, cw, 0x7fff, 24576);
+  setT(h, l, xx);
+  roundPack(x.neg ? 1 : 0, L - 1 + x.e + 16383, 64, cw, 0x7fff, 24576);
 }
 
 // Series in fixed point (scale 2^N). z = t^2 for the odd series.
@@ -281,7 +282,8 @@ export const R2 = { se: 0, hi: 0, lo: 0 };
 function trigCore(se: number, hi: number, lo: number, which: "sin" | "cos" | "tan" | "sincos", cw: number): boolean {
   const c = classifyF80(se, hi, lo);
   if (c === F80Class.Normal && (se & 0x7fff) >= 16383 + 63) return false;
-  if (screen1(se, hi, lo, cw)) {
+  setIn(se, hi, lo, 0, 0, 0);
+  if (screen1(cw)) {
     R2.se = R.se;
     R2.hi = R.hi;
     R2.lo = R.lo;
@@ -322,7 +324,8 @@ function trigCore(se: number, hi: number, lo: number, which: "sin" | "cos" | "ta
 
 /** F2XM1 core: 2^x - 1. */
 function f2xm1Core(se: number, hi: number, lo: number, cw: number): void {
-  if (screen1(se, hi, lo, cw)) return;
+  setIn(se, hi, lo, 0, 0, 0);
+  if (screen1(cw)) return;
   if (A.cls === F80Class.Zero) {
     setResult(se, 0, 0);
     return;
@@ -364,7 +367,8 @@ function fyl2xCore(xSe: number, xHi: number, xLo: number, ySe: number, yHi: numb
     if (cw & CW.ZM) setResult(((ySe & 0x8000) ^ 0x8000) | INF_SE, 0x80000000, 0);
     return;
   }
-  if (screen2(xSe, xHi, xLo, ySe, yHi, yLo, cw)) return;
+  setIn(xSe, xHi, xLo, ySe, yHi, yLo);
+  if (screen2(cw, 0)) return;
   const cx = A.cls;
   const cy = B.cls;
   if (A.sign && cx !== F80Class.Zero) {
@@ -413,7 +417,8 @@ function fyl2xCore(xSe: number, xHi: number, xLo: number, ySe: number, yHi: numb
 
 /** FYL2XP1 core: y * log2(x + 1). */
 function fyl2xp1Core(xSe: number, xHi: number, xLo: number, ySe: number, yHi: number, yLo: number, cw: number): void {
-  if (screen2(xSe, xHi, xLo, ySe, yHi, yLo, cw)) return;
+  setIn(xSe, xHi, xLo, ySe, yHi, yLo);
+  if (screen2(cw, 0)) return;
   const cx = A.cls;
   const cy = B.cls;
   if (cx === F80Class.Infinity) {
@@ -460,7 +465,8 @@ function fyl2xp1Core(xSe: number, xHi: number, xLo: number, ySe: number, yHi: nu
 
 /** FPATAN core: atan2(y, x) with y = ST(1), x = ST(0). */
 function fpatanCore(xSe: number, xHi: number, xLo: number, ySe: number, yHi: number, yLo: number, cw: number): void {
-  if (screen2(ySe, yHi, yLo, xSe, xHi, xLo, cw)) return;
+  setIn(ySe, yHi, yLo, xSe, xHi, xLo);
+  if (screen2(cw, 0)) return;
   const cy = A.cls;
   const cx = B.cls;
   const sy = A.sign;
