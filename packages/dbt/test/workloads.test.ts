@@ -4,41 +4,10 @@
  * exit status as native; and the isa counters (insn.retired, insn.class.*, exc.*, int.*) equal
  * to the interpreter's for the same run, most instructions coming from translated code.
  */
-import { spawnSync } from "node:child_process";
-import { LinuxProcess } from "@strata/linux-user";
 import { workloadsOfKind } from "@strata/workloads";
 import { readArtifact, resolveWorkloadPath } from "@strata/workloads/node";
 import { describe, expect, it } from "vitest";
-import { createDbtEngine } from "../src/index";
-
-interface Outcome {
-  stdout: string;
-  status: number;
-  counters: Record<string, number>;
-}
-
-function runNative(path: string, args: readonly string[]): { stdout: string; status: number } {
-  const r = spawnSync(path, args, { encoding: "latin1" });
-  if (r.error) throw r.error;
-  return { stdout: r.stdout, status: r.status ?? 128 };
-}
-
-export function runLinux(bytes: Uint8Array, argv: readonly string[], dbt: boolean, hotThreshold?: number): Outcome {
-  const chunks: Uint8Array[] = [];
-  const proc = new LinuxProcess(bytes, {
-    argv,
-    stdout: (b) => chunks.push(b.slice()),
-    stderr: () => undefined,
-    ...(dbt ? { engine: (m) => createDbtEngine(m, hotThreshold === undefined ? {} : { hotThreshold }) } : {}),
-  });
-  proc.run();
-  return { stdout: Buffer.concat(chunks).toString("latin1"), status: proc.status().status, counters: proc.counters() };
-}
-
-/** The counters both engines must agree on. */
-export function isaCounters(c: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(c).filter(([k]) => /^(insn|exc|int|syscall)\./.test(k)));
-}
+import { isaCounters, runLinux, runNative } from "./helpers";
 
 describe("linux-i386 workloads: native vs linux-user on dbt", () => {
   for (const w of workloadsOfKind("linux-i386")) {
@@ -47,10 +16,10 @@ describe("linux-i386 workloads: native vs linux-user on dbt", () => {
       const args = w.args ?? [];
       const native = runNative(path, args);
       const bytes = readArtifact(w);
-      const dbt = runLinux(bytes, [path, ...args], true);
+      const dbt = runLinux(bytes, [path, ...args], {});
       expect(dbt.stdout).toBe(native.stdout);
       expect(dbt.status).toBe(native.status);
-      const interp = runLinux(bytes, [path, ...args], false);
+      const interp = runLinux(bytes, [path, ...args]);
       expect(isaCounters(dbt.counters)).toEqual(isaCounters(interp.counters));
       // Short runs (hello) may stay below the hot threshold everywhere.
       if (dbt.counters["insn.retired"]! > 1_000_000) expect(dbt.counters["tc.blocks_compiled"]).toBeGreaterThan(0);
@@ -61,7 +30,7 @@ describe("linux-i386 workloads: native vs linux-user on dbt", () => {
     const w = workloadsOfKind("linux-i386").find((x) => x.name === "sort")!;
     const path = resolveWorkloadPath(w.artifact);
     const native = runNative(path, w.args ?? []);
-    const dbt = runLinux(readArtifact(w), [path, ...(w.args ?? [])], true, 0);
+    const dbt = runLinux(readArtifact(w), [path, ...(w.args ?? [])], { hotThreshold: 0 });
     expect(dbt.stdout).toBe(native.stdout);
     expect(dbt.counters["tc.insn_interpreted"]).toBeLessThan(dbt.counters["insn.retired"]! / 100);
   });

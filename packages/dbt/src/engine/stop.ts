@@ -1,6 +1,7 @@
 /**
  * The cpu.stop codes of @strata/isa (cpu/cpu.ts STOP_*), which its index does not export. The
- * values are checked against the interpreter at test time (test/stop-codes.test.ts).
+ * values are checked against the interpreter in test/monitor.test.ts (HLT -> "halt", a host
+ * stop -> "exit", the same as the interpreter's).
  */
 export const STOP_NONE = 0;
 export const STOP_HALT = 1;

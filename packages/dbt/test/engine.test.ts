@@ -1,0 +1,109 @@
+/**
+ * The translator's observable behaviour against independent references: the host CPU (native
+ * runs of the same ELF) for self-modifying code and eviction, and the interpreter for budget
+ * exactness and engine switching (same state, same counters after the same number of
+ * instructions).
+ */
+import { findWorkload } from "@strata/workloads";
+import { readArtifact, resolveWorkloadPath } from "@strata/workloads/node";
+import { describe, expect, it } from "vitest";
+import { buildAsm, isaCounters, linuxProcess, readBytes, runLinux, runNative } from "./helpers";
+
+function workload(name: string): { bytes: Uint8Array; argv: string[]; path: string } {
+  const w = findWorkload(name);
+  if (w === undefined) throw new Error(`workload ${name} missing`);
+  const path = resolveWorkloadPath(w.artifact);
+  return { bytes: readArtifact(w), argv: [path, ...(w.args ?? [])], path };
+}
+
+describe("self-modifying code", () => {
+  const exe = buildAsm("smc.asm");
+  const native = runNative(exe);
+
+  it.each([0, 1, 16])("matches the host CPU with hot threshold %i", (hotThreshold) => {
+    const r = runLinux(readBytes(exe), [exe], { hotThreshold });
+    expect(r.stdout).toBe(native.stdout);
+    expect(r.status).toBe(native.status);
+    expect(r.counters["tc.invalidations.smc"]).toBeGreaterThan(0);
+  });
+
+  it("invalidates only the blocks whose bytes were written (data on the code page does not)", () => {
+    const r = runLinux(readBytes(exe), [exe], { hotThreshold: 0 });
+    // 5000 passes rewrite the loop's own block; the other writes hit one block each. Stores to
+    // `result` (same page, not code) invalidate nothing.
+    expect(r.counters["tc.invalidations.smc"]).toBeLessThan(5000 + 10);
+    expect(r.counters["tc.invalidations.smc"]).toBeGreaterThanOrEqual(5000 - 5000 / 8);
+  });
+});
+
+describe("budget exactness", () => {
+  it("run(N) in odd slices leaves the interpreter's exact state after every slice", () => {
+    const { bytes, argv } = workload("sort");
+    const a = linuxProcess(bytes, argv);
+    const b = linuxProcess(bytes, argv, { hotThreshold: 2 });
+    const slice = 9973;
+    for (let n = 0; n < 300 && !a.proc.exited; n++) {
+      a.proc.run(slice);
+      b.proc.run(slice);
+      expect(b.proc.cpu.retired).toBe(a.proc.cpu.retired);
+      expect(Array.from(b.proc.cpu.s)).toEqual(Array.from(a.proc.cpu.s));
+    }
+    expect(b.dbt()!.counters()["tc.insn_from_cache"]).toBeGreaterThan(0);
+  });
+
+  it("run(1) steps exactly one instruction on a fully translated process", () => {
+    const { bytes, argv } = workload("sieve");
+    const a = linuxProcess(bytes, argv);
+    const b = linuxProcess(bytes, argv, { hotThreshold: 0 });
+    a.proc.run(200_000);
+    b.proc.run(200_000);
+    for (let n = 0; n < 2000; n++) {
+      a.proc.run(1);
+      b.proc.run(1);
+      expect(b.proc.cpu.retired).toBe(a.proc.cpu.retired);
+      expect(b.proc.cpu.s[8]).toBe(a.proc.cpu.s[8]);
+    }
+    expect(Array.from(b.proc.cpu.s)).toEqual(Array.from(a.proc.cpu.s));
+  });
+});
+
+describe("engine switching", () => {
+  it("interpreter for N instructions, then the translator on the same Cpu: same output and counters", () => {
+    const { bytes, argv } = workload("crc32");
+    const reference = runLinux(bytes, argv);
+    const p = linuxProcess(bytes, argv, {});
+    p.proc.machine.engine.run(1_234_567);
+    p.proc.run();
+    expect(p.out()).toBe(reference.stdout);
+    expect(p.proc.status().status).toBe(reference.status);
+    expect(isaCounters(p.proc.counters())).toEqual(isaCounters(reference.counters));
+  });
+
+  it("translator for N instructions, then the interpreter: same output and retired count", () => {
+    const { bytes, argv } = workload("sieve");
+    const reference = runLinux(bytes, argv);
+    const p = linuxProcess(bytes, argv, { hotThreshold: 0 });
+    p.proc.run(777_777);
+    const interp = p.proc.machine.engine;
+    while (!p.proc.exited && interp.run(1 << 20) === "budget");
+    expect(p.out()).toBe(reference.stdout);
+    expect(p.proc.status().status).toBe(reference.status);
+    expect(p.proc.cpu.retired).toBe(reference.counters["insn.retired"]);
+  });
+});
+
+describe("translation cache bound", () => {
+  it("evicts the oldest blocks at the bound and still runs correctly", () => {
+    const { bytes, argv, path } = workload("sort");
+    const native = runNative(path, argv.slice(1));
+    const r = runLinux(bytes, argv, { hotThreshold: 4, maxBlocks: 16 });
+    expect(r.stdout).toBe(native.stdout);
+    expect(r.counters["tc.invalidations.evict"]).toBeGreaterThan(0);
+    expect(r.counters["tc.blocks_live"]).toBeLessThanOrEqual(16);
+  });
+
+  it("rejects a bound that is not a positive integer", () => {
+    const { bytes, argv } = workload("hello");
+    expect(() => linuxProcess(bytes, argv, { maxBlocks: 0 })).toThrow(/maxBlocks/);
+  });
+});
