@@ -22,3 +22,4 @@ export * from "./disasm/index";
 export * from "./loaders/index";
 export * from "./fpu/index";
 export * from "./devices/index";
+export { snapshotCpu, restoreCpu, snapshotMemory, restoreMemory, SnapshotError, type CpuSnapshot } from "./cpu/snapshot";

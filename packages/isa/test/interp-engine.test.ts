@@ -174,3 +174,24 @@ out: db 0x30
     expect(new DataView(m.ram.buffer).getUint32(0x2000, true)).toBe(0x12345678);
   });
 });
+
+describe("snapshots", () => {
+  it("restore is bit-exact: the continuation after a restore equals the original continuation", async () => {
+    const { findWorkload } = await import("@strata/workloads");
+    const { readArtifact } = await import("@strata/workloads/node");
+    const { snapshotCpu, restoreCpu, snapshotMemory, restoreMemory } = await import("../src/index");
+    const w = findWorkload("crc32")!;
+    const m = runElf(readArtifact(w), ["crc32", "1"], 64 << 20, 0).machine;
+    m.engine.run(200_000);
+    const cpuSnap = snapshotCpu(m.cpu);
+    const memSnap = snapshotMemory(m.ram);
+    m.engine.run(300_000);
+    const after1 = { words: m.cpu.s.slice(), mem: snapshotMemory(m.ram), retired: m.cpu.retired };
+    restoreCpu(m.cpu, cpuSnap);
+    restoreMemory(m.ram, memSnap);
+    m.engine.run(300_000);
+    expect(m.cpu.retired).toBe(after1.retired);
+    expect(m.cpu.s).toEqual(after1.words);
+    expect(Buffer.from(snapshotMemory(m.ram)).equals(Buffer.from(after1.mem))).toBe(true);
+  });
+});
