@@ -22,7 +22,7 @@ const OSZ_OPS: ReadonlySet<Operand> = new Set<Operand>([
 /** Memory operands objdump prints without a size keyword. */
 const NO_SIZE_SEMS: ReadonlySet<string> = new Set(["lddqu"]);
 /** Mnemonics whose objdump spelling takes a "w"/"d" suffix from the operand size. */
-const SUFFIX_W = new Set(["pushf", "popf", "pusha", "popa", "ret", "retf", "iret"]);
+const SUFFIX_W = new Set(["pushf", "popf", "pusha", "popa", "ret", "retf", "iret", "enter", "leave"]);
 /** PUSH/POP forms whose operand does not show the size, so objdump suffixes the mnemonic. */
 const PUSH_SUFFIX: ReadonlySet<Operand> = new Set<Operand>(["Ibs", "Iz", "ES", "CS", "SS", "DS", "FS", "GS"]);
 
@@ -95,9 +95,14 @@ function operand(insn: DecodedInsn, code: Operand, address: number, second: bool
     case "Ib": return hex((second ? insn.imm2 : insn.imm) & 0xff);
     case "Ibs": case "Iz": case "Iv": return hex(osz === 16 ? insn.imm & 0xffff : insn.imm);
     case "Iw": return hex(insn.imm & 0xffff);
-    case "Jb": case "Jz": {
+    // objdump masks a rel16/rel32 target to the operand size but never a rel8 one (even in
+    // 16-bit code, where `74 f0` at 0 prints as 0xfffffff2).
+    case "Jb": return hex(address + insn.length + insn.imm);
+    case "Jz": {
+      // rel16: the low 16 bits wrap, the bits above come from the instruction's address
+      // (i386-dis.c OP_J: (pc + len + disp) & mask | (pc & ~mask)).
       const t = address + insn.length + insn.imm;
-      return hex(osz === 16 ? t & 0xffff : t);
+      return hex(osz === 16 ? (t & 0xffff) | (address & ~0xffff) : t);
     }
     case "Ap": return `${hex(insn.imm2)}:${hex(insn.imm)}`;
     case "Ob": case "Ov": return memory(insn, "");
@@ -137,11 +142,13 @@ function operand(insn: DecodedInsn, code: Operand, address: number, second: bool
 function mnemonic(insn: DecodedInsn): { mn: string; usesOsz: boolean } {
   const op = insn.op;
   let mn = op.mn;
-  let usesOsz = op.osz !== undefined || op.ops.some((o) => OSZ_OPS.has(o)) || RM16_REG_OPSIZE_SEMS.has(op.sem);
+  let usesOsz = op.osz !== undefined || op.ops.some((o) => OSZ_OPS.has(o));
+  // r16/r32/m16 operands use the operand size only in their register form (or through Gv).
+  if (RM16_REG_OPSIZE_SEMS.has(op.sem)) usesOsz = insn.mod === 3 || op.ops.includes("Gv");
   const o16 = insn.opsize === 16;
   // objdump marks a non-default operand size in the mnemonic: "w" in 32-bit code, "d" in 16-bit.
   const sfx = insn.opsize === (isDefault16(insn) ? 16 : 32) ? "" : o16 ? "w" : "d";
-  if (SUFFIX_W.has(mn)) {
+  if (SUFFIX_W.has(mn) || ((mn === "jmp" || mn === "call") && op.ops[0] === "Jz")) {
     usesOsz = true;
     mn += sfx;
   }
@@ -161,6 +168,23 @@ function mnemonic(insn: DecodedInsn): { mn: string; usesOsz: boolean } {
 function isDefault16(insn: DecodedInsn): boolean {
   const toggled = (insn.prefixes & 8) !== 0 && insn.mandatory !== 0x66;
   return (insn.opsize === 16) !== toggled;
+}
+
+/** objdump's names for prefixes in front of an undecodable opcode ("addr16 (bad)"). */
+export function badWithPrefixes(bytes: Uint8Array, offset: number, count: number, default16: boolean): string {
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const b = bytes[offset + i] ?? 0;
+    const seg = [0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65].indexOf(b);
+    if (b === 0x66) names.push(default16 ? "data32" : "data16");
+    else if (b === 0x67) names.push(default16 ? "addr32" : "addr16");
+    else if (b === 0xf0) names.push("lock");
+    else if (b === 0xf2) names.push("repnz");
+    else if (b === 0xf3) names.push("repz");
+    else if (seg >= 0) names.push(SREG[seg] ?? "?");
+  }
+  names.push("(bad)");
+  return names.join(" ");
 }
 
 /**
@@ -183,6 +207,9 @@ export function formatIntel(insn: DecodedInsn, address: number, bytes: Uint8Arra
   const branch = op.cf === "jmp" || op.cf === "call" || op.cf === "ret" || (op.cf === "jcc" && op.sem === "jcc");
   const lock = (insn.prefixes & PREFIX_LOCK) !== 0;
 
+  // CET's NOTRACK: objdump names a final 3E on an indirect near JMP/CALL "notrack", and then
+  // does not show it as the memory operand's segment.
+  const notrack = insn.segOverride === 3 && (op.cf === "jmp" || op.cf === "call") && op.ops[0] === "Ev" && lastSegByte(bytes, offset, insn.prefixCount) === 0x3e;
   // Prefix names in byte order; the last 66/67/segment occurrence is the effective one.
   const pfx: string[] = [];
   const n = insn.prefixCount;
@@ -203,8 +230,11 @@ export function formatIntel(insn: DecodedInsn, address: number, bytes: Uint8Arra
       case 0xf0: pfx.push("lock"); break;
       case 0xf2: case 0xf3:
         if (i === lastRep && insn.mandatory === b) break;
-        if (lock) pfx.push(b === 0xf2 ? "xacquire" : "xrelease");
-        else if (b === 0xf2 && branch) pfx.push("bnd");
+        // HLE hints (objdump): XACQUIRE/XRELEASE on LOCKed instructions and on XCHG with memory
+        // (implicitly locked); XRELEASE also on MOV to memory (88/89/C6/C7).
+        if ((lock && op.lock === true) || (op.sem === "xchg" && insn.hasMem)) pfx.push(b === 0xf2 ? "xacquire" : "xrelease");
+        else if (b === 0xf3 && op.sem === "mov" && insn.hasMem && insn.modrm >= 0 && insn.map === 0 && (insn.opcode & 0xfe) !== 0x8a) pfx.push("xrelease");
+        else if (b === 0xf2 && branch && !lock) pfx.push("bnd");
         else if (isString) pfx.push(b === 0xf3 ? (op.rep === "rep" ? "rep" : "repz") : "repnz");
         else pfx.push(b === 0xf3 ? "repz" : "repnz");
         break;
@@ -214,12 +244,13 @@ export function formatIntel(insn: DecodedInsn, address: number, bytes: Uint8Arra
         break;
       case 0x67:
         // objdump never marks 67 as used by a moffs operand (A0–A3), so it always shows addr16.
-        if (i === last67 && usesAsz && !(insn.hasMem && insn.modrm < 0)) break;
+        // Nor, in 16-bit code, by a ModRM bare disp32, which it marks "addr32" to tell it from disp16.
+        if (i === last67 && usesAsz && !(insn.hasMem && insn.modrm < 0) && !(default16 && insn.hasMem && insn.base < 0 && insn.sib < 0)) break;
         pfx.push(insn.addrsize === 16 ? "addr16" : "addr32");
         break;
       default:
-        if (i === lastSeg && usesSeg) break;
-        if (i === lastSeg && b === 0x3e && (op.cf === "jmp" || op.cf === "call") && op.ops[0] === "Ev") pfx.push("notrack");
+        if (i === lastSeg && notrack) pfx.push("notrack");
+        else if (i === lastSeg && usesSeg) break;
         else pfx.push(SREG[[0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65].indexOf(b)] ?? "?");
     }
   }
@@ -232,6 +263,8 @@ export function formatIntel(insn: DecodedInsn, address: number, bytes: Uint8Arra
   // CMPccPS & co. drop the predicate immediate that went into the mnemonic.
   if (mn !== op.mn && mn.startsWith("cmp") && ops.length === 3) ops = ops.slice(0, 2);
   let immSeen = false;
+  const seg = insn.segOverride;
+  if (notrack) insn.segOverride = -1;
   const text = ops
     .map((o) => {
       const isImm = o === "Ib" || o === "Iw" || o === "Ibs" || o === "Iz" || o === "Iv";
@@ -240,6 +273,16 @@ export function formatIntel(insn: DecodedInsn, address: number, bytes: Uint8Arra
       return s;
     })
     .join(",");
+  insn.segOverride = seg;
   const head = pfx.length > 0 ? `${pfx.join(" ")} ${mn}` : mn;
   return text ? `${head} ${text}` : head;
+}
+
+function lastSegByte(bytes: Uint8Array, offset: number, n: number): number {
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[offset + i] ?? 0;
+    if (b === 0x26 || b === 0x2e || b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65) last = b;
+  }
+  return last;
 }

@@ -2,8 +2,8 @@
  * Disassembly of byte ranges, one instruction at a time, the way `objdump -d` walks a section.
  */
 import { Decoder } from "../decode/decoder";
-import { DecodeFault, DecodedInsn } from "../decode/insn";
-import { formatIntel } from "./intel";
+import { DecodeFault, DecodedInsn, MAP_0F, MAP_1B } from "../decode/insn";
+import { badWithPrefixes, formatIntel } from "./intel";
 
 export interface DisasmLine {
   readonly address: number;
@@ -46,6 +46,15 @@ export function disassemble(bytes: Uint8Array, offset: number, address: number, 
   // An instruction cut off by the end of the range (objdump stops at the next symbol) is shown
   // as its first byte, ".byte 0xea"; an undecodable byte as "(bad)". Both advance one byte.
   if (!ok && scratch.fault === DecodeFault.Truncated) return { address, length: 1, text: `.byte 0x${(bytes[offset] ?? 0).toString(16)}` };
+  // Like objdump, an undecodable instruction spans its prefixes and opcode bytes (and, for the
+  // x87 escapes, the ModRM byte that extends the opcode), and shows its prefixes.
+  if (!ok && scratch.fault === DecodeFault.UD) {
+    const x87 = scratch.map === MAP_1B && scratch.opcode >= 0xd8 && scratch.opcode <= 0xdf;
+    const modrm = bytes[offset + scratch.prefixCount + 1] ?? 0;
+    if (x87 && modrm < 0xc0) return badX87Memory(bytes, offset, address, bits);
+    const length = scratch.prefixCount + (scratch.map === MAP_1B ? 1 : scratch.map === MAP_0F ? 2 : 3) + (x87 ? 1 : 0);
+    return { address, length, text: badWithPrefixes(bytes, offset, scratch.prefixCount, bits === 16) };
+  }
   if (!ok) return { address, length: 1, text: "(bad)" };
   return { address, length: scratch.length, text: formatIntel(scratch, address, bytes, offset) };
 }
@@ -83,4 +92,20 @@ export function disassembleRange(
 
 function isPrefix(b: number): boolean {
   return b === 0x66 || b === 0x67 || PREFIX_NAMES[b] !== undefined;
+}
+
+/**
+ * An undefined x87 memory form (e.g. DD /5 with mod != 11): objdump prints "(bad)" with the
+ * memory operand and consumes the whole instruction. The operand is decoded through the same
+ * bytes with the escape's defined /0 form (FLD m32fp, D9 /0) substituted, which has the identical
+ * ModRM/SIB/displacement layout.
+ */
+function badX87Memory(bytes: Uint8Array, offset: number, address: number, bits: 16 | 32): DisasmLine {
+  const n = scratch.prefixCount;
+  const copy = bytes.slice(offset, Math.min(bytes.length, offset + 16));
+  copy[n] = 0xd9;
+  copy[n + 1] = (copy[n + 1] ?? 0) & 0xc7;
+  if (!decoder.decodeBytes(scratch, copy, 0, bits)) return { address, length: 1, text: "(bad)" };
+  const text = formatIntel(scratch, address, copy, 0).replace(/^(.*?)fld DWORD PTR /, "$1(bad) ");
+  return { address, length: scratch.length, text };
 }
