@@ -82,3 +82,36 @@ describe("parseElf32 on malformed input", () => {
     });
   }
 });
+
+describe.skipIf(!TOOLS)("parseElf32 on corrupted real files", () => {
+  it("any corruption of header, program or section headers, or symbols: parsed or ElfError, never another exception", () => {
+    const b = buildNasm().find((x) => x.name === "tricky32.asm");
+    expect(b).toBeDefined();
+    const orig = readFileSync(b?.path ?? "");
+    const elf = parseElf32(orig, "t.o");
+    const shEnd = elf.header.shoff + elf.header.shnum * 40;
+    let s = 12345;
+    const rnd = (n: number): number => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return (s >>> 8) % n;
+    };
+    const other: string[] = [];
+    let errors = 0;
+    for (let i = 0; i < 3000; i++) {
+      const m = Uint8Array.from(orig);
+      for (let k = 0; k < 1 + rnd(4); k++) {
+        // Hit the structures (ELF header, section headers, symbol/string tables) more than code.
+        const where = rnd(3) === 0 ? rnd(52) : rnd(2) === 0 ? elf.header.shoff + rnd(shEnd - elf.header.shoff) : rnd(m.length);
+        m[where] = rnd(256);
+      }
+      try {
+        parseElf32(m, "t.o");
+      } catch (e) {
+        if (e instanceof ElfError) errors++;
+        else other.push(String(e));
+      }
+    }
+    expect(other.slice(0, 5)).toEqual([]);
+    expect(errors).toBeGreaterThan(100);
+  });
+});
