@@ -14,6 +14,7 @@ import * as bcd from "./bcd";
 import * as bits from "./bits";
 import * as control from "./control";
 import * as data from "./data";
+import * as far from "./far";
 import * as flagops from "./flagops";
 import type { ExecFn } from "./insn";
 import * as muldiv from "./muldiv";
@@ -113,10 +114,10 @@ export const EXEC = {
   loope: control.execLoope,
   loopne: control.execLoopne,
   jcxz: control.execJcxz,
-  jmpfar: sys.execFarTransfer,
-  callfar: sys.execFarTransfer,
-  retfar: sys.execFarTransfer,
-  iret: sys.execFarTransfer,
+  jmpfar: far.execJmpFar,
+  callfar: far.execCallFar,
+  retfar: far.execRetFar,
+  iret: far.execIret,
   // flags
   clc: flagops.execClc,
   stc: flagops.execStc,

@@ -324,12 +324,3 @@ export const execLldtLtr: ExecFn = (cpu) => {
   requireCpl0(cpu);
   raise(VEC_UD);
 };
-
-/**
- * Far transfers (JMP/CALL ptr16:v and m16:v, RET far, IRET) and SYSENTER/SYSEXIT/RSM: the
- * protected-mode control-transfer machinery (gates, privilege changes, task switches) is isa II
- * work. A user-level program meets these only in deliberately unusual code; they raise #GP(0)
- * (far transfers, IRET) as a hostile selector would, and #UD for the SEP instructions that the
- * CPUID identity does not advertise.
- */
-export const execFarTransfer: ExecFn = () => raise(VEC_GP, 0);
