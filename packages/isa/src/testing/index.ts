@@ -7,12 +7,13 @@
 export * from "./case";
 export * from "./layout";
 export { Prng } from "./prng";
-export { entryKey, exclusionReason, selectEntries, type SelectedEntry, type Selection } from "./generate/entries";
+export { entryKey, exclusionReason, isSimd, isX87, selectEntries, type SelectedEntry, type Selection } from "./generate/entries";
 export { generateCase, generateCases, CASE_SELECTORS, unmappedAddress } from "./generate/generator";
-export { caseMask, EFLAGS_COMPARED, PF_ERROR_COMPARED, FIXED_RULES, VALUE_RULES, flagNames, type MaskInput, type MaskRule } from "./mask";
+export { caseMask, EFLAGS_COMPARED, PF_ERROR_COMPARED, FIXED_RULES, VALUE_RULES, flagNames, x87StatusMask, type MaskInput, type MaskRule } from "./mask";
 export { compareResults, flagString, vectorLabel, type Difference } from "./compare";
 export { runConformance, type CaseFailure, type ConformanceReport, type EntryReport, type RunOptions } from "./run";
 export { formatFailure, formatReport, type Disassembler } from "./report";
 export { CaseFormatError, RunnerOutputError, encodeCases, decodeResults } from "./wire";
 export { buildRunner, harnessDir, HarnessBuildError } from "./native/build";
 export { nativeEngine, qemuEngine, RunnerError, type NativeEngineOptions } from "./native/engine";
+export { interpreterEngine, type InterpreterEngineOptions } from "./engines/interpreter";

@@ -513,6 +513,9 @@ class CaseBuilder {
   private strings(): void {
     const { rng, regs, def } = this;
     const srcBase = this.seg === SEG_FS || this.seg === SEG_GS ? LDT_SEGMENT_BASE : 0;
+    // A repeated FS:/GS: source walking down past offset 0 would wrap the 32-bit linear address
+    // (base + offset >= 4 GiB): IA-32 wraps, the host in compatibility mode raises #GP instead.
+    if (srcBase && this.asz === 32 && (regs[ECX] ?? 0) > 8) this.eflags &= ~0x400;
     const place = (reg: number, base: number, fixedSeg: boolean): void => {
       const linear = DATA_BASE + 0x200 + rng.below(0xc00);
       if (this.asz === 32) regs[reg] = (linear - base) >>> 0;
