@@ -141,6 +141,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "A tiny bytecode interpreter in Java: parse, compile to an int array, run with a stack and locals." },
   { main: "StackOverflow", group: "corpus", tags: ["corpus"],
     description: "StackOverflowError is catchable, the program continues, and deep-but-bounded recursion still works." },
+  { main: "StreamPipelines", group: "corpus", tags: ["corpus"],
+    description: "Sequential streams: lazy per-element evaluation order, collectors (map orders included), primitive streams." },
   { main: "StringBuilderOps", group: "corpus", tags: ["corpus"],
     description: "StringBuilder: append of every type, insert, delete, reverse, replace, setLength." },
   { main: "StringIdentity", group: "corpus", tags: ["corpus"],

@@ -1471,4 +1471,76 @@ public final class Arrays {
             Arrays.sort(a, c);
         }
     }
+
+    public static <T> java.util.stream.Stream<T> stream(T[] array) {
+        return stream(array, 0, array.length);
+    }
+
+    public static <T> java.util.stream.Stream<T> stream(T[] array, int startInclusive, int endExclusive) {
+        rangeCheck(array.length, startInclusive, endExclusive);
+        return java.util.stream.StreamSupport.stream(new Iterator<T>() {
+            int i = startInclusive;
+
+            public boolean hasNext() { return i < endExclusive; }
+
+            public T next() {
+                if (i >= endExclusive) throw new NoSuchElementException();
+                return array[i++];
+            }
+        });
+    }
+
+    public static java.util.stream.IntStream stream(int[] array) {
+        return stream(array, 0, array.length);
+    }
+
+    public static java.util.stream.IntStream stream(int[] array, int startInclusive, int endExclusive) {
+        rangeCheck(array.length, startInclusive, endExclusive);
+        return java.util.stream.StreamSupport.intStream(new PrimitiveIterator.OfInt() {
+            int i = startInclusive;
+
+            public boolean hasNext() { return i < endExclusive; }
+
+            public int nextInt() {
+                if (i >= endExclusive) throw new NoSuchElementException();
+                return array[i++];
+            }
+        });
+    }
+
+    public static java.util.stream.LongStream stream(long[] array) {
+        return stream(array, 0, array.length);
+    }
+
+    public static java.util.stream.LongStream stream(long[] array, int startInclusive, int endExclusive) {
+        rangeCheck(array.length, startInclusive, endExclusive);
+        return java.util.stream.StreamSupport.longStream(new PrimitiveIterator.OfLong() {
+            int i = startInclusive;
+
+            public boolean hasNext() { return i < endExclusive; }
+
+            public long nextLong() {
+                if (i >= endExclusive) throw new NoSuchElementException();
+                return array[i++];
+            }
+        });
+    }
+
+    public static java.util.stream.DoubleStream stream(double[] array) {
+        return stream(array, 0, array.length);
+    }
+
+    public static java.util.stream.DoubleStream stream(double[] array, int startInclusive, int endExclusive) {
+        rangeCheck(array.length, startInclusive, endExclusive);
+        return java.util.stream.StreamSupport.doubleStream(new PrimitiveIterator.OfDouble() {
+            int i = startInclusive;
+
+            public boolean hasNext() { return i < endExclusive; }
+
+            public double nextDouble() {
+                if (i >= endExclusive) throw new NoSuchElementException();
+                return array[i++];
+            }
+        });
+    }
 }

@@ -39,4 +39,13 @@ public interface Collection<E> extends Iterable<E> {
     void clear();
     boolean equals(Object o);
     int hashCode();
+
+    /** A sequential stream over this collection's iterator (jvm-lite has no Spliterator). */
+    default java.util.stream.Stream<E> stream() {
+        return java.util.stream.StreamSupport.stream(this);
+    }
+
+    default java.util.stream.Stream<E> parallelStream() {
+        return stream();
+    }
 }
