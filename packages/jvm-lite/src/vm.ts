@@ -447,7 +447,8 @@ export class Jvm {
           if (!this.canRun(t)) continue;
           idx = (idx + n + 1) % this.threads.length;
           this.current = t;
-          interpret(t, this.quantum);
+          // One thread alone needs no preemption: give it long quanta (cheaper scheduling).
+          interpret(t, this.threads.length === 1 ? this.quantum * 50 : this.quantum);
           this.virtualTimeMs += 1;
           if (this.opts.maxBytecodes !== undefined && this.bytecodes > this.opts.maxBytecodes) {
             this.flush();

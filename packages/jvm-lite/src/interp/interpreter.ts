@@ -49,7 +49,7 @@ function d2l(v: number): bigint {
  */
 export function interpret(t: JThread, budget: number): void {
   const vm = t.vm;
-  const start = budget;
+  let start = budget;
   let s = t.s;
   let n = t.n;
   reload: for (;;) {
@@ -58,6 +58,11 @@ export function interpret(t: JThread, budget: number): void {
     if (t.yieldNow) {
       t.yieldNow = false;
       break;
+    }
+    // A thread was started during a long single-thread quantum: shorten it so others get to run.
+    if (vm.threads.length > 1 && budget > vm.quantum) {
+      start -= budget - vm.quantum;
+      budget = vm.quantum;
     }
     let f = t.frame;
     if (f === undefined) break;
@@ -1278,7 +1283,10 @@ export function interpret(t: JThread, budget: number): void {
           if (target.code.length !== 0 && !target.isSynchronized && target.synthetic === null && t.frames.length < vm.maxDepth && argBase + target.maxLocals + target.maxStack + 4 < s.length) {
             // Fast path: a plain bytecode method; its arguments become its first locals in place.
             vm.methodsInvoked++;
-            const nf = new Frame(target, argBase);
+            const depth = t.frames.length;
+            let nf = t.pool[depth];
+            if (nf === undefined) t.pool[depth] = nf = new Frame(target, argBase);
+            else nf.reset(target, argBase);
             t.frames.push(nf);
             f = nf;
             m = target;

@@ -1,14 +1,15 @@
 import { type JObject, objectSize } from "./object";
 
 /**
- * The Java heap's accounting and collector. Objects are JS objects; the heap keeps its own
- * object table and byte count so that -Xmx is honoured exactly: a mark-sweep over that table
- * (marking from the roots the VM supplies) decides which objects are dead, drops them from the
- * table and credits their size back. JS's own GC then reclaims the storage.
+ * The Java heap's accounting and collector. Objects are JS objects; the heap counts the bytes of
+ * every allocation (HotSpot-like sizes) so that -Xmx is honoured: when the count crosses the
+ * threshold, a mark phase traces from the roots the VM supplies and sums the sizes of the
+ * reachable objects; everything unmarked is garbage, its bytes are credited back and its storage
+ * is left to the JS collector. (No object table: keeping every object in one would defeat the
+ * JS generational GC, which is where the time went.)
  */
 export class Heap {
   used = 0;
-  private table: JObject[] = [];
   private epoch = 1;
   /** Next collection happens when `used` exceeds this. */
   threshold: number;
@@ -32,7 +33,6 @@ export class Heap {
     this.used += n;
     this.bytesAllocated += n;
     this.objectsAllocated++;
-    this.table.push(o);
   }
 
   needsCollection(extra: number): boolean {
@@ -49,11 +49,15 @@ export class Heap {
     const before = this.used;
     const epoch = ++this.epoch;
     const stack: JObject[] = [];
+    let liveBytes = 0;
+    let liveCount = 0;
     const mark = (v: unknown): void => {
       if (v !== null && typeof v === "object" && (v as JObject).mark !== undefined) {
         const o = v as JObject;
         if (o.mark !== epoch) {
           o.mark = epoch;
+          liveBytes += objectSize(o);
+          liveCount++;
           stack.push(o);
         }
       }
@@ -79,14 +83,9 @@ export class Heap {
         for (const v of nat as unknown[]) mark(v);
       }
     }
-    const live: JObject[] = [];
-    let freed = 0;
-    for (const o of this.table) {
-      if (o.mark === epoch) live.push(o);
-      else freed += objectSize(o);
-    }
-    this.table = live;
-    this.used -= freed;
+    const freed = Math.max(0, before - liveBytes);
+    this.used = liveBytes;
+    this.liveObjects = liveCount;
     this.bytesFreed += freed;
     // Grow the threshold with the live set (like a heap that resizes), bounded by -Xmx.
     this.threshold = Math.min(this.maxBytes, Math.max(8 << 20, this.used * 2));
@@ -100,7 +99,6 @@ export class Heap {
     this.cycles++;
   }
 
-  get liveObjects(): number {
-    return this.table.length;
-  }
+  /** Objects found reachable by the last collection. */
+  liveObjects = 0;
 }

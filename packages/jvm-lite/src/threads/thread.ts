@@ -19,10 +19,23 @@ export class Frame {
   /** Slots of the adapted return value (when retAdapt is set). */
   adaptSlots = 0;
   constructor(
-    readonly m: JMethod,
-    readonly bp: number,
+    public m: JMethod,
+    public bp: number,
   ) {
     this.sp = bp + m.maxLocals;
+  }
+
+  /** Reuses this frame object for a new activation (frames are pooled per depth). */
+  reset(m: JMethod, bp: number): void {
+    this.m = m;
+    this.bp = bp;
+    this.sp = bp + m.maxLocals;
+    this.pc = 0;
+    this.cpc = 0;
+    this.initCls = null;
+    this.lockObj = null;
+    this.retAdapt = null;
+    this.adaptSlots = 0;
   }
 }
 
@@ -48,6 +61,8 @@ export class JThread {
   s: unknown[];
   n: Float64Array;
   readonly frames: Frame[] = [];
+  /** Frame objects by depth, reused so a call allocates nothing. */
+  readonly pool: Frame[] = [];
   state = ThreadState.New;
   /** Pending Java exception being thrown (travels through the thread, not the JS stack). */
   exc: JObject | null = null;
@@ -82,7 +97,10 @@ export class JThread {
 
   /** Pushes a frame for `m` whose arguments are already on the caller's operand stack. */
   pushFrame(m: JMethod, bp: number): Frame {
-    const f = new Frame(m, bp);
+    const d = this.frames.length;
+    let f = this.pool[d];
+    if (f === undefined) this.pool[d] = f = new Frame(m, bp);
+    else f.reset(m, bp);
     const need = bp + m.maxLocals + m.maxStack + 4;
     if (need > this.s.length) this.grow(need);
     this.frames.push(f);
