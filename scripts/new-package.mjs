@@ -3,7 +3,7 @@
 //   node scripts/new-package.mjs <dir-name> "<one-line description>" [--node-entry] [--bin name=src/cli.ts]
 // It writes package.json (source export condition first, then types/import), tsconfig.json,
 // tsup.config.ts, vitest.config.ts, README.md and src/index.ts; it never overwrites a file.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [dir, description = "", ...rest] = process.argv.slice(2);
@@ -43,6 +43,7 @@ for (const b of bins) {
   entries.push(src);
   const out = src.replace(/^src\//, "").replace(/\.ts$/, ".js");
   write(`bin/${binName}.mjs`, `#!/usr/bin/env node\nimport "../dist/${out}";\n`);
+  chmodSync(join(root, `bin/${binName}.mjs`), 0o755);
 }
 
 write(
