@@ -1,6 +1,6 @@
-// FDIV core: restoring division, one quotient bit per step over 65 bits (64 kept plus a guard
-// bit) with the remainder as sticky. The partial remainder stays below 2^65: a 1-bit top limb
-// plus two 32-bit limbs.
+// FDIV core: long division of the 64-bit significands, a leading quotient bit and then four
+// 16-bit quotient digits (64 kept bits plus a guard bit), each digit estimated in doubles and
+// corrected exactly; the remainder gives the sticky bit.
 
 import { CW, F80Class, SW } from "./float80";
 import { A, B, screen2, setIndefinite } from "./operand";
@@ -42,42 +42,103 @@ export function f80Div(cw: number): void {
   }
   let exp = A.exp - B.exp + 16383;
   const dh = B.h, dl = B.l;
-  let r2 = 0, rh = A.h, rl = A.l;
-  if (rh < dh || (rh === dh && rl < dl)) {
-    // Make the first quotient bit a one: the quotient significand lands in [1, 2).
-    r2 = rh >>> 31;
-    rh = ((rh << 1) | (rl >>> 31)) >>> 0;
-    rl = (rl << 1) >>> 0;
-    exp -= 1;
+  // R = the dividend significand; if it is below the divisor's, the quotient would start
+  // with a zero: take one exponent off instead, so the first quotient bit is a one.
+  let rh = A.h, rl = A.l;
+  const twice = rh < dh || (rh === dh && rl < dl);
+  if (twice) exp -= 1;
+  // First quotient bit: (twice ? 2R : R) - D, which lands in [0, D).
+  {
+    // 2R may carry into bit 64; the difference still fits in 64 bits, so the carry is implied.
+    if (twice) {
+      rh = ((rh << 1) | (rl >>> 31)) >>> 0;
+      rl = (rl << 1) >>> 0;
+    }
+    let nl = rl - dl;
+    let borrow = 0;
+    if (nl < 0) {
+      nl += 0x100000000;
+      borrow = 1;
+    }
+    let nh = rh - dh - borrow;
+    if (nh < 0) nh += 0x100000000;
+    rh = nh;
+    rl = nl;
   }
-  let qh = 0, ql = 0, guard = 0;
-  for (let i = 0; i < 65; i++) {
-    let bit = 0;
-    if (r2 !== 0 || rh > dh || (rh === dh && rl >= dl)) {
-      let nl = rl - dl;
-      let borrow = 0;
+  // Then 64 more quotient bits, 16 at a time: R <- R * 2^16, qhat = floor(R / D) estimated in
+  // doubles (off by at most one) and corrected exactly with 16-bit partial products.
+  const d0 = dl & 0xffff, d1 = dl >>> 16, d2 = dh & 0xffff, d3 = dh >>> 16;
+  const dd = dh * 0x100000000 + dl;
+  let q3 = 0, q2 = 0, q1 = 0, q0 = 0;
+  for (let k = 0; k < 4; k++) {
+    // R * 2^16 as rt:rh:rl (16 + 32 + 32 bits).
+    let rt = rh >>> 16;
+    rh = ((rh << 16) | (rl >>> 16)) >>> 0;
+    rl = (rl << 16) >>> 0;
+    let qhat = Math.floor((rt * 0x100000000 + rh) / dd * 0x100000000 + rl / dd);
+    if (qhat > 0xffff) qhat = 0xffff;
+    if (qhat < 0) qhat = 0;
+    // P = qhat * D as pt:ph:pl.
+    const p0 = qhat * d0, p1 = qhat * d1, p2 = qhat * d2, p3 = qhat * d3;
+    let low = p0 + (p1 % 0x10000) * 0x10000;
+    const pl = low % 0x100000000;
+    low = (low - pl) / 0x100000000;
+    let mid = Math.floor(p1 / 0x10000) + p2 + (p3 % 0x10000) * 0x10000 + low;
+    const ph = mid % 0x100000000;
+    mid = (mid - ph) / 0x100000000;
+    const pt = Math.floor(p3 / 0x10000) + mid;
+    // R <- R - P, then correct qhat until 0 <= R < D.
+    let nl = rl - pl;
+    let nh = rh - ph;
+    let nt = rt - pt;
+    if (nl < 0) {
+      nl += 0x100000000;
+      nh -= 1;
+    }
+    if (nh < 0) {
+      nh += 0x100000000;
+      nt -= 1;
+    }
+    while (nt < 0) {
+      qhat -= 1;
+      nl += dl;
+      nh += dh;
+      if (nl >= 0x100000000) {
+        nl -= 0x100000000;
+        nh += 1;
+      }
+      if (nh >= 0x100000000) {
+        nh -= 0x100000000;
+        nt += 1;
+      }
+    }
+    while (nt > 0 || nh > dh || (nh === dh && nl >= dl)) {
+      qhat += 1;
+      nl -= dl;
+      nh -= dh;
       if (nl < 0) {
         nl += 0x100000000;
-        borrow = 1;
+        nh -= 1;
       }
-      let nh = rh - dh - borrow;
-      if (nh < 0) nh += 0x100000000;
-      rh = nh;
-      rl = nl;
-      r2 = 0;
-      bit = 1;
+      if (nh < 0) {
+        nh += 0x100000000;
+        nt -= 1;
+      }
     }
-    if (i < 64) {
-      qh = ((qh << 1) | (ql >>> 31)) >>> 0;
-      ql = ((ql << 1) | bit) >>> 0;
-    } else {
-      guard = bit;
-    }
-    r2 = rh >>> 31;
-    rh = ((rh << 1) | (rl >>> 31)) >>> 0;
-    rl = (rl << 1) >>> 0;
+    rt = nt;
+    rh = nh;
+    rl = nl;
+    q3 = q2;
+    q2 = q1;
+    q1 = q0;
+    q0 = qhat;
   }
-  const sticky = (r2 | rh | rl) !== 0 ? 1 : 0;
+  // Quotient = 1 . q3 q2 q1 q0 (64 fraction bits): 63 go into the significand, the last is
+  // the guard bit; the remainder is the sticky bit.
+  const qh = (0x80000000 | (q3 << 15) | (q2 >>> 1)) >>> 0;
+  const ql = (((q2 & 1) << 31) | (q1 << 15) | (q0 >>> 1)) >>> 0;
+  const guard = q0 & 1;
+  const sticky = (rh | rl) !== 0 ? 1 : 0;
   setT(qh, ql, (guard << 31) | sticky);
   roundPack(sign, exp, precisionBits(cw), cw, 0x7fff, 24576);
 }
