@@ -174,13 +174,14 @@ function compareRandom(bits: 16 | 32, seed: number, count: number): { compared: 
         continue;
       }
       const icMem = ic.memoryBase !== Register.None || ic.memoryIndex !== Register.None || ic.memoryDisplSize > 0;
-      if (out.hasMem && out.modrm >= 0 && icMem) {
-        const disp = Number(ic.memoryDisplacement) >>> 0;
+      if (out.hasMem && icMem) {
+        const mask = out.addrsize === 16 ? 0xffff : 0xffffffff;
+        const disp = Number(BigInt.asUintN(32, ic.memoryDisplacement)) & mask;
         if (regOf(out.base, out.addrsize) !== ic.memoryBase) failures.push(`base: ${where}`);
         else if (regOf(out.index, out.addrsize) !== ic.memoryIndex) failures.push(`index: ${where}`);
         else if (out.index >= 0 && 1 << out.scale !== ic.memoryIndexScale) failures.push(`scale: ${where}`);
-        else if (out.disp >>> 0 !== (out.addrsize === 16 && out.base >= 0 ? disp & 0xffff : disp) && (out.disp & 0xffff) !== (disp & 0xffff))
-          failures.push(`disp ${out.disp} vs ${disp}: ${where}`);
+        else if (((out.disp & mask) >>> 0) !== disp >>> 0) failures.push(`disp ${out.disp} vs ${disp}: ${where}`);
+        else if (`${SEGS[out.seg] ?? "?"}` !== Register[ic.memorySegment]) failures.push(`segment ${SEGS[out.seg] ?? "?"} vs ${Register[ic.memorySegment]}: ${where}`);
       }
     } finally {
       ic.free();
