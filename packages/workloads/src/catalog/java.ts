@@ -123,6 +123,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "wait/notifyAll: a bounded buffer with one producer and one consumer; only the consumer prints." },
   { main: "RandomNumbers", group: "corpus", tags: ["corpus"],
     description: "java.util.Random: the 48-bit LCG, bounded ints (power of two and rejection paths), longs, doubles, Gaussians." },
+  { main: "RandomStreams", group: "corpus", tags: ["corpus"],
+    description: "Random as a stream source (ints, longs, doubles: bounded, unbounded, infinite) and Optional.stream." },
   { main: "ReadersWriters", group: "corpus", tags: ["corpus"],
     description: "java.io character streams: BufferedReader over StringReader, StringWriter, PrintWriter, BufferedWriter." },
   { main: "Records", group: "corpus", tags: ["corpus"],

@@ -29,6 +29,13 @@ public interface Map<K, V> {
         boolean equals(Object o);
         int hashCode();
 
+        @SuppressWarnings("unchecked")
+        static <K, V> Map.Entry<K, V> copyOf(Map.Entry<? extends K, ? extends V> e) {
+            Objects.requireNonNull(e);
+            if (e instanceof KeyValueHolder) return (Map.Entry<K, V>) e;
+            return Map.entry(e.getKey(), e.getValue());
+        }
+
         static <K extends Comparable<? super K>, V> Comparator<Map.Entry<K, V>> comparingByKey() {
             return (c1, c2) -> c1.getKey().compareTo(c2.getKey());
         }

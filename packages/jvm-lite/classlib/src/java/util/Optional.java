@@ -79,6 +79,10 @@ public final class Optional<T> {
         return Objects.requireNonNull(r);
     }
 
+    public java.util.stream.Stream<T> stream() {
+        return isPresent() ? java.util.stream.Stream.of(value) : java.util.stream.Stream.empty();
+    }
+
     public T orElse(T other) {
         return value != null ? value : other;
     }

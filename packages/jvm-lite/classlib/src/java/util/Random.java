@@ -178,4 +178,106 @@ public class Random implements java.io.Serializable {
         haveNextNextGaussian = true;
         return v1 * multiplier;
     }
+
+    // ---- streams (RandomGenerator's defaults as JDK 17 runs them for Random)
+
+    private static void checkStreamSize(long streamSize) {
+        if (streamSize < 0L) throw new IllegalArgumentException("size must be non-negative");
+    }
+
+    private static void checkRange(long origin, long bound) {
+        if (origin >= bound) throw new IllegalArgumentException("bound must be greater than origin");
+    }
+
+    private java.util.stream.IntStream intStream(long size, java.util.function.IntSupplier next) {
+        return java.util.stream.StreamSupport.intStream(new PrimitiveIterator.OfInt() {
+            long left = size;
+
+            public boolean hasNext() { return left != 0; }
+
+            public int nextInt() {
+                if (left == 0) throw new NoSuchElementException();
+                if (left > 0) left--;
+                return next.getAsInt();
+            }
+        });
+    }
+
+    private java.util.stream.LongStream longStream(long size, java.util.function.LongSupplier next) {
+        return java.util.stream.StreamSupport.longStream(new PrimitiveIterator.OfLong() {
+            long left = size;
+
+            public boolean hasNext() { return left != 0; }
+
+            public long nextLong() {
+                if (left == 0) throw new NoSuchElementException();
+                if (left > 0) left--;
+                return next.getAsLong();
+            }
+        });
+    }
+
+    private java.util.stream.DoubleStream doubleStream(long size, java.util.function.DoubleSupplier next) {
+        return java.util.stream.StreamSupport.doubleStream(new PrimitiveIterator.OfDouble() {
+            long left = size;
+
+            public boolean hasNext() { return left != 0; }
+
+            public double nextDouble() {
+                if (left == 0) throw new NoSuchElementException();
+                if (left > 0) left--;
+                return next.getAsDouble();
+            }
+        });
+    }
+
+    public java.util.stream.IntStream ints(long streamSize) {
+        checkStreamSize(streamSize);
+        return intStream(streamSize, this::nextInt);
+    }
+
+    public java.util.stream.IntStream ints() {
+        return intStream(-1, this::nextInt);
+    }
+
+    public java.util.stream.IntStream ints(long streamSize, int randomNumberOrigin, int randomNumberBound) {
+        checkStreamSize(streamSize);
+        checkRange(randomNumberOrigin, randomNumberBound);
+        return intStream(streamSize, () -> nextInt(randomNumberOrigin, randomNumberBound));
+    }
+
+    public java.util.stream.IntStream ints(int randomNumberOrigin, int randomNumberBound) {
+        checkRange(randomNumberOrigin, randomNumberBound);
+        return intStream(-1, () -> nextInt(randomNumberOrigin, randomNumberBound));
+    }
+
+    public java.util.stream.LongStream longs(long streamSize) {
+        checkStreamSize(streamSize);
+        return longStream(streamSize, this::nextLong);
+    }
+
+    public java.util.stream.LongStream longs() {
+        return longStream(-1, this::nextLong);
+    }
+
+    public java.util.stream.LongStream longs(long streamSize, long randomNumberOrigin, long randomNumberBound) {
+        checkStreamSize(streamSize);
+        checkRange(randomNumberOrigin, randomNumberBound);
+        return longStream(streamSize, () -> nextLong(randomNumberOrigin, randomNumberBound));
+    }
+
+    public java.util.stream.DoubleStream doubles(long streamSize) {
+        checkStreamSize(streamSize);
+        return doubleStream(streamSize, this::nextDouble);
+    }
+
+    public java.util.stream.DoubleStream doubles() {
+        return doubleStream(-1, this::nextDouble);
+    }
+
+    public java.util.stream.DoubleStream doubles(long streamSize, double randomNumberOrigin, double randomNumberBound) {
+        checkStreamSize(streamSize);
+        if (!(randomNumberOrigin < randomNumberBound)) throw new IllegalArgumentException("bound must be greater than origin");
+        return doubleStream(streamSize, () -> nextDouble(randomNumberOrigin, randomNumberBound));
+    }
 }
