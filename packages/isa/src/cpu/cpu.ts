@@ -84,6 +84,11 @@ export class Cpu {
 
   /** Instructions retired before the current block (the run loop keeps it exact at block starts). */
   retired = 0;
+  /**
+   * Steps of unfinished REP string instructions, per class (CLASS_NAMES order): they count toward
+   * the budget but do not retire, and the per-class counters subtract them.
+   */
+  readonly unretired: Float64Array = new Float64Array(8);
   /** Non-zero when a handler asks the run loop to stop after the current instruction (STOP_*). */
   stop = 0;
   /** Exception and software-interrupt counts per vector (`exc.*`, `int.*` counters). */

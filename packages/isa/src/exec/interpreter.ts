@@ -269,7 +269,7 @@ export class Interpreter implements Engine {
     const perClass = Float64Array.from(this.classRetired);
     for (const b of this.cache.slots) if (b !== null && b.valid) foldClassCounts(b, perClass);
     CLASS_NAMES.forEach((name, c) => {
-      out[`insn.class.${name}`] = perClass[c]!;
+      out[`insn.class.${name}`] = perClass[c]! - cpu.unretired[c]!;
     });
     for (let v = 0; v < 32; v++) if (cpu.excCounts[v]! > 0) out[`exc.${vectorName(v)}`] = cpu.excCounts[v]!;
     for (let v = 0; v < 256; v++) if (cpu.intCounts[v]! > 0) out[`int.0x${v.toString(16)}`] = cpu.intCounts[v]!;

@@ -11,6 +11,7 @@ import { testCC, sizeIndex } from "../cpu/flags";
 import { raise, VEC_GP } from "../cpu/exceptions";
 import { ECX, EDI, EDX, ES, ESI, S_CPL, S_EFLAGS, S_EIP, S_SEG_BASE } from "../cpu/state";
 import { DF } from "../table/flags";
+import { ACCESS_READ, ACCESS_WRITE } from "../memory/translator";
 import { ALU_SUB, aluOp } from "./alu";
 import { type ExecFn, type Insn, REP_E, REP_NE, REP_NONE } from "./insn";
 import { getReg, readMem, setReg, writeMem } from "./operands";
@@ -39,11 +40,17 @@ function stringOp(op: number): ExecFn {
     const srcBase = s[S_SEG_BASE + i.seg]!;
     const dstBase = s[S_SEG_BASE + ES]!;
     const sz = sizeIndex(size);
-    const acc = size === 4 ? 0 : 0; // AL/AX/EAX: register index 0 in every size encoding
+    const acc = 0; // AL/AX/EAX: register index 0 in every size encoding
     if (op === INS || op === OUTS) checkIo(cpu);
     let n = i.rep === REP_NONE ? 1 : a32 ? s[ECX]! >>> 0 : cpu.r16[ECX << 1]!;
     if (n === 0) return;
     let budget = REP_CHUNK;
+    if (i.rep !== REP_NONE && a32 && step > 0 && (op === MOVS || op === STOS)) {
+      const done = bulkForward(cpu, op === MOVS, size, srcBase, dstBase, Math.min(n, budget));
+      n -= done;
+      budget -= done;
+      s[ECX] = n;
+    }
     while (n !== 0 && budget !== 0) {
       const si = a32 ? s[ESI]! : cpu.r16[ESI << 1]!;
       const di = a32 ? s[EDI]! : cpu.r16[EDI << 1]!;
@@ -91,8 +98,50 @@ function stringOp(op: number): ExecFn {
     if (n !== 0) {
       s[S_EIP] = i.eip;
       cpu.retired--;
+      cpu.unretired[i.cls]!++;
     }
   };
+}
+
+/**
+ * REP MOVS/STOS forward with 32-bit addressing, page by page with typed-array bulk operations
+ * (glibc's memcpy/memset are REP MOVSL/STOSL). Stops — leaving the rest to the element loop —
+ * at an element that straddles a page, a watched (code) page, memory outside RAM, or overlapping
+ * source and destination (whose element-by-element result differs from a block copy). Registers
+ * are updated after every page, so a #PF leaves the state of the elements done so far.
+ * Returns the number of elements done.
+ */
+function bulkForward(cpu: Cpu, movs: boolean, size: number, srcBase: number, dstBase: number, max: number): number {
+  const s = cpu.s;
+  const mmu = cpu.mmu;
+  const ram = mmu.ram;
+  let done = 0;
+  while (done < max) {
+    const dlin = (dstBase + s[EDI]!) | 0;
+    let cnt = Math.min(max - done, ((4096 - (dlin & 0xfff)) / size) | 0);
+    let slin = 0;
+    if (movs) {
+      slin = (srcBase + s[ESI]!) | 0;
+      cnt = Math.min(cnt, ((4096 - (slin & 0xfff)) / size) | 0);
+    }
+    if (cnt === 0) break;
+    const bytes = cnt * size;
+    const sphys = movs ? mmu.translate(slin, ACCESS_READ) : 0;
+    const dphys = mmu.translate(dlin, ACCESS_WRITE);
+    if (dphys + bytes > ram.size || ram.watched[dphys >>> 12] !== 0) break;
+    if (movs) {
+      if (sphys + bytes > ram.size || (sphys < dphys + bytes && dphys < sphys + bytes)) break;
+      ram.u8.copyWithin(dphys, sphys, sphys + bytes);
+      s[ESI] = (s[ESI]! + bytes) | 0;
+    } else if (size === 1) ram.u8.fill(cpu.r8[0]!, dphys, dphys + bytes);
+    else if (size === 4 && (dphys & 3) === 0) ram.i32.fill(s[0]!, dphys >> 2, (dphys + bytes) >> 2);
+    else if (size === 2 && (dphys & 1) === 0) ram.u16.fill(cpu.r16[0]!, dphys >> 1, (dphys + bytes) >> 1);
+    else break;
+    s[EDI] = (s[EDI]! + bytes) | 0;
+    s[ECX] = (s[ECX]! - cnt) | 0;
+    done += cnt;
+  }
+  return done;
 }
 
 export const execMovs = stringOp(MOVS);
