@@ -121,6 +121,8 @@ export class Decoder {
     this.failed = F_NONE;
     out.fault = F_NONE;
     out.prefixes = 0;
+    out.prefixCount = 0;
+    out.bits = bits;
     out.segOverride = -1;
     out.mandatory = 0;
     out.modrm = -1;

@@ -96,6 +96,8 @@ export class DecodedInsn {
   segOverride = -1;
   /** Mandatory prefix consumed by the entry (0, 0x66, 0xF2, 0xF3). */
   mandatory = 0;
+  /** The code segment's default size the instruction was decoded for (16 or 32). */
+  bits = 32;
   /** Effective operand size in bits (16 or 32). */
   opsize = 32;
   /** Effective address size in bits (16 or 32). */

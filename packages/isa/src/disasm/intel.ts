@@ -164,10 +164,9 @@ function mnemonic(insn: DecodedInsn): { mn: string; usesOsz: boolean } {
   return { mn, usesOsz };
 }
 
-/** True when the code segment default is 16-bit (we only know it through opsize and prefixes). */
+/** True when the instruction was decoded as 16-bit code. */
 function isDefault16(insn: DecodedInsn): boolean {
-  const toggled = (insn.prefixes & 8) !== 0 && insn.mandatory !== 0x66;
-  return (insn.opsize === 16) !== toggled;
+  return insn.bits === 16;
 }
 
 /** objdump's names for prefixes in front of an undecodable opcode ("addr16 (bad)"). */
