@@ -79,14 +79,13 @@ export function f80Div(cw: number): void {
     if (qhat > 0xffff) qhat = 0xffff;
     if (qhat < 0) qhat = 0;
     // P = qhat * D as pt:ph:pl.
+    // Each partial product is below 2^32, so >>> and & split it exactly.
     const p0 = qhat * d0, p1 = qhat * d1, p2 = qhat * d2, p3 = qhat * d3;
-    let low = p0 + (p1 % 0x10000) * 0x10000;
-    const pl = low % 0x100000000;
-    low = (low - pl) / 0x100000000;
-    let mid = Math.floor(p1 / 0x10000) + p2 + (p3 % 0x10000) * 0x10000 + low;
-    const ph = mid % 0x100000000;
-    mid = (mid - ph) / 0x100000000;
-    const pt = Math.floor(p3 / 0x10000) + mid;
+    const low = p0 + (p1 & 0xffff) * 0x10000;
+    const pl = low >>> 0;
+    const mid = (p1 >>> 16) + p2 + (p3 & 0xffff) * 0x10000 + (low - pl) / 0x100000000;
+    const ph = mid >>> 0;
+    const pt = (p3 >>> 16) + (mid - ph) / 0x100000000;
     // R <- R - P, then correct qhat until 0 <= R < D.
     let nl = rl - pl;
     let nh = rh - ph;
