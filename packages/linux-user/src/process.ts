@@ -11,6 +11,7 @@ import { AddressSpace, PAGE, STACK_SIZE } from "./address-space";
 import { parseElf } from "./elf";
 import { loadElf } from "./loader";
 import { SYSCALL_BY_NR } from "./syscalls/table";
+import { SYSCALL_NAMES } from "./abi/syscall-names";
 import { ThreadAreas } from "./tls";
 
 export interface ProcessOptions {
@@ -133,7 +134,7 @@ export class LinuxProcess {
     const s = cpu.s;
     const nr = s[EAX]!;
     const def = nr >= 0 ? SYSCALL_BY_NR[nr] : undefined;
-    const name = def?.name ?? `nr_${nr >>> 0}`;
+    const name = def?.name ?? (nr >= 0 ? SYSCALL_NAMES[nr] : undefined) ?? `nr_${nr >>> 0}`;
     this.syscallCounts.set(name, (this.syscallCounts.get(name) ?? 0) + 1);
     const r = def === undefined ? -ENOSYS : def.handler(this, s[3]!, s[1]!, s[2]!, s[6]!, s[7]!, s[5]!);
     if (this.exited) return "stop";

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ElfError, ElfFormatError, LinuxProcess, SYSCALLS } from "../src/index";
+import { SYSCALL_NAMES } from "../src/abi/syscall-names";
 
 const dir = mkdtempSync(join(tmpdir(), "strata-lu-"));
 function gcc(name: string, source: string): string | null {
@@ -92,5 +93,11 @@ describe("linux-user processes vs native", () => {
     for (const m of readFileSync(header, "utf8").matchAll(/^#define __NR_(\w+) (\d+)$/gm)) defs.set(m[1]!, Number(m[2]));
     const wrong = SYSCALLS.filter((s) => defs.get(s.name) !== s.nr).map((s) => `${s.name}=${s.nr} (header: ${defs.get(s.name)})`);
     expect(wrong).toEqual([]);
+    // The names used for counting unimplemented calls are the header's.
+    const named = new Map<number, string>();
+    SYSCALL_NAMES.forEach((n, nr) => {
+      if (n !== undefined) named.set(nr, n);
+    });
+    expect(named).toEqual(new Map([...defs].map(([n, nr]) => [nr, n])));
   });
 });
