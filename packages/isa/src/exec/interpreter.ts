@@ -142,6 +142,7 @@ export class Interpreter implements Engine {
         k = -k - 1;
         this.current = null;
         b.exits[k]!++;
+        if (!b.valid) this.foldDropped(b);
         cpu.retired += k;
         remaining -= k + 1;
         s[S_EIP] = insns[k]!.eip;
@@ -156,6 +157,7 @@ export class Interpreter implements Engine {
       }
       this.current = null;
       b.exits[k]!++;
+      if (!b.valid) this.foldDropped(b);
       cpu.retired += k;
       remaining -= k;
       prev = b;
@@ -172,6 +174,12 @@ export class Interpreter implements Engine {
       }
     }
     return "budget";
+  }
+
+  /** A block dropped while it ran (self-modifying code) has left the cache: fold its last exit now. */
+  private foldDropped(b: Block): void {
+    foldClassCounts(b, this.classRetired);
+    b.exits.fill(0);
   }
 
   /** Maps cpu.stop to a StopReason (null: keep running) and clears it. */
