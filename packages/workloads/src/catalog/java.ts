@@ -33,6 +33,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "Multi-dimensional and jagged arrays, array covariance, clone depth, default values, array class names." },
   { main: "ArraysOps", group: "corpus", tags: ["corpus"],
     description: "java.util.Arrays: sort (primitive, object, stable with comparators, ranges), search, fill, copy, equals, hash." },
+  { main: "Base64Hashtable", group: "corpus", tags: ["corpus"],
+    description: "java.util.Base64 (basic, URL, MIME; decoding errors) and the legacy Hashtable with its own bucket order." },
   { main: "BigFactorial", group: "corpus", tags: ["corpus"],
     description: "Arbitrary precision by hand: 200! and 2^1000 in base-10^9 int arrays, digit sums, Collatz records." },
   { main: "BridgeMethods", group: "corpus", tags: ["corpus"],
