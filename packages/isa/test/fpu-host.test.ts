@@ -194,6 +194,18 @@ function insns(): Insn[] {
   reg("FNCLEX", 0xdb, 0xe2);
   reg("FNINIT", 0xdb, 0xe3);
   reg("FNSTSW ax", 0xdf, 0xe0);
+  // Undocumented aliases the host executes (SDM Vol. 2, Appendix A.4 lists them as reserved).
+  reg("FCOM2 st1 (DC D0+i)", 0xdc, 0xd1);
+  reg("FCOMP3 st2 (DC D8+i)", 0xdc, 0xda);
+  reg("FXCH4 st1 (DD C8+i)", 0xdd, 0xc9);
+  reg("FCOMP5 st1 (DE D0+i)", 0xde, 0xd1);
+  reg("FFREEP st1 (DF C0+i)", 0xdf, 0xc1);
+  reg("FXCH7 st2 (DF C8+i)", 0xdf, 0xca);
+  reg("FSTP8 st1 (DF D0+i)", 0xdf, 0xd1);
+  reg("FSTP9 st2 (DF D8+i)", 0xdf, 0xda);
+  reg("FSTP1 st1 (D9 D8+i)", 0xd9, 0xd9);
+  reg("FNOP", 0xd9, 0xd0);
+  reg("FNENI/FNDISI/FNSETPM", 0xdb, 0xe0 + [0, 1, 4][Math.floor(list.length % 3)]!);
   for (let c = 0; c < 4; c++) {
     reg(`FCMOV${["B", "E", "BE", "U"][c]} st1`, 0xda, 0xc1 | (c << 3));
     reg(`FCMOVN${["B", "E", "BE", "U"][c]} st2`, 0xdb, 0xc2 | (c << 3));

@@ -17,6 +17,7 @@ import {
   x87Fbstp,
   x87Fcmov,
   x87Ffree,
+  x87Ffreep,
   x87Fild,
   x87FldConst,
   x87FldFloat,
@@ -29,6 +30,7 @@ import {
   x87Fprem,
   x87Fscale,
   x87FstSt,
+  x87Fstp1,
   x87Ftst,
   x87Fxam,
   x87Fxch,
@@ -359,12 +361,16 @@ export function x87Execute(fpu: X87State, opcode: number, modrm: number, mem: Ui
         return X87Exec.Ax;
       }
       if (reg === 5 || reg === 6) return x87Compare(fpu, rm, reg === 5, 1, true) ? X87Exec.Eflags : 0;
+      if (reg === 0) {
+        x87Ffreep(fpu, rm);
+        return 0;
+      }
       if (reg === 1) {
-        x87Fxch(fpu, rm);
+        x87Fxch(fpu, rm); // FXCH7
         return 0;
       }
       if (reg === 2 || reg === 3) {
-        x87FstSt(fpu, rm, true);
+        x87FstSt(fpu, rm, true); // FSTP8, FSTP9
         return 0;
       }
       return X87Exec.Undefined;
@@ -382,7 +388,7 @@ function executeD9(fpu: X87State, reg: number, rm: number): number {
     case 2:
       return rm === 0 ? 0 : X87Exec.Undefined; // FNOP
     case 3:
-      x87FstSt(fpu, rm, true); // FSTP1, the undocumented alias of DD D8+i.
+      x87Fstp1(fpu, rm);
       return 0;
     case 4: {
       const u = D9_E0[rm]!;

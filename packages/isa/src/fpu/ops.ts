@@ -636,6 +636,25 @@ export function x87Ffree(fpu: X87State, i: number): void {
   fpu.sw &= ~SW.C1;
 }
 
+/** FFREEP ST(i) (DF C0+i, undocumented): FFREE ST(i), then pop. */
+export function x87Ffreep(fpu: X87State, i: number): void {
+  x87Ffree(fpu, i);
+  pop(fpu);
+}
+
+/**
+ * FSTP1 ST(i) (D9 D8+i, the undocumented alias of FSTP ST(i)): like FSTP ST(i), except that an
+ * empty ST(0) is no stack underflow: the host just pops.
+ */
+export function x87Fstp1(fpu: X87State, i: number): void {
+  if (isEmpty(fpu, fpu.top)) {
+    fpu.sw &= ~SW.C1;
+    pop(fpu);
+    return;
+  }
+  x87FstSt(fpu, i, true);
+}
+
 /** FINCSTP / FDECSTP: rotate TOP without touching tags; C1 cleared. */
 export function x87Fincstp(fpu: X87State, delta: 1 | -1): void {
   fpu.top = (fpu.top + delta) & 7;
