@@ -1011,176 +1011,170 @@ public class TreeMap<K, V> extends AbstractMap<K, V> implements NavigableMap<K, 
         return p;
     }
 
-    private static <K, V> boolean colorOf(Entry<K, V> p) {
-        return (p == null ? BLACK : p.color);
+    private static boolean isRed(Entry<?, ?> n) {
+        return n != null && n.color == RED;
     }
 
-    private static <K, V> Entry<K, V> parentOf(Entry<K, V> p) {
-        return (p == null ? null : p.parent);
+    private static boolean isBlack(Entry<?, ?> n) {
+        return n == null || n.color == BLACK;
     }
 
-    private static <K, V> void setColor(Entry<K, V> p, boolean c) {
-        if (p != null) p.color = c;
+    /** CLRS LEFT-ROTATE: x's right child y takes x's place, x becomes y's left child. */
+    private void rotateLeft(Entry<K, V> x) {
+        Entry<K, V> y = x.right;
+        x.right = y.left;
+        if (y.left != null) y.left.parent = x;
+        y.parent = x.parent;
+        if (x.parent == null) root = y;
+        else if (x == x.parent.left) x.parent.left = y;
+        else x.parent.right = y;
+        y.left = x;
+        x.parent = y;
     }
 
-    private static <K, V> Entry<K, V> leftOf(Entry<K, V> p) {
-        return (p == null) ? null : p.left;
+    /** CLRS RIGHT-ROTATE, the mirror of rotateLeft. */
+    private void rotateRight(Entry<K, V> x) {
+        Entry<K, V> y = x.left;
+        x.left = y.right;
+        if (y.right != null) y.right.parent = x;
+        y.parent = x.parent;
+        if (x.parent == null) root = y;
+        else if (x == x.parent.right) x.parent.right = y;
+        else x.parent.left = y;
+        y.right = x;
+        x.parent = y;
     }
 
-    private static <K, V> Entry<K, V> rightOf(Entry<K, V> p) {
-        return (p == null) ? null : p.right;
-    }
-
-    private void rotateLeft(Entry<K, V> p) {
-        if (p == null) return;
-        Entry<K, V> r = p.right;
-        p.right = r.left;
-        if (r.left != null) r.left.parent = p;
-        r.parent = p.parent;
-        if (p.parent == null) root = r;
-        else if (p.parent.left == p) p.parent.left = r;
-        else p.parent.right = r;
-        r.left = p;
-        p.parent = r;
-    }
-
-    private void rotateRight(Entry<K, V> p) {
-        if (p == null) return;
-        Entry<K, V> l = p.left;
-        p.left = l.right;
-        if (l.right != null) l.right.parent = p;
-        l.parent = p.parent;
-        if (p.parent == null) root = l;
-        else if (p.parent.right == p) p.parent.right = l;
-        else p.parent.left = l;
-        l.right = p;
-        p.parent = l;
-    }
-
-    /** CLRS RB-INSERT-FIXUP. */
-    private void fixAfterInsertion(Entry<K, V> x) {
-        x.color = RED;
-        while (x != null && x != root && x.parent.color == RED) {
-            if (parentOf(x) == leftOf(parentOf(parentOf(x)))) {
-                Entry<K, V> y = rightOf(parentOf(parentOf(x)));
-                if (colorOf(y) == RED) {
-                    setColor(parentOf(x), BLACK);
-                    setColor(y, BLACK);
-                    setColor(parentOf(parentOf(x)), RED);
-                    x = parentOf(parentOf(x));
+    /** CLRS RB-INSERT-FIXUP for the freshly linked node z. */
+    private void fixAfterInsertion(Entry<K, V> z) {
+        z.color = RED;
+        while (z != root && z.parent.color == RED) {
+            Entry<K, V> p = z.parent;
+            Entry<K, V> g = p.parent; // exists: p is red, so p is not the (black) root
+            if (p == g.left) {
+                Entry<K, V> uncle = g.right;
+                if (isRed(uncle)) {
+                    p.color = BLACK;
+                    uncle.color = BLACK;
+                    g.color = RED;
+                    z = g;
                 } else {
-                    if (x == rightOf(parentOf(x))) {
-                        x = parentOf(x);
-                        rotateLeft(x);
+                    if (z == p.right) {
+                        z = p;
+                        rotateLeft(z);
+                        p = z.parent;
                     }
-                    setColor(parentOf(x), BLACK);
-                    setColor(parentOf(parentOf(x)), RED);
-                    rotateRight(parentOf(parentOf(x)));
+                    p.color = BLACK;
+                    g.color = RED;
+                    rotateRight(g);
                 }
             } else {
-                Entry<K, V> y = leftOf(parentOf(parentOf(x)));
-                if (colorOf(y) == RED) {
-                    setColor(parentOf(x), BLACK);
-                    setColor(y, BLACK);
-                    setColor(parentOf(parentOf(x)), RED);
-                    x = parentOf(parentOf(x));
+                Entry<K, V> uncle = g.left;
+                if (isRed(uncle)) {
+                    p.color = BLACK;
+                    uncle.color = BLACK;
+                    g.color = RED;
+                    z = g;
                 } else {
-                    if (x == leftOf(parentOf(x))) {
-                        x = parentOf(x);
-                        rotateRight(x);
+                    if (z == p.left) {
+                        z = p;
+                        rotateRight(z);
+                        p = z.parent;
                     }
-                    setColor(parentOf(x), BLACK);
-                    setColor(parentOf(parentOf(x)), RED);
-                    rotateLeft(parentOf(parentOf(x)));
+                    p.color = BLACK;
+                    g.color = RED;
+                    rotateLeft(g);
                 }
             }
         }
         root.color = BLACK;
     }
 
-    /** Deletes p; a node with two children takes its successor's key and value instead. */
-    void deleteEntry(Entry<K, V> p) {
+    /**
+     * Deletes z. A node with two children takes its successor's key and value and the successor
+     * node is unlinked instead (iterators rely on this, see PrivateEntryIterator.remove).
+     */
+    void deleteEntry(Entry<K, V> z) {
         modCount++;
         size--;
-        if (p.left != null && p.right != null) {
-            Entry<K, V> s = successor(p);
-            p.key = s.key;
-            p.value = s.value;
-            p = s;
+        if (z.left != null && z.right != null) {
+            Entry<K, V> s = successor(z);
+            z.key = s.key;
+            z.value = s.value;
+            z = s;
         }
-        Entry<K, V> replacement = (p.left != null ? p.left : p.right);
-        if (replacement != null) {
-            replacement.parent = p.parent;
-            if (p.parent == null) root = replacement;
-            else if (p == p.parent.left) p.parent.left = replacement;
-            else p.parent.right = replacement;
-            p.left = p.right = p.parent = null;
-            if (p.color == BLACK) fixAfterDeletion(replacement);
-        } else if (p.parent == null) {
-            root = null;
-        } else {
-            if (p.color == BLACK) fixAfterDeletion(p);
-            if (p.parent != null) {
-                if (p == p.parent.left) p.parent.left = null;
-                else if (p == p.parent.right) p.parent.right = null;
-                p.parent = null;
-            }
-        }
+        Entry<K, V> child = (z.left != null) ? z.left : z.right;
+        Entry<K, V> parent = z.parent;
+        boolean wasLeft = parent != null && parent.left == z;
+        if (child != null) child.parent = parent;
+        if (parent == null) root = child;
+        else if (wasLeft) parent.left = child;
+        else parent.right = child;
+        if (z.color == BLACK) fixAfterDeletion(child, parent, wasLeft);
+        z.left = z.right = z.parent = null;
     }
 
-    /** CLRS RB-DELETE-FIXUP. */
-    private void fixAfterDeletion(Entry<K, V> x) {
-        while (x != root && colorOf(x) == BLACK) {
-            if (x == leftOf(parentOf(x))) {
-                Entry<K, V> sib = rightOf(parentOf(x));
-                if (colorOf(sib) == RED) {
-                    setColor(sib, BLACK);
-                    setColor(parentOf(x), RED);
-                    rotateLeft(parentOf(x));
-                    sib = rightOf(parentOf(x));
+    /**
+     * CLRS RB-DELETE-FIXUP without a sentinel: x may be null (a black leaf), so its parent and
+     * side are passed along until x is a real node.
+     */
+    private void fixAfterDeletion(Entry<K, V> x, Entry<K, V> parent, boolean xIsLeft) {
+        while (x != root && isBlack(x)) {
+            boolean left = (x != null) ? x == parent.left : xIsLeft;
+            if (left) {
+                Entry<K, V> w = parent.right;
+                if (isRed(w)) {
+                    w.color = BLACK;
+                    parent.color = RED;
+                    rotateLeft(parent);
+                    w = parent.right;
                 }
-                if (colorOf(leftOf(sib)) == BLACK && colorOf(rightOf(sib)) == BLACK) {
-                    setColor(sib, RED);
-                    x = parentOf(x);
+                if (isBlack(w.left) && isBlack(w.right)) {
+                    w.color = RED;
+                    x = parent;
+                    parent = x.parent;
                 } else {
-                    if (colorOf(rightOf(sib)) == BLACK) {
-                        setColor(leftOf(sib), BLACK);
-                        setColor(sib, RED);
-                        rotateRight(sib);
-                        sib = rightOf(parentOf(x));
+                    if (isBlack(w.right)) {
+                        w.left.color = BLACK;
+                        w.color = RED;
+                        rotateRight(w);
+                        w = parent.right;
                     }
-                    setColor(sib, colorOf(parentOf(x)));
-                    setColor(parentOf(x), BLACK);
-                    setColor(rightOf(sib), BLACK);
-                    rotateLeft(parentOf(x));
+                    w.color = parent.color;
+                    parent.color = BLACK;
+                    if (w.right != null) w.right.color = BLACK;
+                    rotateLeft(parent);
                     x = root;
+                    parent = null;
                 }
             } else {
-                Entry<K, V> sib = leftOf(parentOf(x));
-                if (colorOf(sib) == RED) {
-                    setColor(sib, BLACK);
-                    setColor(parentOf(x), RED);
-                    rotateRight(parentOf(x));
-                    sib = leftOf(parentOf(x));
+                Entry<K, V> w = parent.left;
+                if (isRed(w)) {
+                    w.color = BLACK;
+                    parent.color = RED;
+                    rotateRight(parent);
+                    w = parent.left;
                 }
-                if (colorOf(rightOf(sib)) == BLACK && colorOf(leftOf(sib)) == BLACK) {
-                    setColor(sib, RED);
-                    x = parentOf(x);
+                if (isBlack(w.right) && isBlack(w.left)) {
+                    w.color = RED;
+                    x = parent;
+                    parent = x.parent;
                 } else {
-                    if (colorOf(leftOf(sib)) == BLACK) {
-                        setColor(rightOf(sib), BLACK);
-                        setColor(sib, RED);
-                        rotateLeft(sib);
-                        sib = leftOf(parentOf(x));
+                    if (isBlack(w.left)) {
+                        w.right.color = BLACK;
+                        w.color = RED;
+                        rotateLeft(w);
+                        w = parent.left;
                     }
-                    setColor(sib, colorOf(parentOf(x)));
-                    setColor(parentOf(x), BLACK);
-                    setColor(leftOf(sib), BLACK);
-                    rotateRight(parentOf(x));
+                    w.color = parent.color;
+                    parent.color = BLACK;
+                    if (w.left != null) w.left.color = BLACK;
+                    rotateRight(parent);
                     x = root;
+                    parent = null;
                 }
             }
         }
-        setColor(x, BLACK);
+        if (x != null) x.color = BLACK;
     }
 }
