@@ -3,7 +3,7 @@
 // "WORD/DWORD/QWORD/TBYTE PTR", direction from the mnemonic, "(bad)" for undefined encodings.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,7 +14,12 @@ function objdump(bytes: number[]): string[] | null {
     const dir = mkdtempSync(join(tmpdir(), "strata-x87-objdump-"));
     const f = join(dir, "code.bin");
     writeFileSync(f, Uint8Array.from(bytes));
-    const out = execFileSync("objdump", ["-D", "-b", "binary", "-m", "i386", "-M", "intel", f], { encoding: "utf8" });
+    let out: string;
+    try {
+      out = execFileSync("objdump", ["-D", "-b", "binary", "-m", "i386", "-M", "intel", f], { encoding: "utf8" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     return out
       .split("\n")
       .filter((l) => /^\s+[0-9a-f]+:\t/.test(l))

@@ -8,18 +8,21 @@
 // Quick mode by default; STRATA_FPU_CASES=200000 for the full run, STRATA_FPU_SEED to reseed.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { X87Exec, X87State, x87Execute, x87Restore, x87Save, X87EnvFormat } from "../src/fpu/index";
 
 const HARNESS = join(import.meta.dirname, "../harness/fpu/x87run.c");
 
+const buildDir = mkdtempSync(join(tmpdir(), "strata-x87-"));
+afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+
+/** Build the host oracle; without gcc -m32 (multilib) the host suites are skipped. */
 function buildHarness(): string | null {
   try {
-    const dir = mkdtempSync(join(tmpdir(), "strata-x87-"));
-    const exe = join(dir, "x87run");
+    const exe = join(buildDir, "x87run");
     execFileSync("gcc", ["-m32", "-O1", "-o", exe, HARNESS], { stdio: "pipe" });
     return exe;
   } catch {

@@ -4,13 +4,15 @@
 // interpreter's entry point) and for the host (x87bench.c), and their ratio.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { X87State, x87Execute } from "../../src/fpu/index.ts";
 
 const here = import.meta.dirname;
-const exe = join(mkdtempSync(join(tmpdir(), "strata-x87bench-")), "x87bench");
+const buildDir = mkdtempSync(join(tmpdir(), "strata-x87bench-"));
+process.on("exit", () => rmSync(buildDir, { recursive: true, force: true }));
+const exe = join(buildDir, "x87bench");
 let native = true;
 try {
   execFileSync("gcc", ["-m32", "-O2", "-fno-pie", "-no-pie", "-o", exe, join(here, "x87bench.c")], { stdio: "pipe" });
