@@ -86,6 +86,8 @@ export class Interpreter implements Engine {
     const s = cpu.s;
     const cache = this.cache;
     const bps = this.breakpoints;
+    let checkBps = bps.size !== 0;
+    let chained = 0;
     let remaining = Math.max(0, Math.floor(budget));
     let prev: Block | null = null;
     let first = true;
@@ -95,10 +97,14 @@ export class Interpreter implements Engine {
         cpu.flushDecoded = false;
         cache.flush();
         prev = null;
+        checkBps = bps.size !== 0;
       }
       const csBase = s[S_SEG_BASE + CS]!;
       const lin = (s[S_EIP]! + csBase) | 0;
-      if (bps.size !== 0 && !first && bps.has(lin)) return "breakpoint";
+      if (checkBps && !first && bps.has(lin)) {
+        this.chainedHits += chained;
+        return "breakpoint";
+      }
       first = false;
       let b: Block | null = null;
       if (prev !== null) {
@@ -108,7 +114,7 @@ export class Interpreter implements Engine {
           const c1: Block | null = prev.succ1;
           if (c1 !== null && c1.start === lin && c1.valid) b = c1;
         }
-        if (b !== null) this.chainedHits++;
+        if (b !== null) chained++;
       }
       if (b === null) {
         b = cache.lookup(lin);
@@ -119,7 +125,10 @@ export class Interpreter implements Engine {
             remaining--;
             if (cpu.stop !== STOP_NONE) {
               const r = this.stopReason();
-              if (r !== null) return r;
+              if (r !== null) {
+                this.chainedHits += chained;
+                return r;
+              }
             }
             continue;
           }
@@ -151,7 +160,10 @@ export class Interpreter implements Engine {
         prev = null;
         if (cpu.stop !== STOP_NONE) {
           const r = this.stopReason();
-          if (r !== null) return r;
+          if (r !== null) {
+            this.chainedHits += chained;
+            return r;
+          }
         }
         continue;
       }
@@ -170,9 +182,13 @@ export class Interpreter implements Engine {
         if (k < len && k < n) s[S_EIP] = insns[k]!.eip;
         prev = null;
         const r = this.stopReason();
-        if (r !== null) return r;
+        if (r !== null) {
+          this.chainedHits += chained;
+          return r;
+        }
       }
     }
+    this.chainedHits += chained;
     return "budget";
   }
 
