@@ -95,7 +95,3 @@ export function f80Add(negateB: boolean, cw: number): void {
   setT(h, l, x);
   roundPack(xs, exp, bits, cw, 0x7fff, 24576);
 }
-
-export function clearFlags(): void {
-  R.flags = 0;
-}

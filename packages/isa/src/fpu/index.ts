@@ -1,6 +1,8 @@
 // The x87 FPU: a software 80-bit extended-precision core and the per-instruction semantics.
 export { F80Class, F80_BIAS, CW as X87CW, SW as X87SW, RC as X87RC, PC as X87PC, Tag as X87Tag, classifyF80, tagOf } from "./float80";
 export { R as F80Result } from "./round";
+/** The core functions' operand registers: [0..2] = se, hi, lo of the first operand, [3..5] of the second. */
+export { IN as F80Operands } from "./operand";
 export { f80Add } from "./add";
 export { f80Mul } from "./mul";
 export { f80Div } from "./div";

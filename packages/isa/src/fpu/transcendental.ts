@@ -267,11 +267,10 @@ function atanBF(t: BF): BF {
   return fromFixed(a << doublings);
 }
 
-function stackOk(fpu: X87LikeState, i: number): boolean {
+function stackOk(fpu: X87State, i: number): boolean {
   return ((fpu.tw >>> (((fpu.top + i) & 7) * 2)) & 3) !== 3;
 }
 
-type X87LikeState = X87State;
 
 const INF_SE = 0x7fff;
 
@@ -499,7 +498,7 @@ function fpatanCore(xSe: number, xHi: number, xLo: number, ySe: number, yHi: num
   roundBF(withSign(a, sy), cw);
 }
 
-function underflowStack(fpu: X87LikeState): boolean {
+function underflowStack(fpu: X87State): boolean {
   fpu.sw &= ~SW.C1;
   fpu.sw |= SW.IE | SW.SF;
   if (!(fpu.cw & CW.IM)) {
@@ -509,13 +508,13 @@ function underflowStack(fpu: X87LikeState): boolean {
   return true;
 }
 
-function raiseFlags(fpu: X87LikeState, f: number): void {
+function raiseFlags(fpu: X87State, f: number): void {
   const exc = f & 0x7f;
   fpu.sw |= exc;
   if (exc & ~fpu.cw & 0x3f) fpu.sw |= SW.ES | SW.B;
 }
 
-function write(fpu: X87LikeState, p: number, se: number, hi: number, lo: number): void {
+function write(fpu: X87State, p: number, se: number, hi: number, lo: number): void {
   fpu.se[p] = se;
   fpu.hi[p] = hi >>> 0;
   fpu.lo[p] = lo >>> 0;
@@ -523,7 +522,7 @@ function write(fpu: X87LikeState, p: number, se: number, hi: number, lo: number)
 }
 
 /** Execute one transcendental instruction on the stack. */
-export function x87Transcendental(fpu: X87LikeState, op: X87Transcendental): void {
+export function x87Transcendental(fpu: X87State, op: X87Transcendental): void {
   const a = fpu.top;
   const b = (fpu.top + 1) & 7;
   const two = op === X87Transcendental.FYL2X || op === X87Transcendental.FYL2XP1 || op === X87Transcendental.FPATAN;
@@ -611,7 +610,7 @@ export function x87Transcendental(fpu: X87LikeState, op: X87Transcendental): voi
 }
 
 /** An unmasked IE, DE or ZE stops the instruction. Returns true when it did. */
-function finishPre(fpu: X87LikeState, c2: number): boolean {
+function finishPre(fpu: X87State, c2: number): boolean {
   if (R.flags & ~fpu.cw & (SW.IE | SW.DE | SW.ZE)) {
     fpu.sw &= ~(SW.C1 | c2);
     raiseFlags(fpu, R.flags);
