@@ -39,6 +39,7 @@ function main(argv: string[]): number {
   let maxHeap: number | undefined;
   let maxDepth: number | undefined;
   let verboseGc = false;
+  let jit = true;
   const props: Record<string, string> = {};
   let i = 0;
   for (; i < argv.length; i++) {
@@ -59,7 +60,8 @@ function main(argv: string[]): number {
     } else if (a === "-version" || a === "--version") {
       process.stderr.write('jvm-lite version "17" (Strata)\njvm-lite runtime: javac 17 class files (major 61), own class library\njvm-lite interpreter (green threads, mark-sweep heap)\n');
       return 0;
-    } else if (a === "-ea" || a === "-da" || a === "-Xint" || a.startsWith("-Xshare") || a.startsWith("-XX:") || a === "-esa") {
+    } else if (a === "-Xint") jit = false;
+    else if (a === "-ea" || a === "-da" || a.startsWith("-Xshare") || a.startsWith("-XX:") || a === "-esa") {
       // accepted for compatibility
     } else {
       process.stderr.write(`Unrecognized option: ${a}\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.\n`);
@@ -99,6 +101,7 @@ function main(argv: string[]): number {
     maxHeap,
     maxDepth,
     verboseGc,
+    jit,
     properties: props,
     availableProcessors: availableParallelism(),
     stdout: (b) => writeAll(1, b),

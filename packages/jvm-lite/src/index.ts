@@ -32,6 +32,8 @@ export interface RunOptions {
   readonly maxDepth?: number;
   readonly verboseGc?: boolean;
   readonly maxBytecodes?: number;
+  /** The compiling tier (default on); false = interpreter only. */
+  readonly jit?: boolean;
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
@@ -57,6 +59,7 @@ export function runJava(o: RunOptions): RunResult {
     maxDepth: o.maxDepth,
     verboseGc: o.verboseGc,
     maxBytecodes: o.maxBytecodes,
+    jit: o.jit,
     stdout: (b) => out.push(b),
     stderr: (b) => err.push(b),
     stdin: () => o.stdin ?? null,

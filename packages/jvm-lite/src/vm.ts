@@ -34,6 +34,8 @@ export interface JvmOptions {
   readonly randomSeed?: number;
   /** Stop (exit status 134, message on stderr) after this many bytecodes: a guard for test harnesses. */
   readonly maxBytecodes?: number;
+  /** The compiling tier (hot methods to JS); on by default, `false` = interpreter only (-Xint). */
+  readonly jit?: boolean;
 }
 
 /** Thrown (as a JS exception) only to stop the VM: System.exit / Runtime.halt. */
@@ -70,6 +72,10 @@ export class Jvm {
   virtualTimeMs = 0;
   bytecodes = 0;
   methodsInvoked = 0;
+  /** Entries into compiled code and methods compiled (the compiling tier's counters). */
+  jitEntries = 0;
+  jitCompiled = 0;
+  readonly jitEnabled: boolean;
   exitStatus: number | null = null;
   private nextThreadId = 1;
   private nextClassId = 1;
@@ -85,6 +91,7 @@ export class Jvm {
     this.heap = new Heap(opts.maxHeap ?? 256 << 20, opts.verboseGc ? (l) => this.writeErrOrOut(l) : null, this.startMs);
     this.maxDepth = opts.maxDepth ?? 10000;
     this.quantum = opts.quantum ?? 20000;
+    this.jitEnabled = opts.jit ?? true;
   }
 
   private writeErrOrOut(line: string): void {
@@ -692,6 +699,8 @@ export class Jvm {
       "jvm.bytecodes": this.bytecodes,
       "jvm.methods_invoked": this.methodsInvoked,
       "jvm.classes_loaded": this.classes.size,
+      "jit.methods_compiled": this.jitCompiled,
+      "jit.entries": this.jitEntries,
       "jvm.threads_started": this.nextThreadId - 1,
       "gc.cycles": this.heap.cycles,
       "gc.bytes_freed": this.heap.bytesFreed,

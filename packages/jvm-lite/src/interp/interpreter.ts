@@ -5,7 +5,8 @@
 import { InitState, type JClass, type JField, type JMethod } from "../runtime/jclass";
 import type { JObject } from "../runtime/object";
 import { Frame, type JThread, ThreadState } from "../threads/thread";
-import { makeStorage } from "../vm";
+import { type Jvm, makeStorage } from "../vm";
+import { compileMethod } from "../jit/compiler";
 import {
   aioobe,
   arrayStoreCheck,
@@ -27,6 +28,19 @@ import {
   arithmetic,
   negativeSize,
 } from "./runtime-support";
+
+/** Back-edges plus invocations before a method is compiled to JS (the compiling tier). */
+const JIT_THRESHOLD = 2000;
+
+function tryCompile(vm: Jvm, m: JMethod): void {
+  if (m.jitTried || !vm.jitEnabled) return;
+  m.jitTried = true;
+  const c = compileMethod(m);
+  if (c !== null) {
+    m.compiled = c;
+    vm.jitCompiled++;
+  }
+}
 
 const MAX_INT = 2147483647;
 const MIN_INT = -2147483648;
@@ -1029,58 +1043,298 @@ export function interpret(t: JThread, budget: number): void {
           break;
         }
         case 0x99: // ifeq
-          pc = n[--sp]! === 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[--sp]! === 0) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0x9a: // ifne
-          pc = n[--sp]! !== 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[--sp]! !== 0) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0x9b: // iflt
-          pc = n[--sp]! < 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[--sp]! < 0) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0x9c: // ifge
-          pc = n[--sp]! >= 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[--sp]! >= 0) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0x9d: // ifgt
-          pc = n[--sp]! > 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[--sp]! > 0) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0x9e: // ifle
-          pc = n[--sp]! <= 0 ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[--sp]! <= 0) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0x9f: // if_icmpeq
           sp -= 2;
-          pc = n[sp]! === n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[sp]! === n[sp + 1]!) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0xa0: // if_icmpne
           sp -= 2;
-          pc = n[sp]! !== n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[sp]! !== n[sp + 1]!) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0xa1: // if_icmplt
           sp -= 2;
-          pc = n[sp]! < n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[sp]! < n[sp + 1]!) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0xa2: // if_icmpge
           sp -= 2;
-          pc = n[sp]! >= n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[sp]! >= n[sp + 1]!) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0xa3: // if_icmpgt
           sp -= 2;
-          pc = n[sp]! > n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[sp]! > n[sp + 1]!) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0xa4: // if_icmple
           sp -= 2;
-          pc = n[sp]! <= n[sp + 1]! ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (n[sp]! <= n[sp + 1]!) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0xa5: // if_acmpeq
           sp -= 2;
-          pc = s[sp] === s[sp + 1] ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (s[sp] === s[sp + 1]) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0xa6: // if_acmpne
           sp -= 2;
-          pc = s[sp] !== s[sp + 1] ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (s[sp] !== s[sp + 1]) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
-        case 0xa7: // goto
-          pc += (((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16;
+        case 0xa7: {
+          // goto
+          const off = (((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16;
+          pc += off;
+          if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
           break;
+        }
         case 0xa8: // jsr
           n[sp++] = pc + 3;
           pc += (((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16;
@@ -1153,6 +1407,14 @@ export function interpret(t: JThread, budget: number): void {
             if (op === 0xb0 || op === 0xad) s[sp] = v;
             else n[sp] = v as number;
             sp += slots;
+          }
+          if (m.compiled !== null && m.jitEntries![pc] === 1) {
+            f.pc = pc;
+            f.sp = sp;
+            budget = m.compiled(t, f, budget, pc);
+            pc = f.pc;
+            sp = f.sp;
+            if (t.exc !== null || t.yieldNow) continue reload;
           }
           break;
         }
@@ -1295,6 +1557,19 @@ export function interpret(t: JThread, budget: number): void {
             bp = argBase;
             pc = 0;
             sp = nf.sp;
+            {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
             break;
           }
           invoke(t, target, argBase);
@@ -1502,10 +1777,42 @@ export function interpret(t: JThread, budget: number): void {
           break;
         }
         case 0xc6: // ifnull
-          pc = s[--sp] === null ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (s[--sp] === null) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0xc7: // ifnonnull
-          pc = s[--sp] !== null ? pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16) : pc + 3;
+          if (s[--sp] !== null) {
+            const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+            pc += off;
+            if (off < 0) {
+            const cm = m.compiled;
+            if (cm !== null) {
+              if (m.jitEntries![pc] === 1) {
+                f.pc = pc;
+                f.sp = sp;
+                budget = cm(t, f, budget, pc);
+                pc = f.pc;
+                sp = f.sp;
+                if (t.exc !== null || t.yieldNow) continue reload;
+              }
+            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          }
+          } else pc += 3;
           break;
         case 0xc8: // goto_w
           pc += rd4(code, pc + 1);

@@ -63,6 +63,11 @@ export class JMethod {
   /** For synthetic methods (lambda proxies): the prepared call. */
   synthetic: unknown = null;
   invocations = 0;
+  /** Compiling tier state: back-edge/invocation counter, compiled code and its entry points. */
+  hot = 0;
+  compiled: ((t: any, f: any, budget: number, pc: number) => number) | null = null; // eslint-disable-line @typescript-eslint/no-explicit-any
+  jitEntries: Uint8Array | null = null;
+  jitTried = false;
   constructor(
     readonly cls: JClass,
     readonly name: string,

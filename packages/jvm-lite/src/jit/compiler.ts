@@ -1,0 +1,412 @@
+/**
+ * The compiling tier: a hot method's bytecode becomes one JS function (new Function) whose
+ * straight-line code works on the same slot arrays as the interpreter, with every operand-stack
+ * position a constant offset from bp (stack depths are static, JVMS §4.10). Blocks are entered
+ * through a switch on pc, so the function can start at any block leader.
+ *
+ * The compiled code only does the common case. Whenever an instruction is not compiled (calls
+ * to Java methods, allocation, monitors, returns, unresolved constant-pool entries) or would
+ * throw (null, bounds, division by zero, failed cast), it stores pc and sp in the frame and
+ * returns: the interpreter then executes that very instruction, so exceptions, class
+ * initialization and stack traces stay exactly the interpreter's. No state lives outside the
+ * frame, so leaving at any instruction boundary is always consistent.
+ */
+import { parseMethodDescriptor } from "../classfile/descriptors";
+import { InitState, type JClass, type JField, type JMethod } from "../runtime/jclass";
+import type { JObject } from "../runtime/object";
+import type { Frame, JThread } from "../threads/thread";
+import { instructionLength, OPCODES } from "../interp/opcodes";
+
+/** (t, f, budget, pc) -> remaining budget; on return f.pc/f.sp say where the interpreter resumes. */
+export type CompiledMethod = (t: JThread, f: Frame, budget: number, pc: number) => number;
+
+
+/** Operand-stack depth before each reachable instruction (-1 = unreachable / unknown). */
+function depths(m: JMethod): Int32Array | null {
+  const code = m.code;
+  const cp = m.cls.cf!.cp;
+  const d = new Int32Array(code.length).fill(-1);
+  const work: number[] = [0];
+  d[0] = 0;
+  for (const h of m.handlers) {
+    d[h.handlerPc] = 1;
+    work.push(h.handlerPc);
+  }
+  while (work.length > 0) {
+    const pc = work.pop()!;
+    let depth = d[pc]!;
+    const op = code[pc]!;
+    const len = instructionLength(code, pc);
+    if (len <= 0) return null;
+    const info = OPCODES[op]!;
+    let pop = info.pop ?? 0;
+    let push = info.push ?? 0;
+    switch (op) {
+      case 0x59: push = 1; break;
+      case 0x5a: push = 1; break;
+      case 0x5b: push = 1; break;
+      case 0x5c: push = 2; break;
+      case 0x5d: push = 2; break;
+      case 0x5e: push = 2; break;
+      case 0x5f: break;
+      case 0xb2: case 0xb3: case 0xb4: case 0xb5: {
+        const ref = cp.memberRef((code[pc + 1]! << 8) | code[pc + 2]!);
+        const w = ref.descriptor === "J" || ref.descriptor === "D" ? 2 : 1;
+        pop = op === 0xb2 ? 0 : op === 0xb3 ? w : op === 0xb4 ? 1 : w + 1;
+        push = op === 0xb2 || op === 0xb4 ? w : 0;
+        break;
+      }
+      case 0xb6: case 0xb7: case 0xb8: case 0xb9: case 0xba: {
+        const idx = (code[pc + 1]! << 8) | code[pc + 2]!;
+        const desc = op === 0xba ? cp.dynamic(idx).descriptor : cp.memberRef(idx).descriptor;
+        const md = parseMethodDescriptor(desc);
+        pop = md.slots + (op === 0xb8 || op === 0xba ? 0 : 1);
+        push = md.ret === "V" ? 0 : md.ret === "J" || md.ret === "D" ? 2 : 1;
+        break;
+      }
+      case 0xc5: pop = code[pc + 3]!; break;
+      case 0xc4: {
+        const si = OPCODES[code[pc + 1]!]!;
+        pop = si.pop ?? 0;
+        push = si.push ?? 0;
+        break;
+      }
+      default: break;
+    }
+    depth = depth - pop + push;
+    if (depth < 0) return null;
+    const next: number[] = [];
+    const rel16 = pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
+    if ((op >= 0x99 && op <= 0xa6) || op === 0xc6 || op === 0xc7) next.push(rel16, pc + len);
+    else if (op === 0xa7) next.push(rel16);
+    else if (op === 0xc8) next.push(pc + ((code[pc + 1]! << 24) | (code[pc + 2]! << 16) | (code[pc + 3]! << 8) | code[pc + 4]!));
+    else if (op === 0xaa || op === 0xab) {
+      const p = (pc + 4) & ~3;
+      const rd = (i: number): number => (code[i]! << 24) | (code[i + 1]! << 16) | (code[i + 2]! << 8) | code[i + 3]!;
+      next.push(pc + rd(p));
+      if (op === 0xaa) for (let k = 0; k <= rd(p + 8) - rd(p + 4); k++) next.push(pc + rd(p + 12 + k * 4));
+      else for (let k = 0; k < rd(p + 4); k++) next.push(pc + rd(p + 8 + k * 8 + 4));
+    } else if ((op >= 0xac && op <= 0xb1) || op === 0xbf || op === 0xa8 || op === 0xa9 || op === 0xc9) {
+      // no successor inside this method (jsr/ret are never compiled)
+    } else next.push(pc + len);
+    for (const x of next) {
+      if (x < 0 || x >= code.length) return null;
+      if (d[x] === -1) {
+        d[x] = depth;
+        work.push(x);
+      } else if (d[x] !== depth) return null;
+    }
+  }
+  return d;
+}
+
+/** Compiles `m` if possible; null means "interpret it". */
+export function compileMethod(m: JMethod): CompiledMethod | null {
+  const code = m.code;
+  if (code.length === 0 || code.length > 4000 || m.cls.cf === null) return null;
+  const d = depths(m);
+  if (d === null) return null;
+  const rc = m.rc;
+  // Block leaders: entry, branch targets, handlers, and every instruction after an exit point.
+  const leaders = new Set<number>([0]);
+  for (const h of m.handlers) leaders.add(h.handlerPc);
+  const consts: unknown[] = [];
+  const K = (v: unknown): string => {
+    let i = consts.indexOf(v);
+    if (i < 0) {
+      i = consts.length;
+      consts.push(v);
+    }
+    return `K[${i}]`;
+  };
+  let pc = 0;
+  // First pass: basic-block leaders (JVMS control flow): entry, branch targets, handlers, and
+  // every instruction that follows a branch, switch, return or athrow.
+  while (pc < code.length) {
+    const len = instructionLength(code, pc);
+    const op = code[pc]!;
+    const isBranch = (op >= 0x99 && op <= 0xa7) || op === 0xc6 || op === 0xc7;
+    if (isBranch) leaders.add(pc + ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16));
+    if (op === 0xc8) leaders.add(pc + ((code[pc + 1]! << 24) | (code[pc + 2]! << 16) | (code[pc + 3]! << 8) | code[pc + 4]!));
+    if (op === 0xaa || op === 0xab) {
+      const p = (pc + 4) & ~3;
+      const rd = (i: number): number => (code[i]! << 24) | (code[i + 1]! << 16) | (code[i + 2]! << 8) | code[i + 3]!;
+      leaders.add(pc + rd(p));
+      if (op === 0xaa) for (let k = 0; k <= rd(p + 8) - rd(p + 4); k++) leaders.add(pc + rd(p + 12 + k * 4));
+      else for (let k = 0; k < rd(p + 4); k++) leaders.add(pc + rd(p + 8 + k * 8 + 4));
+    }
+    if (isBranch || op === 0xc8 || op === 0xaa || op === 0xab || (op >= 0xac && op <= 0xb1) || op === 0xbf) leaders.add(pc + len);
+    pc += len;
+  }
+  const S = (k: number): string => `(bp + ${k})`;
+  const base = m.maxLocals;
+  pc = 0;
+  let open = false;
+  let idx = 0;
+  const blocks: { start: number; lines: string[]; count: number }[] = [];
+  let cur: string[] = [];
+  let block: { start: number; lines: string[]; count: number } | null = null;
+  const entries: number[] = [];
+  while (pc < code.length) {
+    const len = instructionLength(code, pc);
+    const op = code[pc]!;
+    const depth = d[pc]!;
+    if (depth < 0) {
+      if (block) block.count = idx;
+      open = false;
+      block = null;
+      pc += len;
+      continue;
+    }
+    if (leaders.has(pc) || !open) {
+      if (open) cur.push(`pc = ${pc};`); // falls through into the next block
+      if (block) block.count = idx;
+      cur = [];
+      block = { start: pc, lines: cur, count: 0 };
+      blocks.push(block);
+      entries.push(pc);
+      open = true;
+      idx = 0;
+    }
+    const bi = blocks.length - 1;
+    const exit = `{ f.pc = ${pc}; f.sp = ${S(base + depth)}; return budget + @@REM${bi}_${idx}@@; }`;
+
+    const sp = depth; // operand stack depth; slots start at bp + maxLocals
+    const st = (i: number): string => S(base + sp - i); // st(1) = top
+    const u1 = code[pc + 1]!;
+    const u2 = (code[pc + 1]! << 8) | code[pc + 2]!;
+    const s16 = (u2 << 16) >> 16;
+    const L = (i: number): string => S(i);
+    const push = (arr: "n" | "s", expr: string, slots = 1): void => {
+      cur.push(`${arr}[${S(base + sp)}] = ${expr};`);
+      void slots;
+    };
+    let handled = true;
+    switch (op) {
+      case 0x00: break;
+      case 0x01: push("s", "null"); break;
+      case 0x02: case 0x03: case 0x04: case 0x05: case 0x06: case 0x07: case 0x08: push("n", String(op - 3)); break;
+      case 0x09: case 0x0a: push("s", `${op - 9}n`); break;
+      case 0x0b: case 0x0c: case 0x0d: push("n", String(op - 0x0b)); break;
+      case 0x0e: case 0x0f: push("n", String(op - 0x0e)); break;
+      case 0x10: push("n", String((u1 << 24) >> 24)); break;
+      case 0x11: push("n", String(s16)); break;
+      case 0x12: case 0x13: case 0x14: {
+        const v = rc[pc];
+        if (v === undefined) handled = false;
+        else if (typeof v === "number") push("n", Number.isFinite(v) ? (Object.is(v, -0) ? "-0" : String(v)) : K(v));
+        else push("s", K(v));
+        break;
+      }
+      case 0x15: case 0x17: push("n", `n[${L(u1)}]`); break;
+      case 0x16: push("s", `s[${L(u1)}]`); break;
+      case 0x18: push("n", `n[${L(u1)}]`); break;
+      case 0x19: push("s", `s[${L(u1)}]`); break;
+      case 0x1a: case 0x1b: case 0x1c: case 0x1d: push("n", `n[${L(op - 0x1a)}]`); break;
+      case 0x1e: case 0x1f: case 0x20: case 0x21: push("s", `s[${L(op - 0x1e)}]`); break;
+      case 0x22: case 0x23: case 0x24: case 0x25: push("n", `n[${L(op - 0x22)}]`); break;
+      case 0x26: case 0x27: case 0x28: case 0x29: push("n", `n[${L(op - 0x26)}]`); break;
+      case 0x2a: case 0x2b: case 0x2c: case 0x2d: push("s", `s[${L(op - 0x2a)}]`); break;
+      case 0x2e: case 0x2f: case 0x30: case 0x31: case 0x32: case 0x33: case 0x34: case 0x35: {
+        const wide = op === 0x2f || op === 0x31;
+        const dst = op === 0x2f || op === 0x32 ? "s" : "n";
+        cur.push(`{ const o = s[${st(2)}]; const i = n[${st(1)}]; if (o === null) ${exit} const a = o.a; if (i >>> 0 >= a.length) ${exit} ${dst}[${st(2)}] = a[i]; }`);
+        void wide;
+        break;
+      }
+      case 0x36: case 0x38: cur.push(`n[${L(u1)}] = n[${st(1)}];`); break;
+      case 0x37: cur.push(`s[${L(u1)}] = s[${st(2)}];`); break;
+      case 0x39: cur.push(`n[${L(u1)}] = n[${st(2)}];`); break;
+      case 0x3a: cur.push(`s[${L(u1)}] = s[${st(1)}];`); break;
+      case 0x3b: case 0x3c: case 0x3d: case 0x3e: cur.push(`n[${L(op - 0x3b)}] = n[${st(1)}];`); break;
+      case 0x3f: case 0x40: case 0x41: case 0x42: cur.push(`s[${L(op - 0x3f)}] = s[${st(2)}];`); break;
+      case 0x43: case 0x44: case 0x45: case 0x46: cur.push(`n[${L(op - 0x43)}] = n[${st(1)}];`); break;
+      case 0x47: case 0x48: case 0x49: case 0x4a: cur.push(`n[${L(op - 0x47)}] = n[${st(2)}];`); break;
+      case 0x4b: case 0x4c: case 0x4d: case 0x4e: cur.push(`s[${L(op - 0x4b)}] = s[${st(1)}];`); break;
+      case 0x4f: case 0x50: case 0x51: case 0x52: case 0x54: case 0x55: case 0x56: {
+        const w = op === 0x50 || op === 0x52 ? 2 : 1;
+        const src = op === 0x50 ? "s" : "n";
+        cur.push(`{ const o = s[${st(w + 2)}]; const i = n[${st(w + 1)}]; if (o === null) ${exit} const a = o.a; if (i >>> 0 >= a.length) ${exit} a[i] = ${src}[${st(w)}]; }`);
+        break;
+      }
+      case 0x53: // aastore: the store check may throw -> interpreter unless null/exact type
+        cur.push(`{ const o = s[${st(3)}]; const i = n[${st(2)}]; const v = s[${st(1)}]; if (o === null) ${exit} const a = o.a; if (i >>> 0 >= a.length) ${exit} if (v !== null && v.cls !== o.cls.componentType && !v.cls.isSubclassOf(o.cls.componentType)) ${exit} a[i] = v; }`);
+        break;
+      case 0x57: case 0x58: break;
+      case 0x59: cur.push(`s[${st(0)}] = s[${st(1)}]; n[${st(0)}] = n[${st(1)}];`); break;
+      case 0x5a: cur.push(`{ const a = s[${st(1)}], b = n[${st(1)}]; s[${st(1)}] = s[${st(2)}]; n[${st(1)}] = n[${st(2)}]; s[${st(2)}] = a; n[${st(2)}] = b; s[${st(0)}] = a; n[${st(0)}] = b; }`); break;
+      case 0x5c: cur.push(`s[${st(0)}] = s[${st(2)}]; n[${st(0)}] = n[${st(2)}]; s[${st(-1)}] = s[${st(1)}]; n[${st(-1)}] = n[${st(1)}];`); break;
+      case 0x5f: cur.push(`{ const a = s[${st(1)}], b = n[${st(1)}]; s[${st(1)}] = s[${st(2)}]; n[${st(1)}] = n[${st(2)}]; s[${st(2)}] = a; n[${st(2)}] = b; }`); break;
+      case 0x60: cur.push(`n[${st(2)}] = (n[${st(2)}] + n[${st(1)}]) | 0;`); break;
+      case 0x64: cur.push(`n[${st(2)}] = (n[${st(2)}] - n[${st(1)}]) | 0;`); break;
+      case 0x68: cur.push(`n[${st(2)}] = Math.imul(n[${st(2)}], n[${st(1)}]);`); break;
+      case 0x6c: cur.push(`{ const b = n[${st(1)}]; if (b === 0) ${exit} n[${st(2)}] = (n[${st(2)}] / b) | 0; }`); break;
+      case 0x70: cur.push(`{ const b = n[${st(1)}]; if (b === 0) ${exit} n[${st(2)}] = n[${st(2)}] % b | 0; }`); break;
+      case 0x7e: cur.push(`n[${st(2)}] = n[${st(2)}] & n[${st(1)}];`); break;
+      case 0x80: cur.push(`n[${st(2)}] = n[${st(2)}] | n[${st(1)}];`); break;
+      case 0x82: cur.push(`n[${st(2)}] = n[${st(2)}] ^ n[${st(1)}];`); break;
+      case 0x78: cur.push(`n[${st(2)}] = n[${st(2)}] << n[${st(1)}];`); break;
+      case 0x7a: cur.push(`n[${st(2)}] = n[${st(2)}] >> n[${st(1)}];`); break;
+      case 0x7c: cur.push(`n[${st(2)}] = (n[${st(2)}] >>> n[${st(1)}]) | 0;`); break;
+      case 0x62: cur.push(`n[${st(2)}] = Math.fround(n[${st(2)}] + n[${st(1)}]);`); break;
+      case 0x66: cur.push(`n[${st(2)}] = Math.fround(n[${st(2)}] - n[${st(1)}]);`); break;
+      case 0x6a: cur.push(`n[${st(2)}] = Math.fround(n[${st(2)}] * n[${st(1)}]);`); break;
+      case 0x6e: cur.push(`n[${st(2)}] = Math.fround(n[${st(2)}] / n[${st(1)}]);`); break;
+      case 0x63: cur.push(`n[${st(4)}] = n[${st(4)}] + n[${st(2)}];`); break;
+      case 0x67: cur.push(`n[${st(4)}] = n[${st(4)}] - n[${st(2)}];`); break;
+      case 0x6b: cur.push(`n[${st(4)}] = n[${st(4)}] * n[${st(2)}];`); break;
+      case 0x6f: cur.push(`n[${st(4)}] = n[${st(4)}] / n[${st(2)}];`); break;
+      case 0x73: cur.push(`n[${st(4)}] = n[${st(4)}] % n[${st(2)}];`); break;
+      case 0x61: cur.push(`s[${st(4)}] = BigInt.asIntN(64, s[${st(4)}] + s[${st(2)}]);`); break;
+      case 0x65: cur.push(`s[${st(4)}] = BigInt.asIntN(64, s[${st(4)}] - s[${st(2)}]);`); break;
+      case 0x69: cur.push(`s[${st(4)}] = BigInt.asIntN(64, s[${st(4)}] * s[${st(2)}]);`); break;
+      case 0x7f: cur.push(`s[${st(4)}] = s[${st(4)}] & s[${st(2)}];`); break;
+      case 0x81: cur.push(`s[${st(4)}] = s[${st(4)}] | s[${st(2)}];`); break;
+      case 0x83: cur.push(`s[${st(4)}] = s[${st(4)}] ^ s[${st(2)}];`); break;
+      case 0x74: cur.push(`n[${st(1)}] = -n[${st(1)}] | 0;`); break;
+      case 0x76: cur.push(`n[${st(1)}] = -n[${st(1)}];`); break;
+      case 0x77: cur.push(`n[${st(2)}] = -n[${st(2)}];`); break;
+      case 0x84: cur.push(`n[${L(u1)}] = (n[${L(u1)}] + ${(code[pc + 2]! << 24) >> 24}) | 0;`); break;
+      case 0x85: cur.push(`s[${st(1)}] = BigInt(n[${st(1)}]);`); break;
+      case 0x86: cur.push(`n[${st(1)}] = Math.fround(n[${st(1)}]);`); break;
+      case 0x87: case 0x8d: break;
+      case 0x88: cur.push(`n[${st(2)}] = Number(BigInt.asIntN(32, s[${st(2)}]));`); break;
+      case 0x8a: cur.push(`n[${st(2)}] = Number(s[${st(2)}]);`); break;
+      case 0x8b: cur.push(`{ const v = n[${st(1)}]; n[${st(1)}] = v !== v ? 0 : v >= 2147483647 ? 2147483647 : v <= -2147483648 ? -2147483648 : v | 0; }`); break;
+      case 0x8e: cur.push(`{ const v = n[${st(2)}]; n[${st(2)}] = v !== v ? 0 : v >= 2147483647 ? 2147483647 : v <= -2147483648 ? -2147483648 : v | 0; }`); break;
+      case 0x90: cur.push(`n[${st(2)}] = Math.fround(n[${st(2)}]);`); break;
+      case 0x91: cur.push(`n[${st(1)}] = (n[${st(1)}] << 24) >> 24;`); break;
+      case 0x92: cur.push(`n[${st(1)}] = n[${st(1)}] & 0xffff;`); break;
+      case 0x93: cur.push(`n[${st(1)}] = (n[${st(1)}] << 16) >> 16;`); break;
+      case 0x94: cur.push(`{ const a = s[${st(4)}], b = s[${st(2)}]; n[${st(4)}] = a < b ? -1 : a > b ? 1 : 0; }`); break;
+      case 0x95: case 0x96: cur.push(`{ const a = n[${st(2)}], b = n[${st(1)}]; n[${st(2)}] = a < b ? -1 : a > b ? 1 : a === b ? 0 : ${op === 0x95 ? -1 : 1}; }`); break;
+      case 0x97: case 0x98: cur.push(`{ const a = n[${st(4)}], b = n[${st(2)}]; n[${st(4)}] = a < b ? -1 : a > b ? 1 : a === b ? 0 : ${op === 0x97 ? -1 : 1}; }`); break;
+      case 0x99: case 0x9a: case 0x9b: case 0x9c: case 0x9d: case 0x9e: {
+        const c = ["===", "!==", "<", ">=", ">", "<="][op - 0x99]!;
+        cur.push(`if (n[${st(1)}] ${c} 0) { pc = ${pc + s16}; continue; }`);
+        break;
+      }
+      case 0x9f: case 0xa0: case 0xa1: case 0xa2: case 0xa3: case 0xa4: {
+        const c = ["===", "!==", "<", ">=", ">", "<="][op - 0x9f]!;
+        cur.push(`if (n[${st(2)}] ${c} n[${st(1)}]) { pc = ${pc + s16}; continue; }`);
+        break;
+      }
+      case 0xa5: case 0xa6: cur.push(`if (s[${st(2)}] ${op === 0xa5 ? "===" : "!=="} s[${st(1)}]) { pc = ${pc + s16}; continue; }`); break;
+      case 0xc6: case 0xc7: cur.push(`if (s[${st(1)}] ${op === 0xc6 ? "===" : "!=="} null) { pc = ${pc + s16}; continue; }`); break;
+      case 0xa7: cur.push(`pc = ${pc + s16}; continue;`); break;
+      case 0xb2: case 0xb3: {
+        const fl = rc[pc] as JField | undefined;
+        if (fl === undefined || fl.cls.state !== InitState.Initialized) handled = false;
+        else {
+          const w = fl.wide ? 2 : 1;
+          const arr = fl.prim ? "n" : "s";
+          const stat = K(fl.cls.statics);
+          if (op === 0xb2) cur.push(`${arr}[${S(base + sp)}] = ${stat}[${fl.slot}];`);
+          else cur.push(`${stat}[${fl.slot}] = ${arr}[${st(w)}];`);
+        }
+        break;
+      }
+      case 0xb4: {
+        const fl = rc[pc] as JField | undefined;
+        if (fl === undefined) handled = false;
+        else cur.push(`{ const o = s[${st(1)}]; if (o === null) ${exit} ${fl.prim ? `n[${st(1)}] = o.p[${fl.slot}]` : `s[${st(1)}] = o.f[${fl.slot}]`}; }`);
+        break;
+      }
+      case 0xb5: {
+        const fl = rc[pc] as JField | undefined;
+        if (fl === undefined) handled = false;
+        else {
+          const w = fl.wide ? 2 : 1;
+          cur.push(`{ const o = s[${st(w + 1)}]; if (o === null) ${exit} ${fl.prim ? `o.p[${fl.slot}] = n[${st(w)}]` : `o.f[${fl.slot}] = s[${st(w)}]`}; }`);
+        }
+        break;
+      }
+      case 0xb8: {
+        // invokestatic of a native with no class initialization pending: call it in place.
+        const site = rc[pc] as { method: JMethod } | undefined;
+        const tm = site?.method;
+        if (!tm || !tm.isNative || tm.native === null || tm.isSynchronized || tm.cls.state !== InitState.Initialized) {
+          handled = false;
+          break;
+        }
+        const md = parseMethodDescriptor(tm.descriptor);
+        const args: string[] = [];
+        let o = sp - md.slots;
+        for (const p of md.params) {
+          args.push(p.length === 1 && p !== "J" ? `n[${S(base + o)}]` : `s[${S(base + o)}]`);
+          o += p === "J" || p === "D" ? 2 : 1;
+        }
+        const ret = md.ret;
+        const at = S(base + sp - md.slots);
+        cur.push(`{ f.pc = ${pc}; f.cpc = ${pc}; f.sp = ${at}; t.vm.methodsInvoked++; const r = ${K(tm.native)}(t, ${args.join(", ")}); if (t.exc !== null || t.yieldNow) { f.pc = ${pc + 3}; ${ret === "V" ? "" : `if (t.exc === null) { ${ret.length === 1 && ret !== "J" ? "n" : "s"}[${at}] = r; f.sp = ${at} + ${ret === "J" || ret === "D" ? 2 : 1}; }`} return budget + @@REM${bi}_${idx + 1}@@; } ${ret === "V" ? "" : `${ret.length === 1 && ret !== "J" ? "n" : "s"}[${at}] = r;`} }`);
+        break;
+      }
+      case 0xbe: cur.push(`{ const o = s[${st(1)}]; if (o === null) ${exit} n[${st(1)}] = o.a.length; }`); break;
+      case 0xc0: case 0xc1: {
+        const c = rc[pc] as JClass | undefined;
+        if (c === undefined) handled = false;
+        else if (op === 0xc0) cur.push(`{ const o = s[${st(1)}]; if (o !== null && o.cls !== ${K(c)} && !o.cls.isSubclassOf(${K(c)})) ${exit} }`);
+        else cur.push(`{ const o = s[${st(1)}]; n[${st(1)}] = o !== null && (o.cls === ${K(c)} || o.cls.isSubclassOf(${K(c)})) ? 1 : 0; }`);
+        break;
+      }
+      default:
+        handled = false;
+    }
+    if (!handled) {
+      // Leave for the interpreter at this instruction (it executes it, not us).
+      cur.push(`f.pc = ${pc}; f.sp = ${S(base + depth)}; return budget + @@REM${bi}_${idx}@@;`);
+      open = false;
+    } else {
+      idx++;
+      if (op === 0xa7) open = false;
+    }
+    pc += len;
+  }
+  if (block) block.count = idx;
+  if (open) cur.push(`f.pc = ${code.length}; return budget;`);
+  // Emit: each block charges its instruction count on entry; an early exit refunds the rest,
+  // so jvm.bytecodes stays exact.
+  const out: string[] = [];
+  out.push("for (;;) {");
+  out.push("switch (pc) {");
+  for (const b of blocks) {
+    const c = b.count;
+    out.push(`case ${b.start}: if ((budget -= ${c}) < 0) { budget += ${c}; f.pc = ${b.start}; f.sp = ${S(base + d[b.start]!)}; return budget; }`);
+    out.push(...b.lines);
+  }
+  out.push(`default: f.pc = pc; f.sp = bp + ${base} + ${K(d)}[pc]; return budget;`);
+  out.push("}");
+  out.push("}");
+  // Slots live in JS variables (registers for V8) inside the compiled code: loaded on entry,
+  // written back to the frame on every exit, so the interpreter sees exactly its own layout.
+  const nslots = base + m.maxStack + 2;
+  const prologue: string[] = ["const s = t.s, n = t.n, bp = f.bp;", "t.vm.jitEntries++;", "let ret = 0;"];
+  const epilogue: string[] = [];
+  for (let k = 0; k < nslots; k++) {
+    prologue.push(`let n_${k} = n[bp + ${k}], s_${k} = s[bp + ${k}];`);
+    epilogue.push(`n[bp + ${k}] = n_${k}; s[bp + ${k}] = s_${k};`);
+  }
+  const core = out
+    .join("\n")
+    .replace(/@@REM(\d+)_(\d+)@@/g, (_x, b: string, i: string) => String(blocks[Number(b)]!.count - Number(i)))
+    .replace(/\(bp \+ (-?\d+)\)/g, (_x, k: string) => `bp + ${Number(k)}`)
+    .replace(/([ns])\[bp \+ (\d+)\]/g, (_x, a: string, k: string) => `${a}_${k}`)
+    .replace(/return (budget(?: \+ \d+)?);/g, (_x, e: string) => `{ ret = ${e}; break out; }`);
+  const src = [...prologue, "out: {", core, "}", ...epilogue, "return ret;"].join("\n");
+  m.jitEntries = new Uint8Array(code.length);
+  for (const e of entries) m.jitEntries[e] = 1;
+  try {
+    // The compiling tier generates JS source by design (like Doppio's JIT); this is its one eval.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const factory = new Function("K", `return function ${safeName(m)}(t, f, budget, pc) {\n${src}\n};`) as (k: unknown[]) => CompiledMethod;
+    return factory(consts);
+  } catch {
+    return null;
+  }
+}
+
+function safeName(m: JMethod): string {
+  return ("jit_" + m.cls.name + "_" + m.name).replace(/[^A-Za-z0-9_$]/g, "_");
+}
+
+export type { JObject };
