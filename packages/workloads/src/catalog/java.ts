@@ -73,6 +73,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "java.util.function: the standard interfaces and their default/static combinators." },
   { main: "Generics", group: "corpus", tags: ["corpus"],
     description: "Generic classes, bounded type parameters, wildcards, generic methods and bridge methods." },
+  { main: "HashCollisions", group: "corpus", tags: ["corpus"],
+    description: "HashMap buckets that become red-black tree bins (colliding String and record keys): iteration order through treeify, insert, remove, resize." },
   { main: "HashEquals", group: "corpus", tags: ["corpus"],
     description: "The equals/hashCode contract: missing hashCode, mutable keys, consistent overrides, inheritance pitfalls." },
   { main: "HashMapOrder", group: "corpus", tags: ["corpus"],

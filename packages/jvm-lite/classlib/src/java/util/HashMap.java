@@ -9,11 +9,8 @@ import java.util.function.Function;
  * spread with (h ^ h >>> 16), tables are powers of two resized by doubling when size exceeds
  * capacity * loadFactor, resizing keeps each bucket's relative order (split into the low and high
  * halves), put() appends to the end of a bucket while compute/computeIfAbsent/merge insert at its
- * head, and a bucket reaching the treeify threshold in a table smaller than 64 doubles the table.
- *
- * Not done: converting long buckets (9+ colliding keys in a table of 64+) into red-black trees.
- * The JDK moves a treeified bucket's root to the bucket front, so iteration order can differ
- * from the JDK for such heavily colliding keys; lookups are linear in such buckets.
+ * head, and a bucket reaching the treeify threshold grows a small table or, in a table of 64 or
+ * more, becomes a tree bin whose chain order follows the JDK's (see HashMapTreeBin).
  */
 public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, Cloneable, java.io.Serializable {
     static final int DEFAULT_INITIAL_CAPACITY = 16;
@@ -158,11 +155,13 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, Clone
             Node<K, V> e;
             if (p.hash == hash && matches(p.key, key)) {
                 e = p;
+            } else if (p instanceof HashMapTreeBin.TreeNode<K, V> t) {
+                e = HashMapTreeBin.insert(this, tab, t, hash, key, value);
             } else {
                 for (int binCount = 0;; ++binCount) {
                     if ((e = p.next) == null) {
                         p.next = newNode(hash, key, value, null);
-                        if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab);
+                        if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab, hash);
                         break;
                     }
                     if (e.hash == hash && matches(e.key, key)) break;
@@ -182,9 +181,10 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, Clone
         return null;
     }
 
-    /** A bucket grew long: the JDK first grows small tables instead of treeifying (see class comment). */
-    final void treeifyBin(Node<K, V>[] tab) {
+    /** A bucket grew long: a small table grows instead, a big one turns the bucket into a tree bin. */
+    final void treeifyBin(Node<K, V>[] tab, int hash) {
         if (tab == null || tab.length < MIN_TREEIFY_CAPACITY) resize();
+        else HashMapTreeBin.treeifyBucket(this, tab, (tab.length - 1) & hash);
     }
 
     @SuppressWarnings("unchecked")
@@ -219,6 +219,10 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, Clone
                 Node<K, V> e = oldTab[j];
                 if (e == null) continue;
                 oldTab[j] = null;
+                if (e instanceof HashMapTreeBin.TreeNode<K, V> t) {
+                    HashMapTreeBin.split(this, newTab, t, j, oldCap);
+                    continue;
+                }
                 Node<K, V> loHead = null, loTail = null, hiHead = null, hiTail = null;
                 for (; e != null; e = e.next) {
                     if ((e.hash & oldCap) == 0) {
@@ -261,7 +265,8 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, Clone
         for (Node<K, V> e = tab[index]; e != null; prev = e, e = e.next) {
             if (e.hash == hash && matches(e.key, key)) {
                 if (matchValue && !Objects.equals(e.value, value)) return null;
-                if (prev == null) tab[index] = e.next;
+                if (e instanceof HashMapTreeBin.TreeNode<K, V> t) HashMapTreeBin.remove(this, tab, t, movable);
+                else if (prev == null) tab[index] = e.next;
                 else prev.next = e.next;
                 ++modCount;
                 --size;
@@ -296,6 +301,20 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, Clone
     // Hooks for LinkedHashMap.
     Node<K, V> newNode(int hash, K key, V value, Node<K, V> next) {
         return new Node<>(hash, key, value, next);
+    }
+
+    HashMapTreeBin.TreeNode<K, V> newTreeNode(int hash, K key, V value, Node<K, V> next) {
+        return new HashMapTreeBin.TreeNode<>(hash, key, value, next);
+    }
+
+    /** A plain node replacing p (a tree bin turning back into a chain). */
+    Node<K, V> replacementNode(Node<K, V> p, Node<K, V> next) {
+        return new Node<>(p.hash, p.key, p.value, next);
+    }
+
+    /** A tree node replacing p (a chain turning into a tree bin). */
+    HashMapTreeBin.TreeNode<K, V> replacementTreeNode(Node<K, V> p, Node<K, V> next) {
+        return new HashMapTreeBin.TreeNode<>(p.hash, p.key, p.value, next);
     }
 
     void afterNodeAccess(Node<K, V> p) {
@@ -531,8 +550,12 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, Clone
             afterNodeAccess(old);
             return v;
         }
-        tab[i] = newNode(hash, key, v, first);
-        if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab);
+        if (first instanceof HashMapTreeBin.TreeNode<K, V> t) {
+            HashMapTreeBin.insert(this, tab, t, hash, key, v);
+        } else {
+            tab[i] = newNode(hash, key, v, first);
+            if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab, hash);
+        }
         modCount = mc + 1;
         ++size;
         afterNodeInsertion(true);
@@ -587,8 +610,12 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, Clone
                 removeNode(hash, key, null, false, true);
             }
         } else if (v != null) {
-            tab[i] = newNode(hash, key, v, first);
-            if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab);
+            if (first instanceof HashMapTreeBin.TreeNode<K, V> t) {
+                HashMapTreeBin.insert(this, tab, t, hash, key, v);
+            } else {
+                tab[i] = newNode(hash, key, v, first);
+                if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab, hash);
+            }
             modCount = mc + 1;
             ++size;
             afterNodeInsertion(true);
@@ -629,8 +656,12 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, Clone
             }
             return v;
         }
-        tab[i] = newNode(hash, key, value, first);
-        if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab);
+        if (first instanceof HashMapTreeBin.TreeNode<K, V> t) {
+            HashMapTreeBin.insert(this, tab, t, hash, key, value);
+        } else {
+            tab[i] = newNode(hash, key, value, first);
+            if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab, hash);
+        }
         ++modCount;
         ++size;
         afterNodeInsertion(true);

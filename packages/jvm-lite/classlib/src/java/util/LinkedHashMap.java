@@ -72,6 +72,39 @@ public class LinkedHashMap<K, V> extends HashMap<K, V> implements Map<K, V> {
     }
 
     @Override
+    HashMapTreeBin.TreeNode<K, V> newTreeNode(int hash, K key, V value, Node<K, V> next) {
+        HashMapTreeBin.TreeNode<K, V> p = new HashMapTreeBin.TreeNode<>(hash, key, value, next);
+        linkNodeLast(p);
+        return p;
+    }
+
+    @Override
+    Node<K, V> replacementNode(Node<K, V> p, Node<K, V> next) {
+        LinkedHashMap.Entry<K, V> q = (LinkedHashMap.Entry<K, V>) p;
+        LinkedHashMap.Entry<K, V> t = new LinkedHashMap.Entry<>(q.hash, q.key, q.value, next);
+        transferLinks(q, t);
+        return t;
+    }
+
+    @Override
+    HashMapTreeBin.TreeNode<K, V> replacementTreeNode(Node<K, V> p, Node<K, V> next) {
+        LinkedHashMap.Entry<K, V> q = (LinkedHashMap.Entry<K, V>) p;
+        HashMapTreeBin.TreeNode<K, V> t = new HashMapTreeBin.TreeNode<>(q.hash, q.key, q.value, next);
+        transferLinks(q, t);
+        return t;
+    }
+
+    /** dst takes src's place in the insertion/access order. */
+    private void transferLinks(LinkedHashMap.Entry<K, V> src, LinkedHashMap.Entry<K, V> dst) {
+        LinkedHashMap.Entry<K, V> b = dst.before = src.before;
+        LinkedHashMap.Entry<K, V> a = dst.after = src.after;
+        if (b == null) head = dst;
+        else b.after = dst;
+        if (a == null) tail = dst;
+        else a.before = dst;
+    }
+
+    @Override
     void afterNodeRemoval(Node<K, V> e) {
         LinkedHashMap.Entry<K, V> p = (LinkedHashMap.Entry<K, V>) e, b = p.before, a = p.after;
         p.before = p.after = null;

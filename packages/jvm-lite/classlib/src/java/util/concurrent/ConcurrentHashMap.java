@@ -22,7 +22,7 @@ import java.util.function.Function;
  * matches: hashes spread as (h ^ h >>> 16) & 0x7fffffff, new keys appended to their bin, a resize
  * when the size reaches 0.75 n, splitting each bin the JDK's way (the trailing run of nodes that
  * go to the same half is moved as is, the nodes before it are prepended in reverse order), and
- * a bin of 8 in a table below 64 presizing the table. Not done: tree bins (as in HashMap).
+ * a bin of 8 in a table below 64 presizing the table. Not done: tree bins (HashMap has them).
  * Null keys and values are rejected with NullPointerException.
  */
 public class ConcurrentHashMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap<K, V>, java.io.Serializable {
