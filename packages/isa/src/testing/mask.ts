@@ -143,6 +143,13 @@ export function x87StatusMask(sem: string): number {
  */
 const X87_TRANSCENDENTAL = new Set(["fsin", "fcos", "fsincos", "fptan", "fpatan", "f2xm1", "fyl2x", "fyl2xp1"]);
 
+/** |value| of an 80-bit operand as a double (Infinity for infinities, NaN for NaNs). */
+function f80Magnitude([se, hi, lo]: readonly [number, number, number]): number {
+  const exp = se & 0x7fff;
+  if (exp === 0x7fff) return (hi & 0x7fffffff) === 0 && lo === 0 ? Infinity : NaN;
+  return ((hi >>> 0) * 2 ** 32 + (lo >>> 0)) * 2 ** (exp === 0 ? -16382 - 63 : exp - 16383 - 63);
+}
+
 /**
  * Operands the processor reads or writes as several accesses (environment and state images,
  * far pointers are single here): when one crosses into a not-present page, which byte faults
@@ -184,9 +191,20 @@ export function caseMask(m: MaskInput): CaseMask {
     const [se, hi, lo] = m.st0;
     const exp = se & 0x7fff;
     if (exp !== 0x7fff && (exp > 0x3fff || (exp === 0x3fff && (hi !== 0x80000000 || lo !== 0)))) {
-      fpuRegs = 1;
-      fpuStatus = 0x00ff | C1; // and so are the exception flags it raises (ES, SF, PE..IE)
-      notes.push("F2XM1 outside [-1, 1]: result undefined");
+      fpuRegs = 0xff; // as for FYL2XP1 below: with unmasked exceptions nothing is defined
+      fpuStatus = 0xffff;
+      notes.push("F2XM1 outside [-1, 1]: result undefined, x87 state not compared");
+    }
+  }
+  if (m.x87 && m.def.sem === "fyl2xp1" && m.st0) {
+    // SDM FYL2XP1: ST(0) must lie within ±(1 - √2/2); "if it does not, the result is undefined".
+    const x = f80Magnitude(m.st0);
+    if (Number.isFinite(x) && x > 1 - Math.SQRT2 / 2) {
+      // An undefined result raises undefined exceptions: with some unmasked, whether the
+      // instruction stores and pops is undefined too. Nothing of the x87 state is compared.
+      fpuRegs = 0xff;
+      fpuStatus = 0xffff;
+      notes.push("FYL2XP1 outside ±(1 - √2/2): result undefined, x87 state not compared");
     }
   }
   if (m.x87) {
