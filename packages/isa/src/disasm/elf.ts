@@ -4,7 +4,7 @@
  * between functions cannot shift the next function's instructions).
  */
 import { SHF_EXECINSTR, SHT_NOBITS, STT_FILE, STT_SECTION, SHN_UNDEF, type Elf32File } from "../loaders/elf32";
-import { disassembleRange, type DisasmLine } from "./listing";
+import { disassembleRange, type DisasmLine, type Syntax } from "./listing";
 
 export interface SectionListing {
   readonly name: string;
@@ -12,7 +12,7 @@ export interface SectionListing {
 }
 
 /** Disassembles every executable section of `elf` (32-bit code). */
-export function disassembleElf(elf: Elf32File): SectionListing[] {
+export function disassembleElf(elf: Elf32File, syntax: Syntax = "intel"): SectionListing[] {
   const out: SectionListing[] = [];
   for (const sec of elf.sections) {
     if ((sec.flags & SHF_EXECINSTR) === 0 || sec.type === SHT_NOBITS || sec.size === 0) continue;
@@ -30,7 +30,7 @@ export function disassembleElf(elf: Elf32File): SectionListing[] {
       const from = (bounds[i] ?? sec.addr) - sec.addr;
       const to = (bounds[i + 1] ?? sec.addr + sec.size) - sec.addr;
       // objdump (binutils >= 2.39 sets stop_vma) never decodes across the next symbol.
-      lines.push(...disassembleRange(bytes, from, to, sec.addr + from, 32));
+      lines.push(...disassembleRange(bytes, from, to, sec.addr + from, 32, to, syntax));
     }
     out.push({ name: sec.name, lines });
   }

@@ -1,3 +1,4 @@
 export { formatIntel } from "./intel";
-export { disassemble, disassembleRange, type DisasmLine } from "./listing";
+export { formatAtt } from "./att";
+export { disassemble, disassembleRange, type DisasmLine, type Syntax } from "./listing";
 export { disassembleElf, type SectionListing } from "./elf";

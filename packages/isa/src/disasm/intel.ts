@@ -187,12 +187,19 @@ export function badWithPrefixes(bytes: Uint8Array, offset: number, count: number
 }
 
 /**
- * Formats one decoded instruction like `objdump -d -M intel` (see the module comment).
- * `bytes`/`offset` give the raw prefix bytes (for objdump's prefix names and order); `address` is
- * the instruction's address (branch targets are absolute).
+ * What objdump prints around the operands, shared by both syntaxes: the prefix words (in byte
+ * order), the mnemonic (Intel spelling), the operand codes to print, and two quirks that change
+ * how operands print (NOTRACK hides the DS override; 66 90 prints as XCHG).
  */
-export function formatIntel(insn: DecodedInsn, address: number, bytes: Uint8Array, offset: number): string {
-  if (insn.fault !== 0) return "(bad)";
+export interface Layout {
+  readonly prefixes: string[];
+  readonly mn: string;
+  readonly ops: readonly Operand[];
+  readonly notrack: boolean;
+  readonly xchg90: boolean;
+}
+
+export function layout(insn: DecodedInsn, bytes: Uint8Array, offset: number): Layout {
   const op = insn.op;
   const default16 = isDefault16(insn);
   // 90 under a non-default operand size: objdump shows the XCHG it encodes (66 90 = xchg ax,ax).
@@ -253,22 +260,36 @@ export function formatIntel(insn: DecodedInsn, address: number, bytes: Uint8Arra
         else pfx.push(SREG[[0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65].indexOf(b)] ?? "?");
     }
   }
+  let ops = op.ops;
+  // CMPccPS & co. drop the predicate immediate that went into the mnemonic.
+  if (mn !== op.mn && mn.startsWith("cmp") && ops.length === 3) ops = ops.slice(0, 2);
+  return { prefixes: pfx, mn, ops, notrack, xchg90 };
+}
 
+/** True for the immediate operand codes (the second one in an instruction reads `imm2`). */
+export function isImmediate(o: Operand): boolean {
+  return o === "Ib" || o === "Iw" || o === "Ibs" || o === "Iz" || o === "Iv";
+}
+
+/**
+ * Formats one decoded instruction like `objdump -d -M intel` (see the module comment).
+ * `bytes`/`offset` give the raw prefix bytes (for objdump's prefix names and order); `address` is
+ * the instruction's address (branch targets are absolute).
+ */
+export function formatIntel(insn: DecodedInsn, address: number, bytes: Uint8Array, offset: number): string {
+  if (insn.fault !== 0) return "(bad)";
+  const { prefixes: pfx, mn, ops, notrack, xchg90 } = layout(insn, bytes, offset);
   if (xchg90) {
     pfx.push(insn.opsize === 16 ? "xchg ax,ax" : "xchg eax,eax");
     return pfx.join(" ");
   }
-  let ops = op.ops;
-  // CMPccPS & co. drop the predicate immediate that went into the mnemonic.
-  if (mn !== op.mn && mn.startsWith("cmp") && ops.length === 3) ops = ops.slice(0, 2);
   let immSeen = false;
   const seg = insn.segOverride;
   if (notrack) insn.segOverride = -1;
   const text = ops
     .map((o) => {
-      const isImm = o === "Ib" || o === "Iw" || o === "Ibs" || o === "Iz" || o === "Iv";
-      const s = operand(insn, o, address, isImm && immSeen);
-      if (isImm) immSeen = true;
+      const s = operand(insn, o, address, isImmediate(o) && immSeen);
+      if (isImmediate(o)) immSeen = true;
       return s;
     })
     .join(",");

@@ -4,6 +4,12 @@
 import { Decoder } from "../decode/decoder";
 import { DecodeFault, DecodedInsn, MAP_0F, MAP_1B } from "../decode/insn";
 import { badWithPrefixes, formatIntel } from "./intel";
+import { formatAtt } from "./att";
+
+/** Output syntax: objdump's `-M intel`, or its default AT&T. */
+export type Syntax = "intel" | "att";
+
+const FORMAT = { intel: formatIntel, att: formatAtt } as const;
 
 export interface DisasmLine {
   readonly address: number;
@@ -23,13 +29,14 @@ const MAX_PREFIX_RUN = 14;
 const scratch = new DecodedInsn();
 
 /** Disassembles the single instruction at `bytes[offset]`, located at `address`. */
-export function disassemble(bytes: Uint8Array, offset: number, address: number, bits: 16 | 32 = 32): DisasmLine {
+export function disassemble(bytes: Uint8Array, offset: number, address: number, bits: 16 | 32 = 32, syntax: Syntax = "intel"): DisasmLine {
+  const format = FORMAT[syntax];
   // WAIT (9B) directly before an x87 instruction: objdump prints the pair as one instruction,
   // with the waiting spelling of the no-wait mnemonics (9B DF E0 = "fstsw ax").
   if (bytes[offset] === 0x9b && offset + 1 < bytes.length) {
     const next = bytes[offset + 1] ?? 0;
     if (next >= 0xd8 && next <= 0xdf && decoder.decodeBytes(scratch, bytes, offset + 1, bits)) {
-      const text = formatIntel(scratch, address + 1, bytes, offset + 1);
+      const text = format(scratch, address + 1, bytes, offset + 1);
       return { address, length: scratch.length + 1, text: text.startsWith("fn") ? "f" + text.slice(2) : text };
     }
   }
@@ -51,12 +58,12 @@ export function disassemble(bytes: Uint8Array, offset: number, address: number, 
   if (!ok && scratch.fault === DecodeFault.UD) {
     const x87 = scratch.map === MAP_1B && scratch.opcode >= 0xd8 && scratch.opcode <= 0xdf;
     const modrm = bytes[offset + scratch.prefixCount + 1] ?? 0;
-    if (x87 && modrm < 0xc0) return badX87Memory(bytes, offset, address, bits);
+    if (x87 && modrm < 0xc0) return badX87Memory(bytes, offset, address, bits, syntax);
     const length = scratch.prefixCount + (scratch.map === MAP_1B ? 1 : scratch.map === MAP_0F ? 2 : 3) + (x87 ? 1 : 0);
     return { address, length, text: badWithPrefixes(bytes, offset, scratch.prefixCount, bits === 16) };
   }
   if (!ok) return { address, length: 1, text: "(bad)" };
-  return { address, length: scratch.length, text: formatIntel(scratch, address, bytes, offset) };
+  return { address, length: scratch.length, text: format(scratch, address, bytes, offset) };
 }
 
 /**
@@ -72,6 +79,7 @@ export function disassembleRange(
   bits: 16 | 32 = 32,
   /** Instructions may read up to here (default: the end of the range). */
   limit = end,
+  syntax: Syntax = "intel",
 ): DisasmLine[] {
   const out: DisasmLine[] = [];
   let p = start;
@@ -83,7 +91,7 @@ export function disassembleRange(
       continue;
     }
     const view = bytes.subarray(0, limit);
-    const line = disassemble(view, p, address + (p - start), bits);
+    const line = disassemble(view, p, address + (p - start), bits, syntax);
     out.push(line);
     p += line.length;
   }
@@ -100,12 +108,12 @@ function isPrefix(b: number): boolean {
  * bytes with the escape's defined /0 form (FLD m32fp, D9 /0) substituted, which has the identical
  * ModRM/SIB/displacement layout.
  */
-function badX87Memory(bytes: Uint8Array, offset: number, address: number, bits: 16 | 32): DisasmLine {
+function badX87Memory(bytes: Uint8Array, offset: number, address: number, bits: 16 | 32, syntax: Syntax): DisasmLine {
   const n = scratch.prefixCount;
   const copy = bytes.slice(offset, Math.min(bytes.length, offset + 16));
   copy[n] = 0xd9;
   copy[n + 1] = (copy[n + 1] ?? 0) & 0xc7;
   if (!decoder.decodeBytes(scratch, copy, 0, bits)) return { address, length: 1, text: "(bad)" };
-  const text = formatIntel(scratch, address, copy, 0).replace(/^(.*?)fld DWORD PTR /, "$1(bad) ");
+  const text = FORMAT[syntax](scratch, address, copy, 0).replace(/^(.*?)(fld DWORD PTR |flds )/, "$1(bad) ");
   return { address, length: scratch.length, text };
 }
