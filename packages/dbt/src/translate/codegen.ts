@@ -15,7 +15,7 @@
  * (any handler call, a store that reached a write-watched page) the block returns the count so
  * far, as the interpreter's loop does.
  */
-import { FAULT, type Insn, S_EIP, S_CC_DST, S_CC_OP, S_CC_SRC, S_SEG_BASE, S_ZERO, testCC, type Mmu, PAGE_SIZE } from "@strata/isa";
+import { FAULT, type Insn, OPCODES, S_EIP, S_CC_DST, S_CC_OP, S_CC_SRC, S_SEG_BASE, S_ZERO, testCC, type Mmu, PAGE_SIZE } from "@strata/isa";
 import type { BlockFn, TBlock } from "../cache/block";
 import { learnedFlags, type LearnedFlags } from "./learned-flags";
 
@@ -94,15 +94,67 @@ function setFlags(op: number, dst: string, src: string | null): string {
   return `s[${S_CC_OP}] = ${op}; s[${S_CC_DST}] = ${dst};` + (src === null ? "" : ` s[${S_CC_SRC}] = ${src};`);
 }
 
+/**
+ * What a flag-setting instruction leaves in locals for a Jcc right after it: the operands of a
+ * subtraction (CMP/SUB) or the result of a logical operation (TEST/AND/OR/XOR). The Jcc then
+ * compares them directly instead of decoding the lazy-flags record (which is still written: the
+ * flags stay live after the block).
+ */
+type FlagSource = { readonly kind: "sub"; readonly a: string; readonly b: string } | { readonly kind: "logic"; readonly r: string };
+
 interface Emitted {
   readonly code: string;
   /** May raise a fault (needs k = j before it). */
   readonly faults: boolean;
+  readonly flags?: FlagSource;
 }
 
+/**
+ * The condition `cc` (SDM Vol. 2 Appendix B.1 order: O NO B AE E NE BE A S NS P NP L GE LE G) as
+ * a JavaScript expression over the operands of the preceding flag-setting instruction, or null
+ * where that needs the flags themselves (OF, PF).
+ */
+function fusedCondition(cc: number, f: FlagSource): string | null {
+  if (f.kind === "sub") {
+    const { a, b } = f;
+    switch (cc) {
+      case 2: return `(${a} >>> 0) < (${b} >>> 0)`;
+      case 3: return `(${a} >>> 0) >= (${b} >>> 0)`;
+      case 4: return `${a} === ${b}`;
+      case 5: return `${a} !== ${b}`;
+      case 6: return `(${a} >>> 0) <= (${b} >>> 0)`;
+      case 7: return `(${a} >>> 0) > (${b} >>> 0)`;
+      case 8: return `((${a} - ${b}) | 0) < 0`;
+      case 9: return `((${a} - ${b}) | 0) >= 0`;
+      case 12: return `${a} < ${b}`;
+      case 13: return `${a} >= ${b}`;
+      case 14: return `${a} <= ${b}`;
+      case 15: return `${a} > ${b}`;
+      default: return null;
+    }
+  }
+  const r = f.r;
+  switch (cc) {
+    case 2: return "false";
+    case 3: return "true";
+    case 4: case 6: return `${r} === 0`;
+    case 5: case 7: return `${r} !== 0`;
+    case 8: case 12: return `${r} < 0`;
+    case 9: case 13: return `${r} >= 0`;
+    case 14: return `${r} <= 0`;
+    case 15: return `${r} > 0`;
+    default: return null;
+  }
+}
+
+const SUB_CA_B: FlagSource = { kind: "sub", a: "ca", b: "b" };
+const LOGIC_R: FlagSource = { kind: "logic", r: "r" };
+
 /** Inline code for instruction j, or null to call its handler. */
-function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number): Emitted | null {
-  const name = i.exec.name;
+function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number, prev: FlagSource | undefined): Emitted | null {
+  // Jcc is recognised by the table's semantics (the interpreter binds a handler per condition);
+  // a monitor callout in its place (named "callout", engine/dbt-engine.ts) is never inlined.
+  const name = i.exec.name !== "callout" && OPCODES[i.entry]?.sem === "jcc" ? "jcc" : i.exec.name;
   if (!INLINE_FORMS.has(name)) return null;
   const d = i.v0;
   const srcReg = `s[${i.v1}]`;
@@ -120,20 +172,23 @@ function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number): Emi
       return { code: store32(i, imm, j), faults: true };
     case "lea32":
       return { code: `s[${d}] = ${ea(i, false)};`, faults: false };
-    case "jcc":
+    case "jcc": {
+      const cond = (prev !== undefined ? fusedCondition(i.cc, prev) : null) ?? `testCC(s, ${i.cc})`;
       if ((i.v0 | 0) === loopTo) {
         // A branch back to the block's own start: loop inside the function while a whole pass
         // still fits the budget (the engine's rule for entering a block), nothing asked to stop
-        // and no code was invalidated; each pass is retired as the engine would retire it.
+        // and no code was invalidated; each pass is retired as the engine would retire it. EIP
+        // keeps the block's end (set by the engine) for a pass that runs to the end.
         return {
           code:
-            `if (testCC(s, ${i.cc})) { s[${S_EIP}] = ${i.v0 | 0}; ` +
+            `if (${cond}) { ` +
             `if (left - ${j + 1} >= N && cpu.stop === 0 && cpu.flushDecoded === false && B.valid) { left -= ${j + 1}; cpu.retired += ${j + 1}; E[${j + 1}]++; k = 0; continue; } ` +
-            `return ${j + 1}; }`,
+            `s[${S_EIP}] = ${i.v0 | 0}; return ${j + 1}; }`,
           faults: false,
         };
       }
-      return { code: `if (testCC(s, ${i.cc})) { s[${S_EIP}] = ${i.v0 | 0}; return ${j + 1}; }`, faults: false };
+      return { code: `if (${cond}) { s[${S_EIP}] = ${i.v0 | 0}; return ${j + 1}; }`, faults: false };
+    }
     case "movMI8":
       return { code: store8(i, String(i.v1 & 0xff), j), faults: true };
     case "movMR8":
@@ -162,29 +217,29 @@ function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number): Emi
     case "addRM32":
       return { code: `${load32(i, "b")} r = (s[${d}] + b) | 0; s[${d}] = r; ${setFlags(f.add32, "r", "b")}`, faults: true };
     case "subRR32":
-      return { code: `b = ${srcReg}; r = (s[${d}] - b) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", "b")}`, faults: false };
+      return { code: `b = ${srcReg}; ca = s[${d}]; r = (ca - b) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", "b")}`, faults: false, flags: SUB_CA_B };
     case "subRI32":
-      return { code: `r = (s[${d}] - ${imm}) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", imm)}`, faults: false };
+      return { code: `ca = s[${d}]; r = (ca - ${imm}) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", imm)}`, faults: false, flags: { kind: "sub", a: "ca", b: imm } };
     case "cmpRR32":
-      return { code: `b = ${srcReg}; ${setFlags(f.sub32, `(s[${d}] - b) | 0`, "b")}`, faults: false };
+      return { code: `b = ${srcReg}; ca = s[${d}]; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: false, flags: SUB_CA_B };
     case "cmpRI32":
-      return { code: setFlags(f.sub32, `(s[${d}] - ${imm}) | 0`, imm), faults: false };
+      return { code: `ca = s[${d}]; ${setFlags(f.sub32, `(ca - ${imm}) | 0`, imm)}`, faults: false, flags: { kind: "sub", a: "ca", b: imm } };
     case "cmpRM32":
-      return { code: `${load32(i, "b")} ${setFlags(f.sub32, `(s[${d}] - b) | 0`, "b")}`, faults: true };
+      return { code: `${load32(i, "b")} ca = s[${d}]; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: true, flags: SUB_CA_B };
     case "cmpMR32":
-      return { code: `${load32(i, "r")} b = ${srcReg}; ${setFlags(f.sub32, "(r - b) | 0", "b")}`, faults: true };
+      return { code: `${load32(i, "ca")} b = ${srcReg}; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: true, flags: SUB_CA_B };
     case "cmpMI32":
-      return { code: `${load32(i, "r")} ${setFlags(f.sub32, `(r - ${imm}) | 0`, imm)}`, faults: true };
+      return { code: `${load32(i, "ca")} ${setFlags(f.sub32, `(ca - ${imm}) | 0`, imm)}`, faults: true, flags: { kind: "sub", a: "ca", b: imm } };
     case "andRR32":
-      return { code: `r = s[${d}] & ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false };
+      return { code: `r = s[${d}] & ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R };
     case "andRI32":
-      return { code: `r = s[${d}] & ${imm}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false };
+      return { code: `r = s[${d}] & ${imm}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R };
     case "orRR32":
-      return { code: `r = s[${d}] | ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false };
+      return { code: `r = s[${d}] | ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R };
     case "xorRR32":
-      return { code: `r = s[${d}] ^ ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false };
+      return { code: `r = s[${d}] ^ ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R };
     case "testRR32":
-      return { code: setFlags(f.logic32, `s[${d}] & ${srcReg}`, null), faults: false };
+      return { code: `r = s[${d}] & ${srcReg}; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R };
     case "shlRI32":
       return { code: `b = s[${d}]; r = b << ${i.v1}; s[${d}] = r; ${setFlags(f.shl32, "r", `b << ${i.v1 - 1}`)}`, faults: false };
     case "shrRI32":
@@ -205,9 +260,11 @@ export function blockSource(b: TBlock, allowLoops = true): string {
   const lines: string[] = [];
   const n = b.insns.length;
   let k = 0;
+  let prev: FlagSource | undefined;
   for (let j = 0; j < n; j++) {
     const i = b.insns[j]!;
-    const e = inline(i, j, f, loopTo);
+    const e = inline(i, j, f, loopTo, prev);
+    prev = e?.flags;
     const pure = e === null && PURE_CALLS.has(i.exec.name);
     const faults = (e === null && !pure) || (e !== null && e.faults);
     if (faults && k !== j) {
@@ -223,7 +280,7 @@ export function blockSource(b: TBlock, allowLoops = true): string {
     `"use strict";\nconst ${consts};\n` +
     `const N = ${n}, E = B.exits;\n` +
     `return function block_${(b.start >>> 0).toString(16)}(cpu, left) {\n` +
-    `const s = cpu.s, r8 = cpu.r8;\nlet k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, r = 0;\n` +
+    `const s = cpu.s, r8 = cpu.r8;\nlet k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, r = 0, ca = 0;\n` +
     `try {\nfor (;;) {\n${lines.join("\n")}\nreturn ${n};\n}\n} catch (e) { if (e !== FAULT) throw e; return -(k + 1); }\n};`
   );
 }

@@ -1,0 +1,114 @@
+/**
+ * The translator benchmark: sieve, crc32 and sort from @strata/workloads with larger round
+ * counts, run in one process run natively (the reference), under qemu-i386 (QEMU's TCG, the
+ * anchor), on the isa interpreter and on dbt (both through @strata/linux-user). Prints
+ *   RESULT dbt.mips                  guest instructions per CPU microsecond on dbt (all three)
+ *   RESULT dbt.speedup_vs_interp     interpreter CPU time / dbt CPU time
+ *   RESULT dbt.time_vs_qemu          dbt CPU time / qemu-i386 CPU time
+ *   RESULT dbt.translated_share      tc.insn_from_cache / insn.retired
+ *   RESULT dbt.host_bytes            generated source bytes of the live translations (sum)
+ * plus the same per workload. Usage: tsx bench/run.ts [scale] (multiplies the round counts).
+ * Times are CPU times (user + system): the machine is shared, wall time is not comparable.
+ */
+import { spawnSync } from "node:child_process";
+import { LinuxProcess } from "@strata/linux-user";
+import { findWorkload } from "@strata/workloads";
+import { readArtifact, resolveWorkloadPath } from "@strata/workloads/node";
+import { createDbtEngine } from "../src/index";
+
+const scale = Number(process.argv[2] ?? "1") || 1;
+const plan: [string, number][] = [
+  ["sieve", 20],
+  ["crc32", 40],
+  ["sort", 8],
+];
+
+function result(name: string, v: number): void {
+  console.log(`RESULT ${name} ${Number.isInteger(v) ? v : v.toFixed(3)}`);
+}
+
+/** CPU time per run of a host command (rusage of the children over `reps` runs, via /usr/bin/time). */
+function hostCpuMs(argv: readonly string[], reps: number): { ms: number; stdout: string } {
+  const [cmd, ...rest] = argv as [string, ...string[]];
+  const once = spawnSync(cmd, rest, { encoding: "latin1" });
+  if (once.status !== 0) throw new Error(`${argv.join(" ")} exited with ${once.status}: ${once.stderr}`);
+  const loop = `i=0; while [ $i -lt ${reps} ]; do "$@" >/dev/null; i=$((i+1)); done`;
+  const r = spawnSync("/usr/bin/time", ["-f", "%U %S", "sh", "-c", loop, "sh", ...argv], { encoding: "utf8" });
+  const m = /([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  if (r.status !== 0 || m === null) throw new Error(`timing ${argv.join(" ")} failed: ${r.stderr}`);
+  return { ms: ((Number(m[1]) + Number(m[2])) * 1000) / reps, stdout: once.stdout };
+}
+
+interface Run {
+  ms: number;
+  stdout: string;
+  status: number;
+  counters: Record<string, number>;
+}
+
+/** Best CPU time of two in-process runs (the first also pays for V8 compiling the engine). */
+function runStrata(image: Uint8Array, argv: string[], dbt: boolean): Run {
+  let best: Run | null = null;
+  for (let rep = 0; rep < 2; rep++) {
+    const chunks: Uint8Array[] = [];
+    const c0 = process.cpuUsage();
+    const proc = new LinuxProcess(image, {
+      argv,
+      stdout: (b) => chunks.push(b.slice()),
+      ...(dbt ? { engine: (m) => createDbtEngine(m) } : {}),
+    });
+    proc.run();
+    const c = process.cpuUsage(c0);
+    const ms = (c.user + c.system) / 1000;
+    if (best === null || ms < best.ms) {
+      best = { ms, stdout: Buffer.concat(chunks).toString("latin1"), status: proc.status().status, counters: proc.counters() };
+    }
+  }
+  return best!;
+}
+
+const qemuAvailable = spawnSync("qemu-i386", ["--version"]).status === 0;
+const total = { insns: 0, interp: 0, dbt: 0, qemu: 0, native: 0, fromCache: 0, hostBytes: 0 };
+for (const [name, rounds] of plan) {
+  const w = findWorkload(name);
+  if (w === undefined) throw new Error(`workload ${name} missing`);
+  const args = [String(Math.max(1, Math.round(rounds * scale)))];
+  const path = resolveWorkloadPath(w.artifact);
+  const native = hostCpuMs([path, ...args], 50);
+  const qemu = qemuAvailable ? hostCpuMs(["qemu-i386", path, ...args], 5) : null;
+  const image = readArtifact(w);
+  const interp = runStrata(image, [path, ...args], false);
+  const dbt = runStrata(image, [path, ...args], true);
+  for (const [who, r] of [["interpreter", interp], ["dbt", dbt]] as const) {
+    if (r.stdout !== native.stdout || r.status !== 0) {
+      throw new Error(`${name}: ${who} output ${JSON.stringify(r.stdout)} differs from native ${JSON.stringify(native.stdout)}`);
+    }
+  }
+  if (qemu !== null && qemu.stdout !== native.stdout) throw new Error(`${name}: qemu-i386 output differs from native`);
+  const insns = dbt.counters["insn.retired"]!;
+  const fromCache = dbt.counters["tc.insn_from_cache"]!;
+  console.log(
+    `# ${name} ${args[0]} rounds: ${insns} instructions; CPU ms: native ${native.ms.toFixed(2)}, qemu-i386 ${qemu?.ms.toFixed(1) ?? "n/a"}, ` +
+      `interpreter ${interp.ms.toFixed(0)}, dbt ${dbt.ms.toFixed(0)}; ${dbt.counters["tc.blocks_compiled"]} blocks translated, ` +
+      `${dbt.counters["tc.insn_per_entry"]!.toFixed(1)} instructions per entry, ${dbt.counters["tc.chain_hits"]} chain hits`,
+  );
+  result(`dbt.mips.${name}`, insns / dbt.ms / 1000);
+  result(`dbt.speedup_vs_interp.${name}`, interp.ms / dbt.ms);
+  if (qemu !== null) result(`dbt.time_vs_qemu.${name}`, dbt.ms / qemu.ms);
+  result(`dbt.translated_share.${name}`, fromCache / insns);
+  total.insns += insns;
+  total.interp += interp.ms;
+  total.dbt += dbt.ms;
+  total.qemu += qemu?.ms ?? 0;
+  total.native += native.ms;
+  total.fromCache += fromCache;
+  total.hostBytes += dbt.counters["tc.host_bytes"]!;
+}
+result("dbt.mips", total.insns / total.dbt / 1000);
+result("dbt.speedup_vs_interp", total.interp / total.dbt);
+if (qemuAvailable) result("dbt.time_vs_qemu", total.dbt / total.qemu);
+result("dbt.translated_share", total.fromCache / total.insns);
+result("dbt.native_ratio", total.dbt / total.native);
+result("interp.mips", total.insns / total.interp / 1000);
+if (qemuAvailable) result("qemu.native_ratio", total.qemu / total.native);
+result("dbt.host_bytes", total.hostBytes);
