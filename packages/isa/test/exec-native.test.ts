@@ -170,6 +170,8 @@ function dataSnippets(): Snippet[] {
     { code: "pusha\nxor eax, eax\nxor edi, edi\npopa", flags: ALL },
     { code: "mov ebp, 7\nenter 16, 0\nmov ecx, ebp\nsub ecx, esp\nleave", flags: ALL },
     { code: "lea ebp, [mem+32]\nenter 8, 1\nmov ecx, ebp\nsub ecx, esp\nleave", flags: ALL },
+    { code: "lea ebp, [mem+12]\nenter 16, 3\nmov ecx, ebp\nsub ecx, esp\nmov eax, [ebp-4]\nmov edx, [ebp-8]\nleave", flags: ALL },
+    { code: "lea ebp, [mem+12]\nenter 0, 2\nmov ecx, ebp\nsub ecx, esp\nmov eax, [ebp-4]\nleave", flags: ALL },
     { code: "clc", flags: ALL },
     { code: "stc", flags: ALL },
     { code: "cmc", flags: ALL },

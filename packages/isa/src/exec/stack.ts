@@ -98,33 +98,46 @@ export const execPopf: ExecFn = (cpu, i) => {
 };
 
 /**
- * ENTER imm16, imm8 (SDM "ENTER" Operation): push EBP, copy (level - 1) frame pointers from the
- * enclosing frame, push the new frame pointer, then allocate imm16 bytes.
+ * ENTER imm16, imm8 (SDM "ENTER" Operation): push (E)BP, copy (level - 1) frame pointers from the
+ * enclosing frame ((E)BP stepping by the operand size, the register width by the stack size), push
+ * the frame pointer, then (E)BP = FrameTemp and imm16 bytes are allocated below. The stores and
+ * the final stack pointer are checked first; a fault while copying restores EBP and ESP.
  */
 export const execEnter: ExecFn = (cpu, i) => {
   const size = i.osize;
   const alloc = i.v0 & 0xffff;
   const level = i.imm2 & 31;
   const s = cpu.s;
+  const stack32 = cpu.stack32();
   const sp0 = stackPointer(cpu);
   const pushes = level === 0 ? 1 : level + 1;
   cpu.mmu.probeWrite(stackLinear(cpu, sp0 - pushes * size), pushes * size);
-  // The processor also checks the final stack pointer (SDM "ENTER": #SS/#PF if the new ESP is
-  // not accessible), before anything is stored.
   if (alloc !== 0) cpu.mmu.probeWrite(stackLinear(cpu, sp0 - pushes * size - alloc), 1);
-  push(cpu, size, getReg(cpu, size === 4 ? EBP : EBP << 1, size));
-  const frameTemp = stackPointer(cpu);
-  if (level > 0) {
-    let bp = size === 4 ? s[EBP]! : cpu.r16[EBP << 1]!;
-    for (let k = 1; k < level; k++) {
-      bp = size === 4 ? (bp - 4) | 0 : (bp - 2) & 0xffff;
-      push(cpu, size, readMem(cpu, stackLinear(cpu, bp), size));
+  const ebp0 = s[EBP]!;
+  const esp0 = s[ESP]!;
+  try {
+    push(cpu, size, size === 4 ? s[EBP]! : cpu.r16[EBP << 1]!);
+    const frameTemp = stackPointer(cpu);
+    if (level > 0) {
+      for (let k = 1; k < level; k++) {
+        let bp: number;
+        if (stack32) bp = s[EBP] = (s[EBP]! - size) | 0;
+        else bp = cpu.r16[EBP << 1] = (cpu.r16[EBP << 1]! - size) & 0xffff;
+        push(cpu, size, readMem(cpu, stackLinear(cpu, bp), size));
+      }
+      push(cpu, size, frameTemp);
     }
-    push(cpu, size, frameTemp);
+    // (E)BP by the operand size (measured: a 16-bit ENTER on a 32-bit stack keeps EBP's high half).
+    if (size === 4) s[EBP] = frameTemp;
+    else cpu.r16[EBP << 1] = frameTemp;
+    // The allocation is below the copied frame pointers (measured on the host: the SDM's
+    // "ESP := EBP - Size" shorthand does not hold for nesting levels above 0).
+    adjustSp(cpu, -alloc);
+  } catch (e) {
+    s[EBP] = ebp0;
+    s[ESP] = esp0;
+    throw e;
   }
-  if (size === 4) s[EBP] = frameTemp;
-  else cpu.r16[EBP << 1] = frameTemp;
-  adjustSp(cpu, -alloc);
 };
 
 /** LEAVE: (E)SP = (E)BP; (E)BP = pop. */
