@@ -236,6 +236,33 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
       case 0x59: cur.push(`s[${st(0)}] = s[${st(1)}]; n[${st(0)}] = n[${st(1)}];`); break;
       case 0x5a: cur.push(`{ const a = s[${st(1)}], b = n[${st(1)}]; s[${st(1)}] = s[${st(2)}]; n[${st(1)}] = n[${st(2)}]; s[${st(2)}] = a; n[${st(2)}] = b; s[${st(0)}] = a; n[${st(0)}] = b; }`); break;
       case 0x5c: cur.push(`s[${st(0)}] = s[${st(2)}]; n[${st(0)}] = n[${st(2)}]; s[${st(-1)}] = s[${st(1)}]; n[${st(-1)}] = n[${st(1)}];`); break;
+      case 0x5b: cur.push(`{ const a = s[${st(1)}], b = n[${st(1)}]; s[${st(1)}] = s[${st(2)}]; n[${st(1)}] = n[${st(2)}]; s[${st(2)}] = s[${st(3)}]; n[${st(2)}] = n[${st(3)}]; s[${st(3)}] = a; n[${st(3)}] = b; s[${st(0)}] = a; n[${st(0)}] = b; }`); break;
+      case 0x5d: cur.push(`{ const s1 = s[${st(1)}], s2 = s[${st(2)}], s3 = s[${st(3)}], n1 = n[${st(1)}], n2 = n[${st(2)}], n3 = n[${st(3)}]; s[${st(3)}] = s2; n[${st(3)}] = n2; s[${st(2)}] = s1; n[${st(2)}] = n1; s[${st(1)}] = s3; n[${st(1)}] = n3; s[${st(0)}] = s2; n[${st(0)}] = n2; s[${st(-1)}] = s1; n[${st(-1)}] = n1; }`); break;
+      case 0x5e: cur.push(`{ const s1 = s[${st(1)}], s2 = s[${st(2)}], s3 = s[${st(3)}], s4 = s[${st(4)}], n1 = n[${st(1)}], n2 = n[${st(2)}], n3 = n[${st(3)}], n4 = n[${st(4)}]; s[${st(4)}] = s2; n[${st(4)}] = n2; s[${st(3)}] = s1; n[${st(3)}] = n1; s[${st(2)}] = s4; n[${st(2)}] = n4; s[${st(1)}] = s3; n[${st(1)}] = n3; s[${st(0)}] = s2; n[${st(0)}] = n2; s[${st(-1)}] = s1; n[${st(-1)}] = n1; }`); break;
+      case 0x79: cur.push(`s[${st(3)}] = BigInt.asIntN(64, s[${st(3)}] << BigInt(n[${st(1)}] & 63));`); break;
+      case 0x7b: cur.push(`s[${st(3)}] = s[${st(3)}] >> BigInt(n[${st(1)}] & 63);`); break;
+      case 0x7d: cur.push(`s[${st(3)}] = BigInt.asIntN(64, BigInt.asUintN(64, s[${st(3)}]) >> BigInt(n[${st(1)}] & 63));`); break;
+      case 0x75: cur.push(`s[${st(2)}] = BigInt.asIntN(64, -s[${st(2)}]);`); break;
+      case 0x6d: cur.push(`{ const b = s[${st(2)}]; if (b === 0n) ${exit} s[${st(4)}] = BigInt.asIntN(64, s[${st(4)}] / b); }`); break;
+      case 0x71: cur.push(`{ const b = s[${st(2)}]; if (b === 0n) ${exit} s[${st(4)}] = s[${st(4)}] % b; }`); break;
+      case 0x89: cur.push(`n[${st(2)}] = Math.fround(Number(s[${st(2)}]));`); break;
+      case 0x8c: cur.push(`{ const v = n[${st(1)}]; s[${st(1)}] = v !== v ? 0n : v >= 2 ** 63 ? 9223372036854775807n : v <= -(2 ** 63) ? -9223372036854775808n : BigInt(Math.trunc(v)); }`); break;
+      case 0x8f: cur.push(`{ const v = n[${st(2)}]; s[${st(2)}] = v !== v ? 0n : v >= 2 ** 63 ? 9223372036854775807n : v <= -(2 ** 63) ? -9223372036854775808n : BigInt(Math.trunc(v)); }`); break;
+      case 0xaa: case 0xab: {
+        const p = (pc + 4) & ~3;
+        const rd = (i: number): number => (code[i]! << 24) | (code[i + 1]! << 16) | (code[i + 2]! << 8) | code[i + 3]!;
+        const cases: string[] = [];
+        if (op === 0xaa) {
+          const lo = rd(p + 4);
+          const hi = rd(p + 8);
+          for (let k = 0; k <= hi - lo; k++) cases.push(`case ${lo + k}: pc = ${pc + rd(p + 12 + k * 4)}; break;`);
+        } else {
+          for (let k = 0; k < rd(p + 4); k++) cases.push(`case ${rd(p + 8 + k * 8)}: pc = ${pc + rd(p + 8 + k * 8 + 4)}; break;`);
+        }
+        cur.push(`switch (n[${st(1)}]) { ${cases.join(" ")} default: pc = ${pc + rd(p)}; } continue;`);
+        open = false;
+        break;
+      }
       case 0x5f: cur.push(`{ const a = s[${st(1)}], b = n[${st(1)}]; s[${st(1)}] = s[${st(2)}]; n[${st(1)}] = n[${st(2)}]; s[${st(2)}] = a; n[${st(2)}] = b; }`); break;
       case 0x60: cur.push(`n[${st(2)}] = (n[${st(2)}] + n[${st(1)}]) | 0;`); break;
       case 0x64: cur.push(`n[${st(2)}] = (n[${st(2)}] - n[${st(1)}]) | 0;`); break;
@@ -358,7 +385,7 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
       open = false;
     } else {
       idx++;
-      if (op === 0xa7) open = false;
+      if (op === 0xa7 || op === 0xaa || op === 0xab) open = false;
     }
     pc += len;
   }
