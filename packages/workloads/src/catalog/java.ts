@@ -125,6 +125,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "PriorityQueue: heap layout (visible through toString), poll order, comparators, Dijkstra." },
   { main: "ProducerConsumer", group: "corpus", tags: ["corpus", "threads"],
     description: "wait/notifyAll: a bounded buffer with one producer and one consumer; only the consumer prints." },
+  { main: "PropertiesFormat", group: "corpus", tags: ["corpus"],
+    description: "java.util.Properties: the .properties format (comments, continuations, escapes), defaults, list() and iteration order." },
   { main: "RandomNumbers", group: "corpus", tags: ["corpus"],
     description: "java.util.Random: the 48-bit LCG, bounded ints (power of two and rejection paths), longs, doubles, Gaussians." },
   { main: "RandomStreams", group: "corpus", tags: ["corpus"],

@@ -74,6 +74,12 @@ public class Hashtable<K, V> extends Dictionary<K, V> implements Map<K, V>, Clon
         this(11, 0.75f);
     }
 
+    /** For Properties, which keeps its entries elsewhere: no table. */
+    Hashtable(Void dummy) {
+        loadFactor = 0.75f;
+        table = new Entry<?, ?>[1];
+    }
+
     public Hashtable(Map<? extends K, ? extends V> t) {
         this(Math.max(2 * t.size(), 11), 0.75f);
         putAll(t);
