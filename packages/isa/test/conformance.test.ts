@@ -25,7 +25,6 @@ function prefixes(code: Uint8Array): number[] {
   return p;
 }
 
-const fields = (f: CaseFailure): string[] => f.diffs.map((d) => d.field);
 
 interface Gap {
   readonly gap: string;
