@@ -103,6 +103,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "LinkedHashMap insertion and access order, an LRU cache via removeEldestEntry, LinkedHashSet." },
   { main: "LinkedListOps", group: "corpus", tags: ["corpus"],
     description: "LinkedList as list, deque and queue: ends, index operations, descending iterator, removeFirstOccurrence." },
+  { main: "LocaleFormatting", group: "corpus", tags: ["corpus"],
+    description: "Formatter with locales: decimal and grouping separators of de, it, es, pt, de_CH, en and ROOT." },
   { main: "LongArithmetic", group: "corpus", tags: ["corpus"],
     description: "long arithmetic: overflow, division edge cases, shifts masked to 6 bits, parsing and radix conversions." },
   { main: "MathFunctions", group: "corpus", tags: ["corpus"],

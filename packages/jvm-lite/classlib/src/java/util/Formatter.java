@@ -11,12 +11,16 @@ import jdk.internal.math.FloatingFormat;
  *
  * Floating-point digits come from jdk.internal.math.FloatingFormat, which rounds Java's shortest
  * decimal representation HALF_UP as the JDK does (so %.2f of 0.125 is 0.13 and of 1.005 is 1.01).
+ * Numbers use the decimal and grouping separators of the format's Locale (see Locale).
  * Not supported: date/time (%t), hexadecimal floating point (%a), BigInteger/BigDecimal arguments
- * and Formattable; locales other than the US conventions.
+ * and Formattable; locale-specific digits and Indian grouping.
  */
 public final class Formatter {
     private final Appendable a;
     private final Locale l;
+    /** Number symbols of the locale of the format() call in progress. */
+    private char decimalSeparator = '.';
+    private char groupingSeparator = ',';
 
     public Formatter() {
         this(new StringBuilder(), Locale.getDefault());
@@ -58,6 +62,9 @@ public final class Formatter {
     }
 
     public Formatter format(Locale locale, String format, Object... args) {
+        Locale symbols = locale == null ? Locale.US : locale;
+        decimalSeparator = symbols.decimalSeparator();
+        groupingSeparator = symbols.groupingSeparator();
         StringBuilder out = new StringBuilder();
         int last = -1;
         int lastOrdinaryIndex = -1;
@@ -254,7 +261,7 @@ public final class Formatter {
         return new String(new char[] {(char) (0xD800 + (v >>> 10)), (char) (0xDC00 + (v & 0x3FF))});
     }
 
-    private static void integral(StringBuilder out, Spec s, Object arg) {
+    private void integral(StringBuilder out, Spec s, Object arg) {
         char c = s.conversion;
         if (arg == null) {
             justify(out, s, "null");
@@ -316,21 +323,24 @@ public final class Formatter {
      * Appends digits ("1234" or "1234.5678") with grouping of the integer part for ',' and zero
      * padding after the sign up to width (which counts what sb already holds).
      */
-    private static void magnitude(StringBuilder sb, Spec s, String digits, int width) {
+    private void magnitude(StringBuilder sb, Spec s, String digits, int width) {
         int begin = sb.length();
         int dot = digits.indexOf('.');
         int intLen = dot < 0 ? digits.length() : dot;
         for (int k = 0; k < intLen; k++) {
-            if (s.group && k > 0 && (intLen - k) % 3 == 0) sb.append(',');
+            if (s.group && k > 0 && (intLen - k) % 3 == 0) sb.append(groupingSeparator);
             sb.append(digits.charAt(k));
         }
-        if (dot >= 0) sb.append(digits, dot, digits.length());
+        if (dot >= 0) {
+            sb.append(decimalSeparator);
+            sb.append(digits, dot + 1, digits.length());
+        }
         if (width != -1 && s.zeroPad) {
             while (sb.length() < width) sb.insert(begin, '0');
         }
     }
 
-    private static void floating(StringBuilder out, Spec s, Object arg) {
+    private void floating(StringBuilder out, Spec s, Object arg) {
         char c = s.conversion;
         if (arg == null) {
             justify(out, s, "null");
