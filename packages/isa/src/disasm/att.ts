@@ -90,6 +90,8 @@ function attMnemonic(insn: DecodedInsn, mn: string, ops: readonly Operand[]): st
   }
   // PUSH/POP of memory: suffixed only under the non-default operand size.
   if ((mn === "push" || mn === "pop") && insn.hasMem && ops[0] === "Ev") return insn.opsize === insn.bits ? mn : mn + suffixOf(insn.opsize);
+  // Indirect near JMP/CALL: the operand size shows as a suffix when it is not the default.
+  if ((op.cf === "jmp" || op.cf === "call") && ops[0] === "Ev") return mn + nonDefault;
   if (SUFFIXED.has(mn) && insn.hasMem && !ops.some((o) => isGprOperand(insn, o))) {
     const m = ops.find((o) => memBits(o, insn.opsize) > 0);
     if (m !== undefined) return mn + suffixOf(memBits(m, insn.opsize));
@@ -102,7 +104,10 @@ function memory(insn: DecodedInsn, noSeg: boolean): string {
   const a16 = insn.addrsize === 16;
   const sib = insn.sib;
   const eiz = sib >= 0 && insn.index < 0 && (((sib >> 3) & 7) !== 4 || (sib & 7) !== 4 || sib >> 6 !== 0);
-  if (insn.base < 0 && insn.index < 0 && !eiz) return `${seg}${hex(a16 ? insn.disp & 0xffff : insn.disp)}`;
+  // A bare ModRM disp16 prints signed (objdump: "bound %esi,-0x6eeb"); disp32 and moffs unsigned.
+  if (insn.base < 0 && insn.index < 0 && !eiz) {
+    return `${seg}${a16 && insn.modrm >= 0 ? signedHex((insn.disp << 16) >> 16) : hex(a16 ? insn.disp & 0xffff : insn.disp)}`;
+  }
   const disp = insn.dispSize > 0 ? signedHex(a16 ? (insn.disp << 16) >> 16 : insn.disp | 0) : "";
   const base = insn.base >= 0 ? `%${a16 ? REG16[insn.base] : REG32[insn.base]}` : "";
   let index = "";
@@ -136,7 +141,7 @@ function operand(insn: DecodedInsn, code: Operand, address: number, second: bool
     case "Jb": return hex(address + insn.length + insn.imm);
     case "Jz": {
       const t = address + insn.length + insn.imm;
-      return hex(osz === 16 ? (t & 0xffff) | (address & ~0xffff) : t);
+      return hex(osz !== 16 ? t : insn.bits === 16 ? (t & 0xffff) | (address & ~0xffff) : t & 0xffff);
     }
     case "Ap": return `$${hex(insn.imm2)},$${hex(insn.imm)}`;
     case "Ob": case "Ov": return memory(insn, noSeg);
@@ -193,8 +198,9 @@ export function formatAtt(insn: DecodedInsn, address: number, bytes: Uint8Array,
   const keep = insn.op.sem === "enter" || insn.op.sem === "bound" || ops[0] === "Ap";
   const text = (keep ? shown : shown.reverse()).map(({ s }) => s).join(",");
   let m = attMnemonic(insn, mn, ops);
-  // Branch hints: a DS (3E) or CS (2E) prefix on Jcc is ",pt" / ",pn" in AT&T syntax.
-  if (insn.op.sem === "jcc" && (insn.segOverride === SEG_DS || insn.segOverride === SEG_CS)) {
+  // Branch hints: a lone DS (3E) or CS (2E) prefix on a conditional branch is ",pt" / ",pn".
+  const segPrefixes = prefixes.filter((w) => ["es", "cs", "ss", "ds", "fs", "gs"].includes(w)).length;
+  if (insn.op.cf === "jcc" && segPrefixes === 1 && (insn.segOverride === SEG_DS || insn.segOverride === SEG_CS)) {
     const word = insn.segOverride === SEG_DS ? "ds" : "cs";
     const at = prefixes.lastIndexOf(word);
     if (at >= 0) {

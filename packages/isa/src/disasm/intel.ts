@@ -99,10 +99,10 @@ function operand(insn: DecodedInsn, code: Operand, address: number, second: bool
     // 16-bit code, where `74 f0` at 0 prints as 0xfffffff2).
     case "Jb": return hex(address + insn.length + insn.imm);
     case "Jz": {
-      // rel16: the low 16 bits wrap, the bits above come from the instruction's address
-      // (i386-dis.c OP_J: (pc + len + disp) & mask | (pc & ~mask)).
+      // rel16: the low 16 bits wrap; in 16-bit code the bits above come from the instruction's
+      // address (i386-dis.c OP_J), in 32-bit code (66 prefix) they are dropped.
       const t = address + insn.length + insn.imm;
-      return hex(osz === 16 ? (t & 0xffff) | (address & ~0xffff) : t);
+      return hex(osz !== 16 ? t : insn.bits === 16 ? (t & 0xffff) | (address & ~0xffff) : t & 0xffff);
     }
     case "Ap": return `${hex(insn.imm2)}:${hex(insn.imm)}`;
     case "Ob": case "Ov": return memory(insn, "");
@@ -240,7 +240,7 @@ export function layout(insn: DecodedInsn, bytes: Uint8Array, offset: number): La
         // (implicitly locked); XRELEASE also on MOV to memory (88/89/C6/C7).
         if ((lock && op.lock === true) || (op.sem === "xchg" && insn.hasMem)) pfx.push(b === 0xf2 ? "xacquire" : "xrelease");
         else if (b === 0xf3 && op.sem === "mov" && insn.hasMem && insn.modrm >= 0 && insn.map === 0 && (insn.opcode & 0xfe) !== 0x8a) pfx.push("xrelease");
-        else if (b === 0xf2 && branch && !lock) pfx.push("bnd");
+        else if (b === 0xf2 && branch) pfx.push("bnd");
         else if (isString) pfx.push(b === 0xf3 ? (op.rep === "rep" ? "rep" : "repz") : "repnz");
         else pfx.push(b === 0xf3 ? "repz" : "repnz");
         break;
