@@ -76,7 +76,7 @@ write(
 );
 write(
   "tsconfig.json",
-  JSON.stringify({ extends: "../../tsconfig.base.json", include: ["src", "test", "*.ts"] }, null, 2) + "\n",
+  JSON.stringify({ extends: "../../tsconfig.base.json", include: ["src", "test", "bench", "scripts", "*.ts"] }, null, 2) + "\n",
 );
 write(
   "tsup.config.ts",
