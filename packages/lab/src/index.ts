@@ -14,3 +14,4 @@ export {
 } from "./format";
 export { detectKind, WorkloadFormatError } from "./detect";
 export { defaultRegistry, type ClasslibProvider, type RegistryOptions } from "./levels";
+export { REGISTER_ORDER, type DebugSession, type DebugState, type DisassemblyLine } from "./debug";

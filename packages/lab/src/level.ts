@@ -4,6 +4,7 @@
  * report shape. Levels never import lab; lab adapts each level in one file under adapters/.
  */
 import type { LevelId, WorkloadKind } from "@strata/workloads";
+import type { DebugSession } from "./debug";
 
 /** A workload as a level receives it: bytes, so the same call works in Node, a browser and a worker. */
 export interface WorkloadInput {
@@ -70,6 +71,8 @@ export interface Level {
   /** The counter that counts guest work, used to normalize comparisons (`insn.retired`, `jvm.bytecodes`). */
   readonly workCounter: string;
   run(workload: WorkloadInput, options?: RunOptions): Promise<RunReport>;
+  /** A stepping session over the workload, for levels that can be debugged (x86 levels). */
+  debug?(workload: WorkloadInput, options?: Pick<RunOptions, "onOutput">): DebugSession;
 }
 
 /** Thrown for requests a level cannot serve (a kind it does not run); never for guest behaviour. */

@@ -10,10 +10,10 @@ import { nodeRegistry } from "../src/node";
 
 const registry = nodeRegistry();
 
-describe("isa level (linux-user on the interpreter)", () => {
+for (const id of ["isa", "dbt"]) describe(`${id} level (linux-user)`, () => {
   for (const w of workloadsOfKind("linux-i386")) {
     it(`${w.name}: prints what the native run printed`, async () => {
-      const r = await registry.get("isa").run(workloadInput(w, readArtifact(w)));
+      const r = await registry.get(id).run(workloadInput(w, readArtifact(w)));
       expect({ output: r.output, exit: r.exit }).toEqual({ output: w.expected.stdout, exit: { kind: "exit", code: w.expected.exitCode } });
       expect(r.counters["insn.retired"]).toBeGreaterThan(0);
     });
@@ -21,7 +21,7 @@ describe("isa level (linux-user on the interpreter)", () => {
 
   it("stops at the budget, reports it, and the count is exact", async () => {
     const w = findWorkload("sieve")!;
-    const r = await registry.get("isa").run(workloadInput(w, readArtifact(w)), { budget: 100_000 });
+    const r = await registry.get(id).run(workloadInput(w, readArtifact(w)), { budget: 100_000 });
     expect(r.exit).toEqual({ kind: "budget" });
     expect(r.counters["insn.retired"]).toBe(100_000);
   });
@@ -29,7 +29,7 @@ describe("isa level (linux-user on the interpreter)", () => {
   it("is cancelled by its AbortSignal between slices", async () => {
     const w = findWorkload("sieve")!;
     const ac = new AbortController();
-    const r = await registry.get("isa").run(workloadInput(w, readArtifact(w)), {
+    const r = await registry.get(id).run(workloadInput(w, readArtifact(w)), {
       signal: ac.signal,
       progressEvery: 50_000,
       onProgress: () => ac.abort(),
@@ -40,9 +40,19 @@ describe("isa level (linux-user on the interpreter)", () => {
 
   it("is deterministic: two runs give the same counters", async () => {
     const w = findWorkload("crc32")!;
-    const a = await registry.get("isa").run(workloadInput(w, readArtifact(w)));
-    const b = await registry.get("isa").run(workloadInput(w, readArtifact(w)));
+    const a = await registry.get(id).run(workloadInput(w, readArtifact(w)));
+    const b = await registry.get(id).run(workloadInput(w, readArtifact(w)));
     expect(a.counters).toEqual(b.counters);
+  });
+});
+
+describe("isa and dbt", () => {
+  it("print the same and retire the same instructions, by class", async () => {
+    const w = findWorkload("sort")!;
+    const c = await compare(registry, workloadInput(w, readArtifact(w)), ["isa", "dbt"]);
+    expect(c.sameOutput).toBe(true);
+    const [isa, dbt] = c.columns.map((col) => col.report.counters);
+    for (const k of Object.keys(isa!).filter((k) => k.startsWith("insn."))) expect(dbt![k], k).toBe(isa![k]);
   });
 });
 
