@@ -40,7 +40,11 @@ public interface Collection<E> extends Iterable<E> {
     boolean equals(Object o);
     int hashCode();
 
-    /** A sequential stream over this collection's iterator (jvm-lite has no Spliterator). */
+    default Spliterator<E> spliterator() {
+        return Spliterators.spliterator(this, 0);
+    }
+
+    /** A sequential stream over this collection's iterator. */
     default java.util.stream.Stream<E> stream() {
         return java.util.stream.StreamSupport.stream(this);
     }

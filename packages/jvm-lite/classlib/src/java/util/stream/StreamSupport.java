@@ -29,6 +29,11 @@ public final class StreamSupport {
         });
     }
 
+    /** The JDK's idiom for streaming an Iterable: StreamSupport.stream(iterable.spliterator(), false). */
+    public static <T> Stream<T> stream(java.util.Spliterator<T> spliterator, boolean parallel) {
+        return new ReferencePipeline<>(java.util.Spliterators.iterator(spliterator));
+    }
+
     public static <T> Stream<T> stream(Iterator<T> it) {
         return new ReferencePipeline<>(it);
     }
