@@ -11,6 +11,8 @@ import { type DecodedInsn, DecodeFault, PREFIX_REP, PREFIX_REPNE } from "../deco
 import type { Operand } from "../table/operands";
 import type { OpDef } from "../table/types";
 import { EXEC } from "./handlers";
+import { inlineOp } from "./dispatch";
+
 import {
   CLASS_NAMES,
   type ExecFn,
@@ -292,6 +294,7 @@ export function bindInsn(d: DecodedInsn, eip: number): Insn {
     sem === "lfp" ||
     sem === "popf" ||
     i.exec === execUd;
+  i.op = inlineOp(i.exec);
   return i;
 }
 

@@ -37,6 +37,8 @@ export type ClassName = (typeof CLASS_NAMES)[number];
 
 export class Insn {
   exec: ExecFn;
+  /** Case of the interpreter's inline dispatch (exec/dispatch.ts) for `exec`, 0 = call `exec`. */
+  op = 0;
   /** Offset (EIP) of the instruction and of the one after it. */
   eip = 0;
   next = 0;

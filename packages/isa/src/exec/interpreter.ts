@@ -255,6 +255,7 @@ export class Interpreter implements Engine {
       const i: Insn = bindInsn(d, eip);
       if (cpu.interposedClasses[i.cls] !== 0) {
         i.exec = execInterposed;
+        i.op = 0;
         i.endsBlock = true;
       }
       i.blockIndex = k;
