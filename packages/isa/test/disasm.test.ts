@@ -6,17 +6,19 @@
  * our nasm coverage files, and gcc -m32 -static C programs linked with glibc (whose string
  * functions use SSE2/SSSE3/SSE4.2). `STRATA_DISASM_FULL=1` adds more compiler variants.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { disassembleElf, disassembleRange } from "../src/disasm/index";
 import { parseElf32 } from "../src/loaders/elf32";
 import { disasmMain } from "../src/cli/disasm";
-import { buildC, buildNasm } from "./fixtures/build";
+import { buildC, buildNasm, cleanBuilds } from "./fixtures/build";
 import { compareWithObjdump, haveTool, objdump } from "./objdump";
 import { buildSweep, objdumpCannotJudge } from "./sweep";
 
+
+afterAll(cleanBuilds);
 const FULL = process.env.STRATA_DISASM_FULL === "1";
 const TOOLS = haveTool("objdump") && haveTool("nasm") && haveTool("gcc");
 
@@ -37,9 +39,11 @@ for (const { syntax, flags } of SYNTAXES) {
     for (const bits of [32, 16] as const) {
       it(`every table entry, synthesised encodings, ${bits}-bit code`, () => {
         const bytes = buildSweep(bits, objdumpCannotJudge);
-        const file = join(mkdtempSync(join(tmpdir(), "strata-sweep-")), `sweep${bits}.bin`);
+        const tmp = mkdtempSync(join(tmpdir(), "strata-sweep-"));
+        const file = join(tmp, `sweep${bits}.bin`);
         writeFileSync(file, bytes);
         const ref = objdump(["-D", "-b", "binary", "-m", bits === 16 ? "i8086" : "i386", ...flags, file]);
+        rmSync(tmp, { recursive: true, force: true });
         agree(`${syntax} table sweep ${bits}-bit`, ref, disassembleRange(bytes, 0, bytes.length, 0, bits, bytes.length, syntax));
       });
     }
@@ -101,6 +105,7 @@ describe("strata-x86 disasm errors", () => {
     writeFileSync(file, Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]));
     let err = "";
     expect(disasmMain([file], { out: () => undefined, err: (s) => (err += s) })).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
     expect(err).toContain(file);
     expect(err).toMatch(/e_ident/);
   });

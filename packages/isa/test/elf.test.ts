@@ -4,11 +4,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ElfError, parseElf32, sectionBytes, PT_LOAD, SHF_EXECINSTR } from "../src/loaders/elf32";
-import { buildC, buildNasm } from "./fixtures/build";
+import { buildC, buildNasm, cleanBuilds } from "./fixtures/build";
 import { haveTool } from "./objdump";
 
+
+afterAll(cleanBuilds);
 const TOOLS = haveTool("readelf") && haveTool("gcc") && haveTool("nasm");
 const FLAG_LETTERS: [number, string][] = [[1, "W"], [2, "A"], [4, "X"]];
 
