@@ -35,3 +35,18 @@ describe("jvm-lite vs java", () => {
     });
   }
 });
+
+describe("compiling tier", () => {
+  // Hot loops in these programs get compiled; the interpreter alone must give the same output
+  // and execute exactly the same number of bytecodes (the tier refunds what it does not run).
+  for (const main of ["Arith", "Doubles"]) {
+    it(`${main}: same output and bytecode count with and without the compiling tier`, () => {
+      const jit = runLite({ cp, main, args: ["7"] });
+      const interp = runLite({ cp, main, args: ["7"], jit: false });
+      expect(jit.stdout).toBe(interp.stdout);
+      expect(jit.counters["jvm.bytecodes"]).toBe(interp.counters["jvm.bytecodes"]);
+      expect(jit.counters["jit.methods_compiled"]).toBeGreaterThan(0);
+      expect(interp.counters["jit.methods_compiled"]).toBe(0);
+    });
+  }
+});

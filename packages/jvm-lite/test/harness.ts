@@ -44,6 +44,8 @@ export interface RunSpec {
   readonly args?: readonly string[];
   readonly xmx?: string;
   readonly stdin?: string;
+  /** jvm-lite only: the compiling tier (default on). */
+  readonly jit?: boolean;
 }
 
 /** The reference: the real `java` (JDK 17) on this machine. */
@@ -68,6 +70,7 @@ export function runLite(spec: RunSpec): Outcome & { readonly counters: RunResult
     stdin: new TextEncoder().encode(spec.stdin ?? ""),
     maxHeap: spec.xmx ? sizeOf(spec.xmx) : undefined,
     maxBytecodes: 5e9,
+    jit: spec.jit,
   });
   return { stdout: dec.decode(r.stdout), stderr: dec.decode(r.stderr), exitCode: r.exitCode, counters: r.counters };
 }

@@ -318,6 +318,38 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     public String formatted(Object... args) { return format(this, args); }
     public native String intern();
 
+    public java.util.stream.IntStream chars() {
+        int[] cs = new int[value.length];
+        for (int i = 0; i < cs.length; i++) cs[i] = value[i];
+        return java.util.stream.IntStream.of(cs);
+    }
+
+    public java.util.stream.IntStream codePoints() {
+        int[] cps = new int[value.length];
+        int n = 0;
+        for (int i = 0; i < value.length; ) {
+            int cp = Character.codePointAt(value, i);
+            cps[n++] = cp;
+            i += Character.charCount(cp);
+        }
+        int[] r = new int[n];
+        System.arraycopy(cps, 0, r, 0, n);
+        return java.util.stream.IntStream.of(r);
+    }
+
+    public java.util.stream.Stream<String> lines() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int i = 0, len = value.length;
+        while (i < len) {
+            int j = i;
+            while (j < len && value[j] != '\n' && value[j] != '\r') j++;
+            out.add(substring(i, j));
+            if (j < len && value[j] == '\r' && j + 1 < len && value[j + 1] == '\n') j++;
+            i = j + 1;
+        }
+        return out.stream();
+    }
+
     public String toString() { return this; }
 
     public static String format(String format, Object... args) {
