@@ -49,6 +49,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "java.util.Collections: sort, reverse, shuffle with a seeded Random, rotate, swap, min/max, views." },
   { main: "Comparators", group: "corpus", tags: ["corpus"],
     description: "Comparator combinators: comparing, thenComparing, reversed, naturalOrder, reverseOrder, nulls." },
+  { main: "CompletableFutures", group: "corpus", tags: ["corpus", "threads"],
+    description: "CompletableFuture: async suppliers, thenApply/Combine/Compose, exception wrapping in get and join, exceptionally, handle, allOf/anyOf." },
   { main: "ConcurrentUtilities", group: "corpus", tags: ["corpus", "threads"],
     description: "java.util.concurrent with deterministic output: pools and futures, atomics, latches, locks, ConcurrentHashMap order." },
   { main: "ControlFlow", group: "corpus", tags: ["corpus"],

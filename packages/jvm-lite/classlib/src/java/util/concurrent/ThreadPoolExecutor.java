@@ -20,6 +20,7 @@ public class ThreadPoolExecutor extends AbstractExecutorService {
     private volatile long keepAliveMillis;
     private volatile boolean allowCoreThreadTimeOut;
     private boolean shutdown;
+    private int active;
     private boolean terminated;
     private long completedTaskCount;
     private int largestPoolSize;
@@ -141,6 +142,9 @@ public class ThreadPoolExecutor extends AbstractExecutorService {
         w.firstTask = null;
         try {
             while (task != null || (task = getTask(w)) != null) {
+                synchronized (mainLock) {
+                    active++;
+                }
                 beforeExecute(w.thread, task);
                 Throwable thrown = null;
                 try {
@@ -150,6 +154,9 @@ public class ThreadPoolExecutor extends AbstractExecutorService {
                     throw x;
                 } finally {
                     afterExecute(task, thrown);
+                    synchronized (mainLock) {
+                        active--;
+                    }
                     task = null;
                     w.completed++;
                 }
@@ -227,6 +234,13 @@ public class ThreadPoolExecutor extends AbstractExecutorService {
                 mainLock.wait(left);
             }
             return true;
+        }
+    }
+
+    /** Workers currently running a task. */
+    public int getActiveCount() {
+        synchronized (mainLock) {
+            return active;
         }
     }
 
