@@ -272,3 +272,26 @@ out: resd 1
     expect(Buffer.from(r.stdoutBytes).toString("hex")).toBe(Buffer.from(native.stdout).toString("hex"));
   });
 });
+
+describe("slicing", () => {
+  it("running in slices of 7 instructions ends in the same state and counts as one run", async () => {
+    const { findWorkload } = await import("@strata/workloads");
+    const { readArtifact } = await import("@strata/workloads/node");
+    const w = findWorkload("sieve")!;
+    const whole = runElf(readArtifact(w), ["sieve", "1"]);
+    const m = runElf(readArtifact(w), ["sieve", "1"], 64 << 20, 0).machine;
+    let reason = "budget";
+    let calls = 0;
+    while (reason === "budget") {
+      reason = m.engine.run(7);
+      calls++;
+      expect(m.cpu.retired).toBeLessThanOrEqual(calls * 7);
+    }
+    expect(reason).toBe("exit");
+    expect(m.cpu.retired).toBe(whole.retired);
+    expect(m.cpu.s).toEqual(whole.machine.cpu.s);
+    const a = m.engine.counters();
+    const b = whole.machine.engine.counters();
+    for (const k of ["insn.retired", "insn.class.plain", "insn.class.control", "insn.class.sensitive", "int.0x80"]) expect(a[k]).toBe(b[k]);
+  });
+});

@@ -140,13 +140,26 @@ export class Interpreter implements Engine {
       }
       const insns = b.insns;
       const len = insns.length;
-      let n = len;
-      if (n > remaining) {
-        n = remaining;
-        s[S_EIP] = insns[n]!.eip;
-      } else s[S_EIP] = b.end;
-      this.current = b;
-      let k = runInsns(cpu, insns, n);
+      const startEip = insns[0]!.eip;
+      let n: number;
+      let k: number;
+      // A block that branches back to its own start (a loop) runs again at once, without the
+      // cache lookup and bookkeeping of the outer loop.
+      for (;;) {
+        n = len;
+        if (n > remaining) {
+          n = remaining;
+          s[S_EIP] = insns[n]!.eip;
+        } else s[S_EIP] = b.end;
+        this.current = b;
+        k = runInsns(cpu, insns, n);
+        if (k < 0 || cpu.stop !== STOP_BRANCH || s[S_EIP] !== startEip || !b.valid || remaining - k <= 0 || checkBps || cpu.flushDecoded) break;
+        b.exits[k]!++;
+        cpu.retired += k;
+        remaining -= k;
+        cpu.stop = STOP_NONE;
+        chained++;
+      }
       if (k < 0) {
         k = -k - 1;
         this.current = null;
