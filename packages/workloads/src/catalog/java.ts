@@ -51,6 +51,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "Comparator combinators: comparing, thenComparing, reversed, naturalOrder, reverseOrder, nulls." },
   { main: "CompletableFutures", group: "corpus", tags: ["corpus", "threads"],
     description: "CompletableFuture: async suppliers, thenApply/Combine/Compose, exception wrapping in get and join, exceptionally, handle, allOf/anyOf." },
+  { main: "ConcurrentSorted", group: "corpus", tags: ["corpus"],
+    description: "ConcurrentSkipListMap/Set (sorted, removal while iterating allowed) and PriorityBlockingQueue (heap order)." },
   { main: "ConcurrentUtilities", group: "corpus", tags: ["corpus", "threads"],
     description: "java.util.concurrent with deterministic output: pools and futures, atomics, latches, locks, ConcurrentHashMap order." },
   { main: "ControlFlow", group: "corpus", tags: ["corpus"],
