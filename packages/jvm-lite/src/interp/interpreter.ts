@@ -89,6 +89,7 @@ export function interpret(t: JThread, budget: number): void {
     s = t.s;
     n = t.n;
     for (;;) {
+      jit: {
       if (--budget < 0) {
         f.pc = pc;
         f.sp = sp;
@@ -1046,114 +1047,42 @@ export function interpret(t: JThread, budget: number): void {
           if (n[--sp]! === 0) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0x9a: // ifne
           if (n[--sp]! !== 0) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0x9b: // iflt
           if (n[--sp]! < 0) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0x9c: // ifge
           if (n[--sp]! >= 0) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0x9d: // ifgt
           if (n[--sp]! > 0) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0x9e: // ifle
           if (n[--sp]! <= 0) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0x9f: // if_icmpeq
@@ -1161,19 +1090,7 @@ export function interpret(t: JThread, budget: number): void {
           if (n[sp]! === n[sp + 1]!) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0xa0: // if_icmpne
@@ -1181,19 +1098,7 @@ export function interpret(t: JThread, budget: number): void {
           if (n[sp]! !== n[sp + 1]!) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0xa1: // if_icmplt
@@ -1201,19 +1106,7 @@ export function interpret(t: JThread, budget: number): void {
           if (n[sp]! < n[sp + 1]!) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0xa2: // if_icmpge
@@ -1221,19 +1114,7 @@ export function interpret(t: JThread, budget: number): void {
           if (n[sp]! >= n[sp + 1]!) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0xa3: // if_icmpgt
@@ -1241,19 +1122,7 @@ export function interpret(t: JThread, budget: number): void {
           if (n[sp]! > n[sp + 1]!) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0xa4: // if_icmple
@@ -1261,19 +1130,7 @@ export function interpret(t: JThread, budget: number): void {
           if (n[sp]! <= n[sp + 1]!) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0xa5: // if_acmpeq
@@ -1281,19 +1138,7 @@ export function interpret(t: JThread, budget: number): void {
           if (s[sp] === s[sp + 1]) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0xa6: // if_acmpne
@@ -1301,38 +1146,14 @@ export function interpret(t: JThread, budget: number): void {
           if (s[sp] !== s[sp + 1]) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0xa7: {
           // goto
           const off = (((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16;
           pc += off;
-          if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+          if (off < 0) break jit;
           break;
         }
         case 0xa8: // jsr
@@ -1557,20 +1378,7 @@ export function interpret(t: JThread, budget: number): void {
             bp = argBase;
             pc = 0;
             sp = nf.sp;
-            {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
-            break;
+            break jit;
           }
           invoke(t, target, argBase);
           continue reload;
@@ -1780,38 +1588,14 @@ export function interpret(t: JThread, budget: number): void {
           if (s[--sp] === null) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0xc7: // ifnonnull
           if (s[--sp] !== null) {
             const off = ((((code[pc + 1]! << 8) | code[pc + 2]!) << 16) >> 16);
             pc += off;
-            if (off < 0) {
-            const cm = m.compiled;
-            if (cm !== null) {
-              if (m.jitEntries![pc] === 1) {
-                f.pc = pc;
-                f.sp = sp;
-                budget = cm(t, f, budget, pc);
-                pc = f.pc;
-                sp = f.sp;
-                if (t.exc !== null || t.yieldNow) continue reload;
-              }
-            } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
-          }
+            if (off < 0) break jit;
           } else pc += 3;
           break;
         case 0xc8: // goto_w
@@ -1827,6 +1611,20 @@ export function interpret(t: JThread, budget: number): void {
           t.exc = vm.newThrowable(t, "java/lang/VerifyError", `Bad instruction: ${code[pc]} at ${pc} in ${m.cls.javaName}.${m.name}`);
           continue reload;
       }
+      continue;
+      }
+      // Reached by `break jit` at a backward branch or a method entry: enter the compiling tier.
+      const cm = m.compiled;
+      if (cm !== null) {
+        if (m.jitEntries![pc] === 1) {
+          f.pc = pc;
+          f.sp = sp;
+          budget = cm(t, f, budget, pc);
+          pc = f.pc;
+          sp = f.sp;
+          if (t.exc !== null || t.yieldNow) continue reload;
+        }
+      } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
     }
   }
   vm.bytecodes += start - Math.max(budget, 0);
