@@ -2,7 +2,7 @@
  * Block translation: one JavaScript function per block, built with `new Function`. The hot
  * integer forms that @strata/isa's interpreter runs through its specialized handlers
  * (exec/fast.ts: MOV, LEA, ADD/SUB/CMP/AND/OR/XOR/TEST on 32-bit registers, loads and stores
- * through base+index+disp, shifts by an immediate, Jcc, JMP rel) are emitted inline with register
+ * through base+index+disp, shifts by an immediate, Jcc, JMP rel; byte AND/OR/XOR/TEST) are emitted inline with register
  * numbers, displacements and targets as literals, lazy flags (the same S_CC_* record the
  * interpreter writes) and an inline TLB fast path for 32-bit loads and stores (QEMU's softmmu
  * fast path; the slow path is the Mmu call). Every other instruction is a direct call of its
@@ -25,7 +25,7 @@ export const INLINE_FORMS: ReadonlySet<string> = new Set([
   "addRR32", "addRI32", "addRM32", "subRR32", "subRI32",
   "cmpRR32", "cmpRI32", "cmpRM32", "cmpMR32", "cmpMI32",
   "andRR32", "andRI32", "orRR32", "xorRR32", "testRR32",
-  "shlRI32", "shrRI32", "sarRI32", "jcc", "jmpRel",
+  "shlRI32", "shrRI32", "sarRI32", "jmpRel",
   "movMI8", "movMR8", "movRM8", "movzxRM8", "movzxRR8", "movsxRM8", "movzxRM16", "cmpMI8",
 ]);
 
@@ -147,6 +147,34 @@ function fusedCondition(cc: number, f: FlagSource): string | null {
   }
 }
 
+/** Jcc: fused with the preceding flag setter when possible; a branch to the block start loops. */
+function inlineJcc(i: Insn, j: number, loopTo: number, prev: FlagSource | undefined): Emitted {
+  const cond = (prev !== undefined ? fusedCondition(i.cc, prev) : null) ?? `testCC(s, ${i.cc})`;
+  if ((i.v0 | 0) === loopTo) {
+    // A branch back to the block's own start: loop inside the function while a whole pass
+    // still fits the budget (the engine's rule for entering a block), nothing asked to stop
+    // and no code was invalidated; each pass is retired as the engine would retire it. EIP
+    // keeps the block's end (set by the engine) for a pass that runs to the end.
+    return {
+      code:
+        `if (${cond}) { ` +
+        `if (left - ${j + 1} >= N && cpu.stop === 0 && cpu.flushDecoded === false && B.valid) { left -= ${j + 1}; cpu.retired += ${j + 1}; E[${j + 1}]++; k = 0; continue; } ` +
+        `s[${S_EIP}] = ${i.v0 | 0}; return ${j + 1}; }`,
+      faults: false,
+    };
+  }
+  return { code: `if (${cond}) { s[${S_EIP}] = ${i.v0 | 0}; return ${j + 1}; }`, faults: false };
+}
+
+/** AND/OR/XOR/TEST of byte registers, or of a byte register and an immediate (generic handler forms). */
+function inlineLogic8(i: Insn, sem: string, f: LearnedFlags): Emitted | null {
+  if (i.k0 !== f.kindReg || (i.k1 !== f.kindReg && i.k1 !== f.kindImm)) return null;
+  const op = sem === "or" ? "|" : sem === "xor" ? "^" : "&";
+  const src = i.k1 === f.kindReg ? `r8[${i.v1}]` : String(i.v1 & 0xff);
+  const store = sem === "test" ? "" : ` r8[${i.v0}] = r;`;
+  return { code: `r = (r8[${i.v0}] ${op} ${src}) & 0xff;${store} ${setFlags(f.logic8, "r", null)}`, faults: false };
+}
+
 const SUB_CA_B: FlagSource = { kind: "sub", a: "ca", b: "b" };
 const LOGIC_R: FlagSource = { kind: "logic", r: "r" };
 
@@ -154,7 +182,13 @@ const LOGIC_R: FlagSource = { kind: "logic", r: "r" };
 function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number, prev: FlagSource | undefined): Emitted | null {
   // Jcc is recognised by the table's semantics (the interpreter binds a handler per condition);
   // a monitor callout in its place (named "callout", engine/dbt-engine.ts) is never inlined.
-  const name = i.exec.name !== "callout" && OPCODES[i.entry]?.sem === "jcc" ? "jcc" : i.exec.name;
+  const sem = i.exec.name !== "callout" ? OPCODES[i.entry]?.sem : undefined;
+  if (sem === "jcc") return inlineJcc(i, j, loopTo, prev);
+  if (f !== null && i.size === 1 && i.lock === 0 && (sem === "and" || sem === "or" || sem === "xor" || sem === "test")) {
+    const byteLogic = inlineLogic8(i, sem, f);
+    if (byteLogic !== null) return byteLogic;
+  }
+  const name = i.exec.name;
   if (!INLINE_FORMS.has(name)) return null;
   const d = i.v0;
   const srcReg = `s[${i.v1}]`;
@@ -172,23 +206,6 @@ function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number, prev
       return { code: store32(i, imm, j), faults: true };
     case "lea32":
       return { code: `s[${d}] = ${ea(i, false)};`, faults: false };
-    case "jcc": {
-      const cond = (prev !== undefined ? fusedCondition(i.cc, prev) : null) ?? `testCC(s, ${i.cc})`;
-      if ((i.v0 | 0) === loopTo) {
-        // A branch back to the block's own start: loop inside the function while a whole pass
-        // still fits the budget (the engine's rule for entering a block), nothing asked to stop
-        // and no code was invalidated; each pass is retired as the engine would retire it. EIP
-        // keeps the block's end (set by the engine) for a pass that runs to the end.
-        return {
-          code:
-            `if (${cond}) { ` +
-            `if (left - ${j + 1} >= N && cpu.stop === 0 && cpu.flushDecoded === false && B.valid) { left -= ${j + 1}; cpu.retired += ${j + 1}; E[${j + 1}]++; k = 0; continue; } ` +
-            `s[${S_EIP}] = ${i.v0 | 0}; return ${j + 1}; }`,
-          faults: false,
-        };
-      }
-      return { code: `if (${cond}) { s[${S_EIP}] = ${i.v0 | 0}; return ${j + 1}; }`, faults: false };
-    }
     case "movMI8":
       return { code: store8(i, String(i.v1 & 0xff), j), faults: true };
     case "movMR8":

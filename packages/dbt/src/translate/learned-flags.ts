@@ -18,6 +18,11 @@ export interface LearnedFlags {
   readonly sar32: number;
   /** CMP of a byte (memory, immediate). */
   readonly sub8: number;
+  /** AND/OR/XOR/TEST of bytes (the generic handler, alu.ts). */
+  readonly logic8: number;
+  /** Operand kinds (Insn.k0/k1) of a register and of an immediate. */
+  readonly kindReg: number;
+  readonly kindImm: number;
 }
 
 const PROBES: readonly [keyof LearnedFlags, readonly number[], string][] = [
@@ -39,6 +44,18 @@ export function learnedFlags(): LearnedFlags | null {
   const decoder = new Decoder();
   const d = new DecodedInsn();
   const out: Record<string, number> = {};
+  // The generic byte form: xor cl, al (30 C1); its kinds name a register; xor al, 5 an immediate.
+  if (!decoder.decodeBytes(d, Uint8Array.from([0x30, 0xc1]), 0, 32)) return (learned = null);
+  const x8 = bindInsn(d, 0);
+  cpu.s.fill(0);
+  x8.exec(cpu, x8);
+  out.logic8 = cpu.s[S_CC_OP]!;
+  out.kindReg = x8.k0;
+  if (x8.k1 !== x8.k0 || x8.size !== 1) return (learned = null);
+  if (!decoder.decodeBytes(d, Uint8Array.from([0x34, 0x05]), 0, 32)) return (learned = null);
+  const xi = bindInsn(d, 0);
+  out.kindImm = xi.k1;
+  if (xi.k0 !== out.kindReg || xi.v1 !== 5) return (learned = null);
   for (const [key, bytes, handler] of PROBES) {
     if (!decoder.decodeBytes(d, Uint8Array.from(bytes), 0, 32)) {
       learned = null;
@@ -55,6 +72,9 @@ export function learnedFlags(): LearnedFlags | null {
     i.exec(cpu, i);
     out[key] = cpu.s[S_CC_OP]!;
   }
+  // cpu/flags.ts encodes an entry as (operation << 2) | size index (0 byte, 1 word, 2 dword):
+  // the byte forms must agree with the dword forms, or nothing is inlined.
+  if ((out.sub8! | 2) !== out.sub32 || (out.logic8 | 2) !== out.logic32) return (learned = null);
   learned = out as unknown as LearnedFlags;
   return learned;
 }
