@@ -354,6 +354,14 @@ function specialize(sem: string, i: Insn): ExecFn | undefined {
       return fast.JCC_BY_CC[i.cc] ?? fast.jcc;
     case "jmp":
       return k0 === OK_IMM ? fast.jmpRel : undefined;
+    case "push":
+      return i.osize === 4 && k0 === OK_REG ? fast.pushR32 : undefined;
+    case "pop":
+      return i.osize === 4 && k0 === OK_REG ? fast.popR32 : undefined;
+    case "call":
+      return i.osize === 4 && k0 === OK_IMM ? fast.callRel32 : undefined;
+    case "ret":
+      return i.osize === 4 && k0 === OK_NONE ? fast.ret32 : undefined;
     default:
       return undefined;
   }

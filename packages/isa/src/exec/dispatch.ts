@@ -10,7 +10,9 @@
 import { type Cpu, STOP_BRANCH } from "../cpu/cpu";
 import { FAULT } from "../cpu/exceptions";
 import { CC_ADD, CC_DEC, CC_INC, CC_LOGIC, CC_SAR, CC_SHL, CC_SUB, computeCF, testCC } from "../cpu/flags";
-import { S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EIP } from "../cpu/state";
+import { ESP, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EIP, S_SEG_ATTR, S_SEG_BASE, SS } from "../cpu/state";
+import { execCall, execRet } from "./control";
+import { execPop, execPush } from "./stack";
 import { ea32, FAST_ORDER } from "./fast";
 import type { ExecFn, Insn } from "./insn";
 
@@ -434,6 +436,45 @@ export function runInsns(cpu: Cpu, insns: readonly Insn[], n: number): number {
         if (taken) {
           s[S_EIP] = i.v0;
           cpu.stop = STOP_BRANCH;
+        }
+        break;
+      }
+      case 47: {
+        if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPush(cpu, i);
+        else {
+          const sp = (s[ESP]! - 4) | 0;
+          cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, s[i.v0]!);
+          s[ESP] = sp;
+        }
+        break;
+      }
+      case 48: {
+        if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPop(cpu, i);
+        else {
+          const sp = s[ESP]!;
+          const v = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
+          s[ESP] = (sp + 4) | 0;
+          s[i.v0] = v;
+        }
+        break;
+      }
+      case 49: {
+        if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execCall(cpu, i);
+        else {
+          const sp = (s[ESP]! - 4) | 0;
+          cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, i.next);
+          s[ESP] = sp;
+          s[S_EIP] = i.v0;
+        }
+        break;
+      }
+      case 50: {
+        if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execRet(cpu, i);
+        else {
+          const sp = s[ESP]!;
+          const t = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
+          s[ESP] = (sp + 4) | 0;
+          s[S_EIP] = t;
         }
         break;
       }

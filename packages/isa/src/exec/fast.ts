@@ -8,7 +8,9 @@
  * names S_ZERO, a state word that is always 0.
  */
 import { CC_ADD, CC_DEC, CC_INC, CC_LOGIC, CC_SAR, CC_SHL, CC_SUB, computeCF, testCC } from "../cpu/flags";
-import { S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EIP, S_SEG_BASE } from "../cpu/state";
+import { ESP, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EIP, S_SEG_ATTR, S_SEG_BASE, SS } from "../cpu/state";
+import { execCall, execRet } from "./control";
+import { execPop, execPush } from "./stack";
 import { type Cpu, STOP_BRANCH } from "../cpu/cpu";
 import type { ExecFn, Insn } from "./insn";
 
@@ -441,6 +443,47 @@ export const JCC_BY_CC: readonly (ExecFn | undefined)[] = [
   jg32,
 ];
 
+// --- stack and calls with a 32-bit stack and operand size (a 16-bit SS takes the generic path) ---
+export const pushR32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPush(cpu, i);
+  else {
+    const sp = (s[ESP]! - 4) | 0;
+    cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, s[i.v0]!);
+    s[ESP] = sp;
+  }
+};
+export const popR32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPop(cpu, i);
+  else {
+    const sp = s[ESP]!;
+    const v = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
+    s[ESP] = (sp + 4) | 0;
+    s[i.v0] = v;
+  }
+};
+export const callRel32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execCall(cpu, i);
+  else {
+    const sp = (s[ESP]! - 4) | 0;
+    cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, i.next);
+    s[ESP] = sp;
+    s[S_EIP] = i.v0;
+  }
+};
+export const ret32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execRet(cpu, i);
+  else {
+    const sp = s[ESP]!;
+    const t = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
+    s[ESP] = (sp + 4) | 0;
+    s[S_EIP] = t;
+  }
+};
+
 /**
  * The handlers inlined by exec/dispatch.ts, in case order (Insn.op = index + 1). The case bodies
  * there are these functions' bodies (checked by test/interp-dispatch.test.ts): change both.
@@ -492,4 +535,8 @@ export const FAST_ORDER: readonly ExecFn[] = [
   jge32,
   jle32,
   jg32,
+  pushR32,
+  popR32,
+  callRel32,
+  ret32,
 ];
