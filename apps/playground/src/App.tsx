@@ -11,6 +11,7 @@ import {
   MAX_UPLOAD_IN_URL,
   type Experiment,
 } from "./experiment";
+import { Debugger } from "./Debugger";
 import { Lane } from "./lane";
 import { Terminal, type TerminalHandle } from "./Terminal";
 
@@ -70,26 +71,28 @@ export function App() {
     setLanes((all) => ({ ...all, [id]: { ...(all[id] ?? IDLE), ...patch } }));
   }, []);
 
+  /** The experiment's workload as a level receives it; throws a message for the page. */
+  async function loadInput(): Promise<WorkloadInput> {
+    if (catalogueEntry) {
+      const { image, modules } = await loadArtifacts(catalogueEntry);
+      return {
+        name: catalogueEntry.name,
+        kind: catalogueEntry.kind,
+        image,
+        ...(modules.length ? { modules } : {}),
+        ...(catalogueEntry.mainClass ? { mainClass: catalogueEntry.mainClass } : {}),
+        ...(catalogueEntry.args ? { args: catalogueEntry.args } : {}),
+      };
+    }
+    if (upload && uploadName) return { name: uploadName, kind: detectKind(uploadName, upload), image: upload };
+    throw new Error(uploadName ? `${uploadName} is too large to travel in a link: upload it again` : "pick a workload first");
+  }
+
   async function run() {
     setError(null);
     let input: WorkloadInput;
     try {
-      if (catalogueEntry) {
-        const { image, modules } = await loadArtifacts(catalogueEntry);
-        input = {
-          name: catalogueEntry.name,
-          kind: catalogueEntry.kind,
-          image,
-          ...(modules.length ? { modules } : {}),
-          ...(catalogueEntry.mainClass ? { mainClass: catalogueEntry.mainClass } : {}),
-          ...(catalogueEntry.args ? { args: catalogueEntry.args } : {}),
-        };
-      } else if (upload && uploadName) {
-        input = { name: uploadName, kind: detectKind(uploadName, upload), image: upload };
-      } else {
-        setError(uploadName ? `${uploadName} is too large to travel in a link: upload it again` : "pick a workload first");
-        return;
-      }
+      input = await loadInput();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       return;
@@ -157,6 +160,11 @@ export function App() {
     return compareReports(reports, work, baseline);
   }, [reports, experiment.lanes, experiment.baseline]);
 
+  // The debugger follows the first lane whose level can be debugged on this workload's kind.
+  const debugLevel = experiment.lanes.find((id) => {
+    const l = levels.find((x) => x.id === id);
+    return l?.debug !== undefined && kind !== undefined && l.kinds.includes(kind);
+  });
   const anyRunning = Object.values(lanes).some((l) => l.status === "running");
   const chartSeries = useMemo(
     () =>
@@ -277,6 +285,7 @@ export function App() {
           );
         })}
       </section>
+      {debugLevel && <Debugger key={`${debugLevel}:${JSON.stringify(experiment.workload)}`} level={debugLevel} load={loadInput} />}
       {comparison && (
         <section className="comparison" data-testid="comparison">
           <h2>

@@ -2,11 +2,11 @@
 import { workloads, type Workload } from "@strata/workloads";
 
 // Every committed artifact becomes a static asset; the manifest's relative paths index them.
-const artifactUrls = import.meta.glob("../../../packages/workloads/artifacts/**/*", {
+const artifactUrls = import.meta.glob<string>("../../../packages/workloads/artifacts/**/*", {
   query: "?url",
   import: "default",
   eager: true,
-}) as Record<string, string>;
+});
 
 function urlOf(relative: string): string {
   const url = artifactUrls[`../../../packages/workloads/${relative}`];

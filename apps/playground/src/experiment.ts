@@ -67,7 +67,7 @@ export function decodeExperiment(hash: string): Experiment | null {
   }
   return {
     v: EXPERIMENT_VERSION,
-    workload: o.workload!,
+    workload: o.workload,
     lanes: o.lanes,
     baseline: typeof o.baseline === "string" ? o.baseline : (o.lanes[0] ?? ""),
     budget: typeof o.budget === "number" && o.budget >= 0 ? o.budget : 0,

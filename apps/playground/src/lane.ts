@@ -27,7 +27,7 @@ export class Lane {
       else if (m.type === "done") {
         this.events.onDone(m.report);
         this.terminate();
-      } else {
+      } else if (m.type === "failed") {
         this.events.onFailed(m.message);
         this.terminate();
       }

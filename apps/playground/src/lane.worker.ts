@@ -4,7 +4,7 @@
  * (the level yields between slices), so the page stays responsive and Stop always works —
  * cooperatively through the AbortSignal, and by terminate() if a slice never returns.
  */
-import { defaultRegistry } from "@strata/lab";
+import { defaultRegistry, type DebugSession } from "@strata/lab";
 import classlibUrl from "../../../packages/jvm-lite/classlib/classlib.jar?url";
 import type { FromLane, ToLane } from "./lane-protocol";
 
@@ -19,11 +19,34 @@ const registry = defaultRegistry({
 
 const post = (m: FromLane) => postMessage(m);
 let controller: AbortController | null = null;
+let session: DebugSession | null = null;
+
+/** Debugger requests: a stepping session over the same level, answered with the machine state. */
+function debug(msg: Extract<ToLane, { type: `debug-${string}` }>): void {
+  try {
+    if (msg.type === "debug-open") {
+      const level = registry.forKind(msg.level, msg.input.kind);
+      if (!level.debug) throw new Error(`level ${msg.level} has no debugger`);
+      session = level.debug(msg.input, { onOutput: (text, stream) => post({ type: "output", text, stream }) });
+      post({ type: "debug-state", state: session.state() });
+      return;
+    }
+    if (!session) throw new Error("no debug session is open");
+    const state = msg.type === "debug-step" ? session.step(msg.count) : session.runTo(msg.target);
+    post({ type: "debug-state", state });
+  } catch (e) {
+    post({ type: "failed", message: e instanceof Error ? e.message : String(e) });
+  }
+}
 
 addEventListener("message", (ev: MessageEvent<ToLane>) => {
   const msg = ev.data;
   if (msg.type === "stop") {
     controller?.abort();
+    return;
+  }
+  if (msg.type !== "run") {
+    debug(msg);
     return;
   }
   controller = new AbortController();

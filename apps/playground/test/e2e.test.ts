@@ -65,6 +65,43 @@ describe("playground", () => {
     await page.close();
   });
 
+  it("runs the interpreter and the translator side by side: same output, same instruction count, a chart", async () => {
+    const w = findWorkload("crc32")!;
+    const page = await open({ v: 1, workload: "crc32", lanes: ["isa", "dbt"], baseline: "isa", budget: 0 });
+    await runAndWait(page, ["isa", "dbt"]);
+    for (const id of ["isa", "dbt"]) expect((await laneText(page, id)).trim()).toBe(w.expected.stdout.trim());
+    expect(await counter(page, "dbt", "insn.retired")).toBe(await counter(page, "isa", "insn.retired"));
+    await page.waitForSelector("[data-testid=comparison] .same");
+    await page.waitForSelector("[data-testid=comparison-chart] canvas");
+    const retiredRow = await page.$$eval("[data-testid=comparison] tr[data-counter='insn.retired'] td", (tds) => tds.map((t) => t.textContent));
+    expect(retiredRow.at(-1)).toBe("1 · 1");
+    await page.close();
+  });
+
+  it("debugs an x86 lane: disassembly at EIP as objdump prints it, steps, runs to an instruction count", async () => {
+    const w = findWorkload("hello")!;
+    const page = await open({ v: 1, workload: "hello", lanes: ["isa"], baseline: "isa", budget: 0 });
+    await page.click("[data-testid=debug-open]");
+    await page.waitForSelector("[data-testid=disassembly] li.current");
+    const node = nodeRegistry().get("isa").debug!(workloadInput(w, readArtifact(w)));
+    const first = node.state();
+    const entry = (await page.textContent("[data-testid=disassembly] li.current .text"))?.trim();
+    expect(entry).toBe(first.disassembly[0]?.text);
+    await page.click("[data-testid=debug-step-1]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=debug-retired]")?.textContent?.startsWith("1 "));
+    const after = node.step(1);
+    const eax = await page.textContent("[data-testid=registers] tr[data-reg=eax] td:last-child");
+    expect(Number.parseInt(eax ?? "", 16)).toBe(after.registers.eax);
+    expect(await page.getAttribute("[data-testid=registers] tr[data-reg=eip]", "class")).toBe("changed");
+    await page.fill("[data-testid=debug-target]", "100");
+    await page.click("[data-testid=debug-run-to]");
+    await page.waitForSelector("[data-testid=debugger] .status.done");
+    // xterm renders on animation frames, and only while the terminal is on screen.
+    await page.locator("[data-testid=debugger] [data-testid=terminal]").scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await page.textContent("[data-testid=debugger] .xterm-rows"))?.trim()).toBe(w.expected.stdout.trim());
+    await page.close();
+  });
+
   it("runs a jvm-lite lane with java's output", async () => {
     const w = findWorkload("HelloWorld")!;
     const page = await open({ v: 1, workload: "HelloWorld", lanes: ["jvm-lite"], baseline: "jvm-lite", budget: 0 });
