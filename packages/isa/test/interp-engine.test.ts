@@ -295,3 +295,13 @@ describe("slicing", () => {
     for (const k of ["insn.retired", "insn.class.plain", "insn.class.control", "insn.class.sensitive", "int.0x80"]) expect(a[k]).toBe(b[k]);
   });
 });
+
+describe("single-step", () => {
+  it("EFLAGS.TF set by POPF traps (#DB) after the next instruction, as the host does (SIGTRAP)", () => {
+    const elf = buildElf(`bits 32\nglobal _start\nglobal after\nsection .text\n_start:\n  pushfd\n  or dword [esp], 0x100\n  popfd\n  nop\nafter:\n  mov eax, 1\n  int 0x80\n`, "tf");
+    expect(runNative(elf).signal).toBe("SIGTRAP");
+    const r = runElf(readElf(elf), ["x"]);
+    expect(r.lastEvent).toBe(`exception 1 eip=0x${symbol(elf, "after").toString(16)}`);
+    expect(r.machine.engine.counters()["exc.db"]).toBe(1);
+  });
+});

@@ -6,9 +6,10 @@
  * (cpu/interrupts.ts). Same inputs give the same counts: nothing depends on host time.
  */
 import { type Cpu, type HostHandler, STOP_BRANCH, STOP_BREAKPOINT, STOP_EXCEPTION, STOP_HALT, STOP_HOST, STOP_NONE } from "../cpu/cpu";
-import { FAULT, VEC_PF, vectorName } from "../cpu/exceptions";
+import { FAULT, VEC_DB, VEC_PF, vectorName } from "../cpu/exceptions";
 import { deliverException, interposedInstruction } from "../cpu/interrupts";
-import { CR0_PE, CS, S_CR0, S_CR2, S_EIP, S_SEG_ATTR, S_SEG_BASE } from "../cpu/state";
+import { CR0_PE, CS, S_CR0, S_CR2, S_EFLAGS, S_EIP, S_SEG_ATTR, S_SEG_BASE } from "../cpu/state";
+import { TF } from "../table/flags";
 import { Decoder } from "../decode/decoder";
 import { DecodedInsn, DecodeFault } from "../decode/insn";
 import type { Engine, StopReason } from "../engine";
@@ -141,6 +142,18 @@ export class Interpreter implements Engine {
       const insns = b.insns;
       const len = insns.length;
       const startEip = insns[0]!.eip;
+      if ((s[S_EFLAGS]! & TF) !== 0) {
+        // Single-step (EFLAGS.TF at the start of an instruction): run one instruction, then a
+        // #DB trap with EIP after it (SDM Vol. 3 §17.3.1.4).
+        const r = this.singleStep(b);
+        remaining--;
+        prev = null;
+        if (r !== null) {
+          this.chainedHits += chained;
+          return r;
+        }
+        continue;
+      }
       let n: number;
       let k: number;
       // A block that branches back to its own start (a loop) runs again at once, without the
@@ -203,6 +216,37 @@ export class Interpreter implements Engine {
     }
     this.chainedHits += chained;
     return "budget";
+  }
+
+  /** One instruction of `b` under EFLAGS.TF, then the #DB trap; a StopReason if the engine stops. */
+  private singleStep(b: Block): StopReason | null {
+    const cpu = this.cpu;
+    const s = cpu.s;
+    const insns = b.insns;
+    s[S_EIP] = insns.length > 1 ? insns[1]!.eip : b.end;
+    this.current = b;
+    let k = runInsns(cpu, insns, 1);
+    this.current = null;
+    if (k < 0) {
+      k = -k - 1;
+      b.exits[k]!++;
+      if (!b.valid) this.foldDropped(b);
+      s[S_EIP] = insns[0]!.eip;
+      cpu.stop = STOP_NONE;
+      deliverException(cpu, FAULT.vector, FAULT.errorCode);
+      return cpu.stop !== STOP_NONE ? this.stopReason() : null;
+    }
+    b.exits[k]!++;
+    if (!b.valid) this.foldDropped(b);
+    cpu.retired += k;
+    const stop = cpu.stop;
+    cpu.stop = STOP_NONE;
+    if (stop !== STOP_NONE && stop !== STOP_BRANCH && stop !== STOP_RESYNC) {
+      cpu.stop = stop;
+      return this.stopReason();
+    }
+    deliverException(cpu, VEC_DB, -1);
+    return cpu.stop !== STOP_NONE ? this.stopReason() : null;
   }
 
   /** A block dropped while it ran (self-modifying code) has left the cache: fold its last exit now. */
