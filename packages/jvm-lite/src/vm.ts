@@ -357,6 +357,7 @@ export class Jvm {
     for (; i >= 0; i--) {
       const f = t.frames[i]!;
       if (f.m.synthetic !== null && f.m.cls.synthetic !== null) continue; // lambda proxies are hidden frames
+      if (f.launcher && f.m.cls.state !== InitState.Initialized) continue; // main has not started yet
       bt.push(f.m, i === t.frames.length - 1 && !skipCtor ? f.pc : f.cpc);
     }
     o.nat = bt;
@@ -378,7 +379,12 @@ export class Jvm {
       return false;
     }
     if (cls.state === InitState.Erroneous) {
-      t.exc = this.newThrowable(t, "java/lang/NoClassDefFoundError", `Could not initialize class ${cls.javaName}`, cls.initError);
+      const cause = cls.initErrorText === null ? null : this.newThrowable(t, "java/lang/ExceptionInInitializerError", cls.initErrorText);
+      if (cause !== null) {
+        // The summary has no stack trace of its own in JDK 17 (it was recorded at the failure).
+        cause.nat = [];
+      }
+      t.exc = this.newThrowable(t, "java/lang/NoClassDefFoundError", `Could not initialize class ${cls.javaName}`, cause);
       return false;
     }
     const chain: JClass[] = [];
@@ -423,15 +429,15 @@ export class Jvm {
     }
     cls.state = InitState.Erroneous;
     cls.initThread = null;
+    // JDK 17 keeps a summary of the failure; later uses throw NoClassDefFoundError("Could not
+    // initialize class X") caused by ExceptionInInitializerError("Exception <e> [in thread "T"]").
+    const tc = this.loadClass("java/lang/Throwable");
+    const msg = tc.findField("detailMessage")!;
+    const m = exc.f![msg.slot] as JObject | null;
+    cls.initErrorText = `Exception ${exc.cls.javaName}${m === null ? "" : ": " + this.str(m)} [in thread "${t.name}"]`;
     const errCls = this.loadClass("java/lang/Error");
-    if (exc.cls.isSubclassOf(errCls)) {
-      cls.initError = exc;
-      return exc;
-    }
-    const eiie = this.newThrowable(t, "java/lang/ExceptionInInitializerError", null, exc);
-    // ExceptionInInitializerError keeps the cause as its `exception` too (JDK 17 prints it as "Caused by").
-    cls.initError = eiie;
-    return eiie;
+    if (exc.cls.isSubclassOf(errCls)) return exc;
+    return this.newThrowable(t, "java/lang/ExceptionInInitializerError", null, exc);
   }
 
   // ---- threads and scheduling ----------------------------------------------------------------
@@ -569,7 +575,7 @@ export class Jvm {
     const argArr = this.newArray(this.arrayClassOf("[Ljava/lang/String;"), args.length);
     args.forEach((a, i) => ((argArr.a as JObject[])[i] = this.newString(a)));
     t.s[0] = argArr;
-    t.pushFrame(main, 0);
+    t.pushFrame(main, 0).launcher = true;
     t.state = ThreadState.Runnable;
     // JVMS §5.2: the initial class is initialized before main runs; box classes too (the VM boxes natively).
     this.initialize(t, cls);

@@ -21,6 +21,7 @@ const cases: (Omit<RunSpec, "cp"> & { name: string })[] = [
   { name: "System.exit status", main: "Exit", args: ["7"] },
   { name: "OutOfMemoryError under -Xmx16m", main: "Oom", xmx: "16m" },
   { name: "missing main class", main: "NoSuchMain" },
+  { name: "failed class initialization, later NoClassDefFoundError", main: "InitFail" },
 ];
 
 describe("jvm-lite vs java", () => {

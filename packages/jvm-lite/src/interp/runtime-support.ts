@@ -3,7 +3,7 @@
 import { CONSTANT_Class, CONSTANT_Double, CONSTANT_Float, CONSTANT_Integer, CONSTANT_Long, CONSTANT_String } from "../classfile/constant-pool";
 import type { ExceptionHandler } from "../classfile/class-file";
 import { descriptorToJavaName, parseMethodDescriptor } from "../classfile/descriptors";
-import type { JClass, JField, JMethod } from "../runtime/jclass";
+import { InitState, type JClass, type JField, type JMethod } from "../runtime/jclass";
 import type { JObject } from "../runtime/object";
 import { Monitor } from "../threads/monitor";
 import { type JThread, ThreadState } from "../threads/thread";
@@ -241,7 +241,8 @@ export function unwind(t: JThread): boolean {
     const f = t.frame;
     if (f === undefined) break;
     const pcx = f.cpc;
-    for (const h of f.m.handlers) {
+    const started = !f.launcher || f.m.cls.state === InitState.Initialized;
+    for (const h of started ? f.m.handlers : []) {
       if (pcx < h.startPc || pcx >= h.endPc) continue;
       let ok = h.catchType === 0;
       if (!ok) {

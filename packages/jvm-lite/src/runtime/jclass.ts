@@ -129,8 +129,8 @@ export class JClass {
   statics: unknown[] = [];
   state = InitState.Linked;
   initThread: unknown = null;
-  /** The exception that made initialization fail (JVMS §5.5 step 5 / 11). */
-  initError: JObject | null = null;
+  /** Summary of the exception that made initialization fail (JVMS §5.5 step 11), for later NoClassDefFoundErrors. */
+  initErrorText: string | null = null;
   mirror: JObject | null = null;
   arrayClass: JClass | null = null;
   /** For arrays: the component class. */

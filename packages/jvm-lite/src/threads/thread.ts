@@ -18,6 +18,12 @@ export class Frame {
   retAdapt: ((t: JThread, v: unknown) => unknown) | null = null;
   /** Slots of the adapted return value (when retAdapt is set). */
   adaptSlots = 0;
+  /**
+   * The launcher's main frame, pushed before its class is initialized: until the class is, the
+   * frame has not started (HotSpot initializes the main class before invoking main), so it is
+   * neither in stack traces nor able to catch the initializer's exception.
+   */
+  launcher = false;
   constructor(
     public m: JMethod,
     public bp: number,
@@ -36,6 +42,7 @@ export class Frame {
     this.lockObj = null;
     this.retAdapt = null;
     this.adaptSlots = 0;
+    this.launcher = false;
   }
 }
 
