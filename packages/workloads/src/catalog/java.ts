@@ -149,6 +149,8 @@ export const javaPrograms: readonly JavaProgram[] = [
     description: "The VM's own exceptions caught and printed: class names and messages of each." },
   { main: "ScannerParse", group: "corpus", tags: ["corpus"],
     description: "java.util.Scanner over a String: tokens, nextInt/nextLong/nextDouble, nextLine mixing, hasNext checks." },
+  { main: "ScheduledTasks", group: "corpus", tags: ["corpus", "threads"],
+    description: "ScheduledExecutorService: delayed tasks run in due-time order, fixed-rate tasks until cancelled, delayed tasks still run after shutdown." },
   { main: "SortStress", group: "corpus", tags: ["corpus"],
     description: "Sorting at scale: every primitive array type, NaN and signed zeros, stability of object sorts, searches." },
   { main: "StackMachine", group: "corpus", tags: ["corpus"],

@@ -97,6 +97,13 @@ public class ThreadPoolExecutor extends AbstractExecutorService {
         handler.rejectedExecution(command, this);
     }
 
+    /** Starts a worker without a first task if fewer than corePoolSize run (scheduled pools). */
+    void prestartWorker() {
+        synchronized (mainLock) {
+            if (!shutdown && workers.size() < Math.max(1, corePoolSize)) addWorker(null);
+        }
+    }
+
     private void addWorker(Runnable firstTask) {
         Worker w = new Worker(firstTask);
         Thread t = threadFactory.newThread(w);
