@@ -1543,4 +1543,56 @@ public final class Arrays {
             }
         });
     }
+
+    // parallel* run sequentially in jvm-lite; the results are the same.
+
+    public static void parallelSort(int[] a) { sort(a); }
+
+    public static void parallelSort(int[] a, int fromIndex, int toIndex) { sort(a, fromIndex, toIndex); }
+
+    public static void parallelSort(long[] a) { sort(a); }
+
+    public static void parallelSort(double[] a) { sort(a); }
+
+    public static void parallelSort(char[] a) { sort(a); }
+
+    public static void parallelSort(byte[] a) { sort(a); }
+
+    public static void parallelSort(short[] a) { sort(a); }
+
+    public static void parallelSort(float[] a) { sort(a); }
+
+    public static <T extends Comparable<? super T>> void parallelSort(T[] a) { sort(a); }
+
+    public static <T> void parallelSort(T[] a, Comparator<? super T> cmp) { sort(a, cmp); }
+
+    public static <T> void parallelSort(T[] a, int fromIndex, int toIndex, Comparator<? super T> cmp) { sort(a, fromIndex, toIndex, cmp); }
+
+    public static <T> void parallelSetAll(T[] array, IntFunction<? extends T> generator) { setAll(array, generator); }
+
+    public static void parallelSetAll(int[] array, IntUnaryOperator generator) { setAll(array, generator); }
+
+    public static void parallelSetAll(long[] array, IntToLongFunction generator) { setAll(array, generator); }
+
+    public static void parallelSetAll(double[] array, IntToDoubleFunction generator) { setAll(array, generator); }
+
+    public static void parallelPrefix(int[] array, java.util.function.IntBinaryOperator op) {
+        Objects.requireNonNull(op);
+        for (int i = 1; i < array.length; i++) array[i] = op.applyAsInt(array[i - 1], array[i]);
+    }
+
+    public static void parallelPrefix(long[] array, java.util.function.LongBinaryOperator op) {
+        Objects.requireNonNull(op);
+        for (int i = 1; i < array.length; i++) array[i] = op.applyAsLong(array[i - 1], array[i]);
+    }
+
+    public static void parallelPrefix(double[] array, java.util.function.DoubleBinaryOperator op) {
+        Objects.requireNonNull(op);
+        for (int i = 1; i < array.length; i++) array[i] = op.applyAsDouble(array[i - 1], array[i]);
+    }
+
+    public static <T> void parallelPrefix(T[] array, java.util.function.BinaryOperator<T> op) {
+        Objects.requireNonNull(op);
+        for (int i = 1; i < array.length; i++) array[i] = op.apply(array[i - 1], array[i]);
+    }
 }
