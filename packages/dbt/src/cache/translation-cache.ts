@@ -24,6 +24,13 @@ export class TranslationCache {
   private orderHead = 0;
   private readonly byFrame = new Map<number, TBlock[]>();
   private readonly watchId: number;
+  /**
+   * Which 64-byte chunks of each physical page hold translated code (two words per page), so a
+   * write to data that shares a page with code (small static programs put .bss right after
+   * .text) returns after one test instead of scanning the page's blocks. Bits are cleared only
+   * when a page loses its last block (a stale bit only costs a scan).
+   */
+  private readonly codeChunks: Uint32Array;
   live = 0;
   /** Sum of generated source lengths of live blocks. */
   liveSourceBytes = 0;
@@ -40,6 +47,23 @@ export class TranslationCache {
   ) {
     if (!Number.isInteger(maxBlocks) || maxBlocks < 1) throw new RangeError(`maxBlocks must be a positive integer, got ${maxBlocks}`);
     this.watchId = mmu.ram.addWatcher((phys, length) => this.onWrite(phys, length));
+    this.codeChunks = new Uint32Array(Math.ceil(mmu.ram.size / 4096) * 2);
+  }
+
+  private markChunks(start: number, length: number): void {
+    const pfn = start >>> PAGE_SHIFT;
+    const first = (start & 0xfff) >>> 6;
+    const last = ((start & 0xfff) + length - 1) >>> 6;
+    for (let c = first; c <= last && c < 64; c++) this.codeChunks[pfn * 2 + (c >>> 5)]! |= 1 << (c & 31);
+  }
+
+  /** True when [phys, phys + length) (within one page) may overlap translated code. */
+  private touchesCode(phys: number, length: number): boolean {
+    const pfn = phys >>> PAGE_SHIFT;
+    const first = (phys & 0xfff) >>> 6;
+    const last = Math.min(63, ((phys & 0xfff) + length - 1) >>> 6);
+    for (let c = first; c <= last; c++) if ((this.codeChunks[pfn * 2 + (c >>> 5)]! & (1 << (c & 31))) !== 0) return true;
+    return false;
   }
 
   static key(linear: number, mode: number): number {
@@ -67,6 +91,7 @@ export class TranslationCache {
     this.live++;
     for (let k = 0; k < b.physStart.length; k++) {
       const pfn = b.physStart[k]! >>> PAGE_SHIFT;
+      this.markChunks(b.physStart[k]!, b.physLen[k]!);
       let list = this.byFrame.get(pfn);
       if (list === undefined) {
         list = [];
@@ -116,7 +141,11 @@ export class TranslationCache {
       this.drop(b);
       this.invalidations.flush++;
     }
-    for (const pfn of this.byFrame.keys()) this.mmu.unwatchPage(pfn << PAGE_SHIFT, this.watchId);
+    for (const pfn of this.byFrame.keys()) {
+      this.mmu.unwatchPage(pfn << PAGE_SHIFT, this.watchId);
+      this.codeChunks[pfn * 2] = 0;
+      this.codeChunks[pfn * 2 + 1] = 0;
+    }
     this.byFrame.clear();
     this.map.clear();
     this.jump.fill(null);
@@ -133,6 +162,7 @@ export class TranslationCache {
   }
 
   private onWrite(phys: number, length: number): void {
+    if (!this.touchesCode(phys, length)) return;
     const pfn = phys >>> PAGE_SHIFT;
     const list = this.byFrame.get(pfn);
     if (list === undefined) return;
@@ -155,6 +185,8 @@ export class TranslationCache {
     list.length = kept;
     if (kept === 0) {
       this.byFrame.delete(pfn);
+      this.codeChunks[pfn * 2] = 0;
+      this.codeChunks[pfn * 2 + 1] = 0;
       this.mmu.unwatchPage(pfn << PAGE_SHIFT, this.watchId);
     }
   }
