@@ -70,6 +70,19 @@ export class Jvm {
   readonly primitiveClasses = new Map<string, JClass>();
   /** Virtual time in ms used for sleep/timed waits (deterministic scheduling). */
   virtualTimeMs = 0;
+  /**
+   * Added to the host clock for System.currentTimeMillis/nanoTime: sleeps end in virtual time,
+   * which can be earlier than real time, so on each wake-up the Java clock is moved forward to
+   * at least the requested end (a program timing its own Thread.sleep sees >= the duration).
+   */
+  clockOffsetMs = 0;
+
+  javaNowMs(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+  javaNanos(): number {
+    return (performance.now() + this.clockOffsetMs) * 1e6;
+  }
   bytecodes = 0;
   methodsInvoked = 0;
   /** Entries into compiled code and methods compiled (the compiling tier's counters). */
@@ -506,6 +519,8 @@ export class Jvm {
       case ThreadState.Waiting:
         if (t.wakeAt <= this.virtualTimeMs) {
           t.wakeAt = Infinity;
+          const now = this.javaNowMs();
+          if (now < t.wakeClockMs) this.clockOffsetMs += t.wakeClockMs - now;
           if (t.waitingOn) {
             const ws = t.waitingOn.waitSet;
             const i = ws.indexOf(t);

@@ -22,6 +22,7 @@ const cases: (Omit<RunSpec, "cp"> & { name: string })[] = [
   { name: "OutOfMemoryError under -Xmx16m", main: "Oom", xmx: "16m" },
   { name: "missing main class", main: "NoSuchMain" },
   { name: "failed class initialization, later NoClassDefFoundError", main: "InitFail" },
+  { name: "clocks across Thread.sleep and timed wait", main: "Clock" },
 ];
 
 describe("jvm-lite vs java", () => {

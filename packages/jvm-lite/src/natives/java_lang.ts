@@ -68,6 +68,7 @@ const object: Natives = {
     t.waitingOn = mon;
     t.state = ThreadState.Waiting;
     t.wakeAt = ms === 0n ? Infinity : t.vm.virtualTimeMs + Number(ms);
+    t.wakeClockMs = ms === 0n ? 0 : t.vm.javaNowMs() + Number(ms);
     t.yieldNow = true;
     return undefined;
   },
@@ -241,8 +242,8 @@ function bounds(o: JObject): string {
 
 const system: Natives = {
   "arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V": arraycopy,
-  "currentTimeMillis()J": () => BigInt(Date.now()),
-  "nanoTime()J": () => BigInt(Math.round(performance.now() * 1e6)),
+  "currentTimeMillis()J": (t: JThread) => BigInt(Math.floor(t.vm.javaNowMs())),
+  "nanoTime()J": (t: JThread) => BigInt(Math.round(t.vm.javaNanos())),
   "identityHashCode(Ljava/lang/Object;)I": (t: JThread, o: JObject | null) => (o === null ? 0 : t.vm.identityHash(o)),
   "getProperty0(Ljava/lang/String;)Ljava/lang/String;": (t: JThread, key: JObject) => {
     const v = t.vm.property(t.vm.str(key));

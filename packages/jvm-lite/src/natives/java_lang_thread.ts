@@ -27,6 +27,7 @@ export const threadNatives: Record<string, NativeFn> = {
     t.state = ThreadState.Waiting;
     t.waitingOn = null;
     t.wakeAt = t.vm.virtualTimeMs + Number(ms);
+    t.wakeClockMs = t.vm.javaNowMs() + Number(ms);
     t.yieldNow = true;
     return undefined;
   },

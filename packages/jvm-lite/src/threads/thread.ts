@@ -76,6 +76,8 @@ export class JThread {
   interrupted = false;
   /** Virtual time (ms) when a sleep or timed wait ends; Infinity when untimed. */
   wakeAt = Infinity;
+  /** Java-clock time (Jvm.javaNowMs) a timed sleep/wait must not end before. */
+  wakeClockMs = 0;
   waitingOn: Monitor | null = null;
   savedCount = 0;
   /** The monitor this thread is blocked on / wants to re-acquire. */
