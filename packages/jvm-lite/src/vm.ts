@@ -1,4 +1,4 @@
-import { ACC_ABSTRACT, ACC_FINAL, ACC_INTERFACE, ACC_PUBLIC } from "./classfile/access-flags";
+import { ACC_ABSTRACT, ACC_FINAL, ACC_PUBLIC } from "./classfile/access-flags";
 import { type ClassFile, parseClassFile } from "./classfile/class-file";
 import { ClassFileError } from "./classfile/errors";
 import type { ClassPathEntry } from "./classfile/jar";
@@ -754,4 +754,3 @@ export function makeStorage(elem: string, len: number): ArrayStorage {
   }
 }
 
-export { ACC_INTERFACE };

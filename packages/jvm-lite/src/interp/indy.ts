@@ -13,7 +13,6 @@ import { parseMethodDescriptor } from "../classfile/descriptors";
 import { InitState, JClass, type JField, JMethod } from "../runtime/jclass";
 import { getField, type JObject } from "../runtime/object";
 import type { JThread } from "../threads/thread";
-import { classMirror } from "../natives/mirrors";
 import { javaDoubleToString, javaFloatToString } from "../runtime/number-format";
 import { invoke, npe, pushValue } from "./runtime-support";
 import { box, unbox } from "./boxing";
@@ -487,4 +486,3 @@ function widen(v: unknown, from: string, to: string): unknown {
   return v;
 }
 
-export { classMirror };

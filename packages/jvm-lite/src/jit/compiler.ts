@@ -13,7 +13,6 @@
  */
 import { parseMethodDescriptor } from "../classfile/descriptors";
 import { InitState, type JClass, type JField, type JMethod } from "../runtime/jclass";
-import type { JObject } from "../runtime/object";
 import type { Frame, JThread } from "../threads/thread";
 import { instructionLength, OPCODES } from "../interp/opcodes";
 
@@ -436,4 +435,3 @@ function safeName(m: JMethod): string {
   return ("jit_" + m.cls.name + "_" + m.name).replace(/[^A-Za-z0-9_$]/g, "_");
 }
 
-export type { JObject };

@@ -4,7 +4,6 @@ import type { JClass, NativeFn } from "../runtime/jclass";
 import type { JObject } from "../runtime/object";
 import { javaDoubleToString, javaFloatToString, parseJavaDouble } from "../runtime/number-format";
 import { type JThread, ThreadState } from "../threads/thread";
-import { Monitor } from "../threads/monitor";
 import { VmExit } from "../vm";
 import { classMirror, mirrorClass } from "./mirrors";
 import { javaRegex, javaReplacement, javaSplit } from "./regex";
@@ -30,9 +29,6 @@ function throwNew(t: JThread, cls: string, msg: string | null): undefined {
   return undefined;
 }
 
-function charsOf(o: JObject): Uint16Array {
-  return (o.f![0] as JObject).a as Uint16Array;
-}
 
 const object: Natives = {
   "getClass()Ljava/lang/Class;": (t: JThread, self: JObject) => classMirror(t.vm, self.cls),
@@ -600,4 +596,3 @@ export const javaLangNatives: Record<string, Natives> = {
   "java/lang/Thread": threadNatives,
 };
 
-export { charsOf, Monitor };

@@ -62,7 +62,6 @@ export class JMethod {
   argPrim: boolean[] | null = null;
   /** For synthetic methods (lambda proxies): the prepared call. */
   synthetic: unknown = null;
-  invocations = 0;
   /** Compiling tier state: back-edge/invocation counter, compiled code and its entry points. */
   hot = 0;
   compiled: ((t: any, f: any, budget: number, pc: number) => number) | null = null; // eslint-disable-line @typescript-eslint/no-explicit-any
