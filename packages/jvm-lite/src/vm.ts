@@ -88,6 +88,8 @@ export class Jvm {
   /** Entries into compiled code and methods compiled (the compiling tier's counters). */
   jitEntries = 0;
   jitCompiled = 0;
+  /** Scheduling quanta run (times the scheduler resumed a thread). */
+  quanta = 0;
   readonly jitEnabled: boolean;
   exitStatus: number | null = null;
   private nextThreadId = 1;
@@ -474,6 +476,7 @@ export class Jvm {
           idx = (idx + n + 1) % this.threads.length;
           this.current = t;
           // One thread alone needs no preemption: give it long quanta (cheaper scheduling).
+          this.quanta++;
           interpret(t, this.threads.length === 1 ? this.quantum * 50 : this.quantum);
           this.virtualTimeMs += 1;
           if (this.opts.maxBytecodes !== undefined && this.bytecodes > this.opts.maxBytecodes) {
@@ -723,6 +726,7 @@ export class Jvm {
       "jit.methods_compiled": this.jitCompiled,
       "jit.entries": this.jitEntries,
       "jvm.threads_started": this.nextThreadId - 1,
+      "sched.quanta": this.quanta,
       "gc.cycles": this.heap.cycles,
       "gc.bytes_freed": this.heap.bytesFreed,
       "gc.bytes_allocated": this.heap.bytesAllocated,
