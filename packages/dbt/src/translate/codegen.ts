@@ -15,7 +15,7 @@
  * (any handler call, a store that reached a write-watched page) the block returns the count so
  * far, as the interpreter's loop does.
  */
-import { FAULT, type Insn, OPCODES, S_EIP, S_CC_DST, S_CC_OP, S_CC_SRC, S_SEG_BASE, S_ZERO, testCC, type Mmu, PAGE_SIZE } from "@strata/isa";
+import { FAULT, type Insn, OPCODES, S_EIP, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_SEG_BASE, S_ZERO, testCC, type Mmu, PAGE_SIZE } from "@strata/isa";
 import type { BlockFn, TBlock } from "../cache/block";
 import { learnedFlags, type LearnedFlags } from "./learned-flags";
 
@@ -107,6 +107,13 @@ interface Emitted {
   /** May raise a fault (needs k = j before it). */
   readonly faults: boolean;
   readonly flags?: FlagSource;
+  /**
+   * After a flag-setting instruction: its CF as an expression over the locals it just wrote
+   * ("0" for logical operations); absent when the instruction writes flags some other way.
+   * Undefined `cf` together with `writesFlags` means CF is unknown afterwards.
+   */
+  readonly cf?: string;
+  readonly writesFlags?: boolean;
 }
 
 /**
@@ -172,10 +179,12 @@ function inlineLogic8(i: Insn, sem: string, f: LearnedFlags): Emitted | null {
   const op = sem === "or" ? "|" : sem === "xor" ? "^" : "&";
   const src = i.k1 === f.kindReg ? `r8[${i.v1}]` : String(i.v1 & 0xff);
   const store = sem === "test" ? "" : ` r8[${i.v0}] = r;`;
-  return { code: `r = (r8[${i.v0}] ${op} ${src}) & 0xff;${store} ${setFlags(f.logic8, "r", null)}`, faults: false };
+  return { code: `r = (r8[${i.v0}] ${op} ${src}) & 0xff;${store} ${setFlags(f.logic8, "r", null)}`, faults: false, cf: "0" };
 }
 
 const SUB_CA_B: FlagSource = { kind: "sub", a: "ca", b: "b" };
+const SUB_CF = "(ca >>> 0) < (b >>> 0) ? 1 : 0";
+const ADD_CF = "(r >>> 0) < (b >>> 0) ? 1 : 0";
 const LOGIC_R: FlagSource = { kind: "logic", r: "r" };
 
 /** Inline code for instruction j, or null to call its handler. */
@@ -228,43 +237,43 @@ function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number, prev
   if (f === null) return null;
   switch (name) {
     case "addRR32":
-      return { code: `b = ${srcReg}; r = (s[${d}] + b) | 0; s[${d}] = r; ${setFlags(f.add32, "r", "b")}`, faults: false };
+      return { code: `b = ${srcReg}; r = (s[${d}] + b) | 0; s[${d}] = r; ${setFlags(f.add32, "r", "b")}`, faults: false, cf: ADD_CF };
     case "addRI32":
-      return { code: `r = (s[${d}] + ${imm}) | 0; s[${d}] = r; ${setFlags(f.add32, "r", imm)}`, faults: false };
+      return { code: `r = (s[${d}] + ${imm}) | 0; s[${d}] = r; ${setFlags(f.add32, "r", imm)}`, faults: false, cf: `(r >>> 0) < (${imm} >>> 0) ? 1 : 0` };
     case "addRM32":
-      return { code: `${load32(i, "b")} r = (s[${d}] + b) | 0; s[${d}] = r; ${setFlags(f.add32, "r", "b")}`, faults: true };
+      return { code: `${load32(i, "b")} r = (s[${d}] + b) | 0; s[${d}] = r; ${setFlags(f.add32, "r", "b")}`, faults: true, cf: ADD_CF };
     case "subRR32":
-      return { code: `b = ${srcReg}; ca = s[${d}]; r = (ca - b) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", "b")}`, faults: false, flags: SUB_CA_B };
+      return { code: `b = ${srcReg}; ca = s[${d}]; r = (ca - b) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", "b")}`, faults: false, flags: SUB_CA_B, cf: SUB_CF };
     case "subRI32":
-      return { code: `ca = s[${d}]; r = (ca - ${imm}) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", imm)}`, faults: false, flags: { kind: "sub", a: "ca", b: imm } };
+      return { code: `ca = s[${d}]; r = (ca - ${imm}) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", imm)}`, faults: false, flags: { kind: "sub", a: "ca", b: imm }, cf: `(ca >>> 0) < (${imm} >>> 0) ? 1 : 0` };
     case "cmpRR32":
-      return { code: `b = ${srcReg}; ca = s[${d}]; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: false, flags: SUB_CA_B };
+      return { code: `b = ${srcReg}; ca = s[${d}]; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: false, flags: SUB_CA_B, cf: SUB_CF };
     case "cmpRI32":
-      return { code: `ca = s[${d}]; ${setFlags(f.sub32, `(ca - ${imm}) | 0`, imm)}`, faults: false, flags: { kind: "sub", a: "ca", b: imm } };
+      return { code: `ca = s[${d}]; ${setFlags(f.sub32, `(ca - ${imm}) | 0`, imm)}`, faults: false, flags: { kind: "sub", a: "ca", b: imm }, cf: `(ca >>> 0) < (${imm} >>> 0) ? 1 : 0` };
     case "cmpRM32":
-      return { code: `${load32(i, "b")} ca = s[${d}]; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: true, flags: SUB_CA_B };
+      return { code: `${load32(i, "b")} ca = s[${d}]; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: true, flags: SUB_CA_B, cf: SUB_CF };
     case "cmpMR32":
-      return { code: `${load32(i, "ca")} b = ${srcReg}; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: true, flags: SUB_CA_B };
+      return { code: `${load32(i, "ca")} b = ${srcReg}; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: true, flags: SUB_CA_B, cf: SUB_CF };
     case "cmpMI32":
-      return { code: `${load32(i, "ca")} ${setFlags(f.sub32, `(ca - ${imm}) | 0`, imm)}`, faults: true, flags: { kind: "sub", a: "ca", b: imm } };
+      return { code: `${load32(i, "ca")} ${setFlags(f.sub32, `(ca - ${imm}) | 0`, imm)}`, faults: true, flags: { kind: "sub", a: "ca", b: imm }, cf: `(ca >>> 0) < (${imm} >>> 0) ? 1 : 0` };
     case "andRR32":
-      return { code: `r = s[${d}] & ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R };
+      return { code: `r = s[${d}] & ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R, cf: "0" };
     case "andRI32":
-      return { code: `r = s[${d}] & ${imm}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R };
+      return { code: `r = s[${d}] & ${imm}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R, cf: "0" };
     case "orRR32":
-      return { code: `r = s[${d}] | ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R };
+      return { code: `r = s[${d}] | ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R, cf: "0" };
     case "xorRR32":
-      return { code: `r = s[${d}] ^ ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R };
+      return { code: `r = s[${d}] ^ ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R, cf: "0" };
     case "testRR32":
-      return { code: `r = s[${d}] & ${srcReg}; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R };
+      return { code: `r = s[${d}] & ${srcReg}; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R, cf: "0" };
     case "shlRI32":
-      return { code: `b = s[${d}]; r = b << ${i.v1}; s[${d}] = r; ${setFlags(f.shl32, "r", `b << ${i.v1 - 1}`)}`, faults: false };
+      return { code: `b = s[${d}]; r = b << ${i.v1}; s[${d}] = r; ${setFlags(f.shl32, "r", `b << ${i.v1 - 1}`)}`, faults: false, writesFlags: true };
     case "shrRI32":
-      return { code: `b = s[${d}]; r = (b >>> ${i.v1}) | 0; s[${d}] = r; ${setFlags(f.shr32, "r", `b >>> ${i.v1 - 1}`)}`, faults: false };
+      return { code: `b = s[${d}]; r = (b >>> ${i.v1}) | 0; s[${d}] = r; ${setFlags(f.shr32, "r", `b >>> ${i.v1 - 1}`)}`, faults: false, writesFlags: true };
     case "cmpMI8":
-      return { code: `${load8(i, "r")} ${setFlags(f.sub8, `(r - ${i.v1 & 0xff}) & 0xff`, String(i.v1 | 0))}`, faults: true };
+      return { code: `${load8(i, "r")} ${setFlags(f.sub8, `(r - ${i.v1 & 0xff}) & 0xff`, String(i.v1 | 0))}`, faults: true, writesFlags: true };
     case "sarRI32":
-      return { code: `b = s[${d}]; r = b >> ${i.v1}; s[${d}] = r; ${setFlags(f.sar32, "r", `b >> ${i.v1 - 1}`)}`, faults: false };
+      return { code: `b = s[${d}]; r = b >> ${i.v1}; s[${d}] = r; ${setFlags(f.sar32, "r", `b >> ${i.v1 - 1}`)}`, faults: false, writesFlags: true };
     default:
       return null;
   }
@@ -274,21 +283,49 @@ function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number, prev
 export function blockSource(b: TBlock, allowLoops = true): string {
   const f = learnedFlags();
   const loopTo = allowLoops ? b.insns[0]!.eip | 0 : Number.NaN;
-  const lines: string[] = [];
   const n = b.insns.length;
-  let k = 0;
+  // Pass 1: inline forms. Pass 2 (below) turns INC/DEC into inline code where the CF they carry
+  // over is known from an earlier flag setter of the same pass (saved in the local `cf`).
+  const emitted: (Emitted | null)[] = [];
   let prev: FlagSource | undefined;
   for (let j = 0; j < n; j++) {
-    const i = b.insns[j]!;
-    const e = inline(i, j, f, loopTo, prev);
+    const e = inline(b.insns[j]!, j, f, loopTo, prev);
+    emitted.push(e);
     prev = e?.flags;
+  }
+  const saveCf = new Array<boolean>(n).fill(false);
+  const incDec = new Array<boolean>(n).fill(false);
+  if (f !== null) {
+    let cfFrom = -1;
+    for (let j = 0; j < n; j++) {
+      const e = emitted[j];
+      const name = b.insns[j]!.exec.name;
+      if (e === null || e === undefined) {
+        if ((name === "incR32" || name === "decR32") && cfFrom >= 0) {
+          saveCf[cfFrom] = true;
+          incDec[j] = true;
+        } else cfFrom = -1; // a handler may write the flags (or CF is not in a local)
+      } else if (e.cf !== undefined) cfFrom = j;
+      else if (e.writesFlags === true) cfFrom = -1;
+    }
+  }
+  const lines: string[] = [];
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    const i = b.insns[j]!;
+    const e = emitted[j] ?? null;
+    if (incDec[j] && f !== null) {
+      const inc = i.exec.name === "incR32";
+      lines.push(`r = (s[${i.v0}] ${inc ? "+" : "-"} 1) | 0; s[${i.v0}] = r; s[${S_CC_SRC2}] = cf; s[${S_CC_DST}] = r; s[${S_CC_OP}] = ${inc ? f.inc32 : f.dec32};`);
+      continue;
+    }
     const pure = e === null && PURE_CALLS.has(i.exec.name);
     const faults = (e === null && !pure) || (e !== null && e.faults);
     if (faults && k !== j) {
       lines.push(`k = ${j};`);
       k = j;
     }
-    if (e !== null) lines.push(e.code);
+    if (e !== null) lines.push(saveCf[j] ? `${e.code} cf = ${e.cf!};` : e.code);
     else if (pure) lines.push(`h${j}(cpu, x${j});`);
     else lines.push(`h${j}(cpu, x${j}); if (cpu.stop !== 0) return ${j + 1};`);
   }
@@ -297,7 +334,7 @@ export function blockSource(b: TBlock, allowLoops = true): string {
     `"use strict";\nconst ${consts};\n` +
     `const N = ${n}, E = B.exits;\n` +
     `return function block_${(b.start >>> 0).toString(16)}(cpu, left) {\n` +
-    `const s = cpu.s, r8 = cpu.r8;\nlet k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, r = 0, ca = 0;\n` +
+    `const s = cpu.s, r8 = cpu.r8;\nlet k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, r = 0, ca = 0, cf = 0;\n` +
     `try {\nfor (;;) {\n${lines.join("\n")}\nreturn ${n};\n}\n} catch (e) { if (e !== FAULT) throw e; return -(k + 1); }\n};`
   );
 }

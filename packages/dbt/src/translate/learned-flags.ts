@@ -16,6 +16,9 @@ export interface LearnedFlags {
   /** SHR by an immediate records a SAR-style entry (the flags are derived the same way). */
   readonly shr32: number;
   readonly sar32: number;
+  /** INC/DEC of a dword register (CF is carried over in CC_SRC2). */
+  readonly inc32: number;
+  readonly dec32: number;
   /** CMP of a byte (memory, immediate). */
   readonly sub8: number;
   /** AND/OR/XOR/TEST of bytes (the generic handler, alu.ts). */
@@ -32,6 +35,8 @@ const PROBES: readonly [keyof LearnedFlags, readonly number[], string][] = [
   ["shl32", [0xc1, 0xe0, 0x05], "shlRI32"], // shl eax, 5
   ["shr32", [0xc1, 0xe8, 0x05], "shrRI32"], // shr eax, 5
   ["sar32", [0xc1, 0xf8, 0x05], "sarRI32"], // sar eax, 5
+  ["inc32", [0x40], "incR32"], // inc eax
+  ["dec32", [0x48], "decR32"], // dec eax
   ["sub8", [0x80, 0x3d, 0x00, 0x01, 0x00, 0x00, 0x05], "cmpMI8"], // cmp byte [0x100], 5
 ];
 
