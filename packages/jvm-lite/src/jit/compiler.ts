@@ -405,19 +405,21 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
   out.push("}");
   // Slots live in JS variables (registers for V8) inside the compiled code: loaded on entry,
   // written back to the frame on every exit, so the interpreter sees exactly its own layout.
-  const nslots = base + m.maxStack + 2;
   const prologue: string[] = ["const s = t.s, n = t.n, bp = f.bp;", "t.vm.jitEntries++;", "let ret = 0;"];
   const epilogue: string[] = [];
-  for (let k = 0; k < nslots; k++) {
-    prologue.push(`let n_${k} = n[bp + ${k}], s_${k} = s[bp + ${k}];`);
-    epilogue.push(`n[bp + ${k}] = n_${k}; s[bp + ${k}] = s_${k};`);
-  }
   const core = out
     .join("\n")
     .replace(/@@REM(\d+)_(\d+)@@/g, (_x, b: string, i: string) => String(blocks[Number(b)]!.count - Number(i)))
     .replace(/\(bp \+ (-?\d+)\)/g, (_x, k: string) => `bp + ${Number(k)}`)
     .replace(/([ns])\[bp \+ (\d+)\]/g, (_x, a: string, k: string) => `${a}_${k}`)
     .replace(/return (budget(?: \+ \d+)?);/g, (_x, e: string) => `{ ret = ${e}; break out; }`);
+  // Only the slots the code touches become variables; the others stay in the arrays untouched.
+  const used = new Set<string>(core.match(/\b[ns]_\d+\b/g) ?? []);
+  for (const v of [...used].sort()) {
+    const [arr, k] = v.split("_") as [string, string];
+    prologue.push(`let ${v} = ${arr}[bp + ${k}];`);
+    epilogue.push(`${arr}[bp + ${k}] = ${v};`);
+  }
   const src = [...prologue, "out: {", core, "}", ...epilogue, "return ret;"].join("\n");
   m.jitEntries = new Uint8Array(code.length);
   for (const e of entries) m.jitEntries[e] = 1;
