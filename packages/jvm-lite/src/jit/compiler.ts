@@ -415,9 +415,12 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
     .replace(/return (budget(?: \+ \d+)?);/g, (_x, e: string) => `{ ret = ${e}; break out; }`);
   // Only the slots the code touches become variables; the others stay in the arrays untouched.
   const used = new Set<string>(core.match(/\b[ns]_\d+\b/g) ?? []);
+  // In a method without float/double values every numeric slot holds an int: loading them with
+  // `| 0` lets V8 keep all of them in int32 registers instead of float64.
+  const ints = intOnly(m);
   for (const v of [...used].sort()) {
     const [arr, k] = v.split("_") as [string, string];
-    prologue.push(`let ${v} = ${arr}[bp + ${k}];`);
+    prologue.push(`let ${v} = ${arr}[bp + ${k}]${ints && arr === "n" ? " | 0" : ""};`);
     epilogue.push(`${arr}[bp + ${k}] = ${v};`);
   }
   const src = [...prologue, "out: {", core, "}", ...epilogue, "return ret;"].join("\n");
@@ -431,6 +434,39 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
   } catch {
     return null;
   }
+}
+
+const FLOATING_OPS = new Set([
+  0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x17, 0x18, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x30, 0x31, 0x38, 0x39,
+  0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x51, 0x52, 0x62, 0x63, 0x66, 0x67, 0x6a, 0x6b, 0x6e, 0x6f, 0x72, 0x73,
+  0x76, 0x77, 0x86, 0x87, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f, 0x90, 0x95, 0x96, 0x97, 0x98, 0xae, 0xaf,
+]);
+
+/** True when no instruction of `m` produces or consumes a float or double (so numeric slots are ints). */
+function intOnly(m: JMethod): boolean {
+  const code = m.code;
+  const cp = m.cls.cf!.cp;
+  const hasFloating = (desc: string): boolean => /^[FD]$|[(;\[A-Z]?[FD]/.test(desc.replace(/L[^;]*;/g, "L;"));
+  if (hasFloating(m.descriptor)) return false;
+  for (let pc = 0; pc < code.length; ) {
+    const op = code[pc]!;
+    if (FLOATING_OPS.has(op)) return false;
+    if (op === 0xc4 && [0x17, 0x18, 0x38, 0x39].includes(code[pc + 1]!)) return false;
+    if (op === 0x12 || op === 0x13 || op === 0x14) {
+      const idx = op === 0x12 ? code[pc + 1]! : (code[pc + 1]! << 8) | code[pc + 2]!;
+      const tag = cp.tags[idx];
+      if (tag === 4 || tag === 6) return false; // CONSTANT_Float, CONSTANT_Double
+    }
+    if (op >= 0xb2 && op <= 0xba) {
+      const idx = (code[pc + 1]! << 8) | code[pc + 2]!;
+      const desc = op === 0xba ? cp.dynamic(idx).descriptor : cp.memberRef(idx).descriptor;
+      if (hasFloating(desc)) return false;
+    }
+    const len = instructionLength(code, pc);
+    if (len <= 0) return false;
+    pc += len;
+  }
+  return true;
 }
 
 function safeName(m: JMethod): string {
