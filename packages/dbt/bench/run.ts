@@ -7,6 +7,7 @@
  *   RESULT dbt.time_vs_qemu          dbt CPU time / qemu-i386 CPU time
  *   RESULT dbt.translated_share      tc.insn_from_cache / insn.retired
  *   RESULT dbt.host_bytes            generated source bytes of the live translations (sum)
+ *   RESULT dbt.threshold_ms.<T>      dbt CPU time of hello + the three (1/4 rounds) at hot threshold T
  * plus the same per workload. Usage: tsx bench/run.ts [scale] (multiplies the round counts).
  * Times are CPU times (user + system): the machine is shared, wall time is not comparable. For
  * the in-process engines it is the time of LinuxProcess.run (translation included, loading not).
@@ -48,14 +49,14 @@ interface Run {
 }
 
 /** Best CPU time of two in-process runs (the first also pays for V8 compiling the engine). */
-function runStrata(image: Uint8Array, argv: string[], dbt: boolean): Run {
+function runStrata(image: Uint8Array, argv: string[], dbt: boolean, hotThreshold?: number): Run {
   let best: Run | null = null;
   for (let rep = 0; rep < 2; rep++) {
     const chunks: Uint8Array[] = [];
     const proc = new LinuxProcess(image, {
       argv,
       stdout: (b) => chunks.push(b.slice()),
-      ...(dbt ? { engine: (m) => createDbtEngine(m) } : {}),
+      ...(dbt ? { engine: (m) => createDbtEngine(m, hotThreshold === undefined ? {} : { hotThreshold }) } : {}),
     });
     // Engine time only (loading the ELF and allocating guest memory are the same for both).
     const c0 = process.cpuUsage();
@@ -114,3 +115,20 @@ result("dbt.native_ratio", total.dbt / total.native);
 result("interp.mips", total.insns / total.interp / 1000);
 if (qemuAvailable) result("qemu.native_ratio", total.qemu / total.native);
 result("dbt.host_bytes", total.hostBytes);
+
+// The adaptive-translation threshold: total dbt CPU time of the workloads (plus hello, a short
+// run dominated by one-shot start-up code) for a few thresholds; DEFAULT_HOT_THRESHOLD is 16.
+const sweep: [string, string[]][] = [["hello", []], ...plan.map(([n, r]): [string, string[]] => [n, [String(Math.max(1, Math.round((r * scale) / 4)))]])];
+for (const threshold of [0, 4, 16, 64, 256]) {
+  let ms = 0;
+  let interpreted = 0;
+  for (const [name, args] of sweep) {
+    const w = findWorkload(name);
+    if (w === undefined) throw new Error(`workload ${name} missing`);
+    const r = runStrata(readArtifact(w), [resolveWorkloadPath(w.artifact), ...args], true, threshold);
+    ms += r.ms;
+    interpreted += r.counters["tc.insn_interpreted"]!;
+  }
+  console.log(`# threshold ${threshold}: ${ms.toFixed(0)} ms CPU, ${interpreted} instructions interpreted`);
+  result(`dbt.threshold_ms.${threshold}`, ms);
+}
