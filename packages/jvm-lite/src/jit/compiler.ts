@@ -446,7 +446,7 @@ const FLOATING_OPS = new Set([
 function intOnly(m: JMethod): boolean {
   const code = m.code;
   const cp = m.cls.cf!.cp;
-  const hasFloating = (desc: string): boolean => /^[FD]$|[(;\[A-Z]?[FD]/.test(desc.replace(/L[^;]*;/g, "L;"));
+  const hasFloating = (desc: string): boolean => /^[FD]$|[(;[A-Z]?[FD]/.test(desc.replace(/L[^;]*;/g, "L;"));
   if (hasFloating(m.descriptor)) return false;
   for (let pc = 0; pc < code.length; ) {
     const op = code[pc]!;
