@@ -3,7 +3,8 @@ public class Doubles {
     public static void main(String[] args) {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 42;
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 4000; i++) {
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
+        for (int i = 0; i < count; i++) {
             seed = seed * 6364136223846793005L + 1442695040888963407L;
             double d = Double.longBitsToDouble(seed);
             float f = Float.intBitsToFloat((int) (seed >>> 17));
