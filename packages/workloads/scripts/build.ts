@@ -43,7 +43,10 @@ export async function buildWorkloads(
 }
 
 async function main(): Promise<void> {
+  // `pnpm build:workloads -- --kind k` passes the "--" through.
+  const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === "--"));
   const { values } = parseArgs({
+    args,
     options: {
       kind: { type: "string" },
       only: { type: "string" },

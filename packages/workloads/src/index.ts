@@ -2,6 +2,7 @@ import { baremetalWorkloads } from "./catalog/baremetal";
 import { javaWorkloads } from "./catalog/java";
 import { kernelWorkloads } from "./catalog/kernel";
 import { linuxWorkloads } from "./catalog/linux";
+import { win32Workloads } from "./catalog/win32";
 import type { Workload, WorkloadKind } from "./manifest";
 
 export type { ExpectedResult, LevelId, Workload, WorkloadKind } from "./manifest";
@@ -12,6 +13,7 @@ export const workloads: readonly Workload[] = [
   ...baremetalWorkloads,
   ...kernelWorkloads,
   ...javaWorkloads,
+  ...win32Workloads,
 ];
 
 /** The workload of that name, or undefined. */

@@ -8,6 +8,7 @@ import { buildBaremetal } from "./baremetal";
 import { buildJava } from "./java";
 import { buildKernel } from "./kernel";
 import { buildLinux } from "./linux";
+import { buildWin32 } from "./win32";
 
 const buildBareMetal: Builder = async (items, ctx) => {
   const kernel = items.filter((w) => w.sources.some((s) => s.startsWith("kernel/")));
@@ -20,4 +21,5 @@ export const builders: Partial<Record<WorkloadKind, Builder>> = {
   "linux-i386": buildLinux,
   "bare-metal-i386": buildBareMetal,
   jvm: buildJava,
+  "win32-pe": buildWin32,
 };
