@@ -119,3 +119,23 @@ describe("flag-setting instruction fused with the next Jcc", () => {
     expect(r.counters["tc.insn_from_cache"]).toBeGreaterThan(r.counters["insn.retired"]! / 2);
   });
 });
+
+describe("breakpoints", () => {
+  it("stop at the same instruction and retired count as the interpreter, also inside hot loops", () => {
+    const { bytes, argv } = workload("sieve");
+    const a = linuxProcess(bytes, argv);
+    const b = linuxProcess(bytes, argv, { hotThreshold: 0 });
+    a.proc.run(300_000);
+    b.proc.run(300_000);
+    // The hot inner loop of sieve is at the current EIP's block by now; break at its start.
+    const at = a.proc.cpu.s[8]!;
+    a.proc.machine.engine.addBreakpoint(at);
+    b.proc.engine.addBreakpoint(at);
+    for (let hit = 0; hit < 5; hit++) {
+      expect(b.proc.engine.run(1_000_000)).toBe(a.proc.machine.engine.run(1_000_000));
+      expect(b.proc.cpu.retired).toBe(a.proc.cpu.retired);
+      expect(Array.from(b.proc.cpu.s)).toEqual(Array.from(a.proc.cpu.s));
+    }
+    expect(b.proc.cpu.s[8]).toBe(at);
+  });
+});
