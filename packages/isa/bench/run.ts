@@ -3,6 +3,7 @@
  * counts, run natively (the reference, in the same run) and on the interpreter. Prints
  *   RESULT isa.interp.mips.<workload> / RESULT isa.interp.native_ratio.<workload>
  *   RESULT isa.interp.mips / RESULT isa.interp.native_ratio (all three together)
+ *   RESULT isa.interp.mips_unfused[.<workload>] / RESULT isa.interp.fusion_speedup (A/B of exec/fuse.ts)
  *   RESULT isa.interp.host_bytes_per_guest_mb
  * Usage: tsx bench/run.ts [scale]  (scale multiplies the round counts; default 1).
  */
@@ -11,6 +12,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { findWorkload } from "@strata/workloads";
 import { readArtifact, resolveWorkloadPath } from "@strata/workloads/node";
+import { fusion } from "../src/exec/fuse";
 import { runElf } from "./linux-shim";
 
 const scale = Number(process.argv[2] ?? "1") || 1;
@@ -61,6 +63,7 @@ function result(name: string, v: number): void {
 }
 let totalInsns = 0;
 let totalInterpMs = 0;
+let totalUnfusedMs = 0;
 let totalNativeMs = 0;
 let totalPages = 0;
 const rssBefore = process.memoryUsage().rss;
@@ -74,7 +77,14 @@ for (const [name, rounds] of plan) {
   // Best of two interpreter runs (the first also pays for V8's compilation of the handlers).
   let run = runElf(readArtifact(w), [path, ...args]);
   let cpuMs = Infinity;
-  for (let rep = 0; rep < 2; rep++) {
+  let unfusedMs = Infinity;
+  // Fused and unfused runs alternate, so load on the shared machine hits both alike.
+  for (let rep = 0; rep < 3; rep++) {
+    fusion.enabled = false;
+    const u = runElf(readArtifact(w), [path, ...args]);
+    fusion.enabled = true;
+    if (u.retired !== run.retired || u.stdout !== run.stdout) throw new Error(`${name}: unfused run differs`);
+    unfusedMs = Math.min(unfusedMs, u.cpuMs);
     const r = runElf(readArtifact(w), [path, ...args]);
     if (r.cpuMs < cpuMs) {
       cpuMs = r.cpuMs;
@@ -89,13 +99,17 @@ for (const [name, rounds] of plan) {
   console.log(`# ${name} ${args[0]} rounds: ${run.retired} instructions; CPU time: interpreter ${cpuMs.toFixed(0)} ms, native ${nat.ms.toFixed(2)} ms (wall: interpreter ${run.ms.toFixed(0)} ms)`);
   result(`isa.interp.mips.${name}`, mips);
   result(`isa.interp.native_ratio.${name}`, cpuMs / nat.ms);
+  result(`isa.interp.mips_unfused.${name}`, run.retired / unfusedMs / 1000);
   totalInsns += run.retired;
   totalInterpMs += cpuMs;
+  totalUnfusedMs += unfusedMs;
   totalNativeMs += nat.ms;
   totalPages += run.guestPages;
 }
 result("isa.interp.mips", totalInsns / totalInterpMs / 1000);
 result("isa.interp.native_ratio", totalInterpMs / totalNativeMs);
+result("isa.interp.mips_unfused", totalInsns / totalUnfusedMs / 1000);
+result("isa.interp.fusion_speedup", totalUnfusedMs / totalInterpMs);
 void totalPages;
 void rssBefore;
 void rssPeak;

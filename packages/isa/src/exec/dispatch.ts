@@ -31,10 +31,33 @@ export function inlineOp(exec: ExecFn): number {
 }
 
 /**
+ * runInsns without the inline dispatch and without fusion: one call of Insn.exec per instruction
+ * (those are the unfused handlers), so it can stop after any instruction.
+ */
+function runInsnsSingly(cpu: Cpu, insns: readonly Insn[], n: number): number {
+  let k = 0;
+  try {
+    while (k < n) {
+      const i = insns[k]!;
+      i.exec(cpu, i);
+      k++;
+      if (cpu.stop !== 0) break;
+    }
+  } catch (e) {
+    if (e !== FAULT) throw e;
+    return -(k + 1);
+  }
+  return k;
+}
+
+/**
  * Executes insns[0..n) until one sets cpu.stop; returns how many completed, or -(k + 1) when
  * instruction k faulted (the CpuFault of cpu/exceptions.ts; anything else propagates).
  */
 export function runInsns(cpu: Cpu, insns: readonly Insn[], n: number): number {
+  // A run cut short (budget, single-step) may end inside a fused pair (exec/fuse.ts): run it
+  // one instruction at a time through the original handlers.
+  if (n < insns.length) return runInsnsSingly(cpu, insns, n);
   const s = cpu.s;
   let k = 0;
   try {
@@ -478,8 +501,104 @@ export function runInsns(cpu: Cpu, insns: readonly Insn[], n: number): number {
         }
         break;
       }
+      case 51: {
+        const a = s[i.v0]!;
+        const b = s[i.v1]!;
+        s[S_CC_OP] = SUB32;
+        s[S_CC_DST] = (a - b) | 0;
+        s[S_CC_SRC] = b;
+        const x = a ^ i.fuseBias;
+        const y = b ^ i.fuseBias;
+        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+          s[S_EIP] = i.fuseTarget;
+          cpu.stop = STOP_BRANCH;
+        }
+        break;
       }
-      k++;
+      case 52: {
+        const a = s[i.v0]!;
+        const b = i.v1;
+        s[S_CC_OP] = SUB32;
+        s[S_CC_DST] = (a - b) | 0;
+        s[S_CC_SRC] = b;
+        const x = a ^ i.fuseBias;
+        const y = b ^ i.fuseBias;
+        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+          s[S_EIP] = i.fuseTarget;
+          cpu.stop = STOP_BRANCH;
+        }
+        break;
+      }
+      case 53: {
+        const b = cpu.mmu.read32(ea32(cpu, i));
+        const a = s[i.v0]!;
+        s[S_CC_OP] = SUB32;
+        s[S_CC_DST] = (a - b) | 0;
+        s[S_CC_SRC] = b;
+        const x = a ^ i.fuseBias;
+        const y = b ^ i.fuseBias;
+        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+          s[S_EIP] = i.fuseTarget;
+          cpu.stop = STOP_BRANCH;
+        }
+        break;
+      }
+      case 54: {
+        const a = cpu.mmu.read32(ea32(cpu, i));
+        const b = s[i.v1]!;
+        s[S_CC_OP] = SUB32;
+        s[S_CC_DST] = (a - b) | 0;
+        s[S_CC_SRC] = b;
+        const x = a ^ i.fuseBias;
+        const y = b ^ i.fuseBias;
+        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+          s[S_EIP] = i.fuseTarget;
+          cpu.stop = STOP_BRANCH;
+        }
+        break;
+      }
+      case 55: {
+        const a = cpu.mmu.read32(ea32(cpu, i));
+        const b = i.v1;
+        s[S_CC_OP] = SUB32;
+        s[S_CC_DST] = (a - b) | 0;
+        s[S_CC_SRC] = b;
+        const x = a ^ i.fuseBias;
+        const y = b ^ i.fuseBias;
+        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+          s[S_EIP] = i.fuseTarget;
+          cpu.stop = STOP_BRANCH;
+        }
+        break;
+      }
+      case 56: {
+        const a = cpu.mmu.read8(ea32(cpu, i));
+        const b = i.v1;
+        s[S_CC_OP] = SUB8;
+        s[S_CC_DST] = (a - b) & 0xff;
+        s[S_CC_SRC] = b;
+        const x = (a << 24) ^ i.fuseBias;
+        const y = (b << 24) ^ i.fuseBias;
+        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+          s[S_EIP] = i.fuseTarget;
+          cpu.stop = STOP_BRANCH;
+        }
+        break;
+      }
+      case 57: {
+        const r = s[i.v0]! & s[i.v1]!;
+        s[S_CC_OP] = LOGIC32;
+        s[S_CC_DST] = r;
+        const x = r ^ i.fuseBias;
+        const y = i.fuseBias;
+        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+          s[S_EIP] = i.fuseTarget;
+          cpu.stop = STOP_BRANCH;
+        }
+        break;
+      }
+      }
+      k += i.width;
       if (cpu.stop !== 0) break;
     }
   } catch (e) {

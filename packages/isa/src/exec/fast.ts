@@ -423,6 +423,108 @@ export const jg32: ExecFn = (cpu, i) => {
   }
 };
 
+// --- flag producer + Jcc, fused by exec/fuse.ts (Insn.width = 2) ---
+// The producer's flags are written as usual (later instructions may read them), then the Jcc's
+// condition is decided from the operands: a signed comparison of x and y, where fuseBias
+// (0x80000000 for the unsigned conditions) turns an unsigned comparison into a signed one, and
+// fuseMask has bit 0 set if the branch is taken when x > y, bit 1 when x < y, bit 2 when x == y.
+export const cmpRR32Jcc: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const a = s[i.v0]!;
+  const b = s[i.v1]!;
+  s[S_CC_OP] = SUB32;
+  s[S_CC_DST] = (a - b) | 0;
+  s[S_CC_SRC] = b;
+  const x = a ^ i.fuseBias;
+  const y = b ^ i.fuseBias;
+  if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+    s[S_EIP] = i.fuseTarget;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const cmpRI32Jcc: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const a = s[i.v0]!;
+  const b = i.v1;
+  s[S_CC_OP] = SUB32;
+  s[S_CC_DST] = (a - b) | 0;
+  s[S_CC_SRC] = b;
+  const x = a ^ i.fuseBias;
+  const y = b ^ i.fuseBias;
+  if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+    s[S_EIP] = i.fuseTarget;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const cmpRM32Jcc: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const b = cpu.mmu.read32(ea32(cpu, i));
+  const a = s[i.v0]!;
+  s[S_CC_OP] = SUB32;
+  s[S_CC_DST] = (a - b) | 0;
+  s[S_CC_SRC] = b;
+  const x = a ^ i.fuseBias;
+  const y = b ^ i.fuseBias;
+  if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+    s[S_EIP] = i.fuseTarget;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const cmpMR32Jcc: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const a = cpu.mmu.read32(ea32(cpu, i));
+  const b = s[i.v1]!;
+  s[S_CC_OP] = SUB32;
+  s[S_CC_DST] = (a - b) | 0;
+  s[S_CC_SRC] = b;
+  const x = a ^ i.fuseBias;
+  const y = b ^ i.fuseBias;
+  if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+    s[S_EIP] = i.fuseTarget;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const cmpMI32Jcc: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const a = cpu.mmu.read32(ea32(cpu, i));
+  const b = i.v1;
+  s[S_CC_OP] = SUB32;
+  s[S_CC_DST] = (a - b) | 0;
+  s[S_CC_SRC] = b;
+  const x = a ^ i.fuseBias;
+  const y = b ^ i.fuseBias;
+  if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+    s[S_EIP] = i.fuseTarget;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const cmpMI8Jcc: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const a = cpu.mmu.read8(ea32(cpu, i));
+  const b = i.v1;
+  s[S_CC_OP] = SUB8;
+  s[S_CC_DST] = (a - b) & 0xff;
+  s[S_CC_SRC] = b;
+  const x = (a << 24) ^ i.fuseBias;
+  const y = (b << 24) ^ i.fuseBias;
+  if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+    s[S_EIP] = i.fuseTarget;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+export const testRR32Jcc: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const r = s[i.v0]! & s[i.v1]!;
+  s[S_CC_OP] = LOGIC32;
+  s[S_CC_DST] = r;
+  const x = r ^ i.fuseBias;
+  const y = i.fuseBias;
+  if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+    s[S_EIP] = i.fuseTarget;
+    cpu.stop = STOP_BRANCH;
+  }
+};
+
 /** Specialized Jcc handlers by condition code (others use the generic `jcc`). */
 export const JCC_BY_CC: readonly (ExecFn | undefined)[] = [
   undefined,
@@ -539,4 +641,11 @@ export const FAST_ORDER: readonly ExecFn[] = [
   popR32,
   callRel32,
   ret32,
+  cmpRR32Jcc,
+  cmpRI32Jcc,
+  cmpRM32Jcc,
+  cmpMR32Jcc,
+  cmpMI32Jcc,
+  cmpMI8Jcc,
+  testRR32Jcc,
 ];

@@ -81,6 +81,15 @@ export class Insn {
   blockIndex = 0;
   /** Ends a basic block (control transfer, interrupt, HLT, or a state change the decoder depends on). */
   endsBlock = false;
+  /**
+   * Instructions one inline-dispatch step executes: 1, or 2 when the interpreter fused this flag
+   * producer (CMP/TEST) with the Jcc after it (exec/fuse.ts); then fuseMask/fuseBias/fuseTarget
+   * describe that Jcc and `op` names the fused case.
+   */
+  width = 1;
+  fuseMask = 0;
+  fuseBias = 0;
+  fuseTarget = 0;
 
   constructor(exec: ExecFn) {
     this.exec = exec;

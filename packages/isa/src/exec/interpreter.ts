@@ -19,6 +19,7 @@ import { bindInsn } from "./bind";
 import { Block, foldClassCounts, MAX_BLOCK_INSNS } from "./block";
 import { DecodedCache } from "./icache";
 import { runInsns } from "./dispatch";
+import { fusePair } from "./fuse";
 import { CLASS_NAMES, type ClassName, type ExecFn, type Insn } from "./insn";
 
 /** The run loop resumes at EIP after a self-modifying write hit the block being executed. */
@@ -320,6 +321,7 @@ export class Interpreter implements Engine {
       this.addRange(b, mmu.translate(a, ACCESS_READ), Math.min(i.len, PAGE_MASK + 1 - (a & PAGE_MASK)));
       const tail = (a & PAGE_MASK) + i.len - (PAGE_MASK + 1);
       if (tail > 0) this.addRange(b, mmu.translate((a + i.len - tail) | 0, ACCESS_READ), tail);
+      if (k > 0) fusePair(b.insns[k - 1]!, i);
       b.insns.push(i);
       a = (a + i.len) | 0;
       eip = (eip + i.len) | 0;

@@ -1,0 +1,51 @@
+/**
+ * Macro-op fusion in the interpreter's decoded blocks: a flag producer (CMP, TEST) directly
+ * followed by a Jcc whose condition is a comparison (B/AE/E/NE/BE/A/L/GE/LE/G) runs as one step of
+ * the inline dispatch (the *Jcc handlers of exec/fast.ts): one dispatch instead of two, and the
+ * branch decided from the operands instead of re-read from the lazy flags. The producer still
+ * writes its flags, and both instructions are counted (Insn.width = 2). The pair is only ever run
+ * fused when the whole block runs: a run cut short by the budget or single-step goes instruction by
+ * instruction through the unfused handlers (exec/dispatch.ts), so it can stop between the two; a
+ * fault can only come from the producer's memory read, before the Jcc.
+ */
+import * as fast from "./fast";
+import { inlineOp } from "./dispatch";
+import type { ExecFn, Insn } from "./insn";
+
+/** Fused handler per producer handler. */
+const FUSED = new Map<ExecFn, ExecFn>([
+  [fast.cmpRR32, fast.cmpRR32Jcc],
+  [fast.cmpRI32, fast.cmpRI32Jcc],
+  [fast.cmpRM32, fast.cmpRM32Jcc],
+  [fast.cmpMR32, fast.cmpMR32Jcc],
+  [fast.cmpMI32, fast.cmpMI32Jcc],
+  [fast.cmpMI8, fast.cmpMI8Jcc],
+  [fast.testRR32, fast.testRR32Jcc],
+]);
+
+/** Outcome bits of fuseMask: taken when x > y (1), x < y (2), x == y (4). */
+const GT = 1;
+const LT = 2;
+const EQ = 4;
+const UNSIGNED = 0x80000000 | 0;
+
+/** fuseMask and fuseBias per condition code (SDM Vol. 1 Table B-1); mask 0 = not fusable. */
+const MASK_BY_CC = [0, 0, LT, GT | EQ, EQ, GT | LT, LT | EQ, GT, 0, 0, 0, 0, LT, GT | EQ, LT | EQ, GT];
+const BIAS_BY_CC = [0, 0, UNSIGNED, UNSIGNED, 0, 0, UNSIGNED, UNSIGNED, 0, 0, 0, 0, 0, 0, 0, 0];
+
+/** Fusion on/off for blocks decoded from now on (the benchmark measures both in one run). */
+export const fusion = { enabled: true };
+
+/** Fuses `producer` with `jcc` (the next instruction of the same block) when both allow it. */
+export function fusePair(producer: Insn, jcc: Insn): void {
+  if (!fusion.enabled || producer.op === 0 || jcc.op === 0 || producer.width !== 1) return;
+  const fused = FUSED.get(producer.exec);
+  if (fused === undefined || fast.JCC_BY_CC[jcc.cc] !== jcc.exec) return;
+  const mask = MASK_BY_CC[jcc.cc] ?? 0;
+  if (mask === 0) return;
+  producer.fuseMask = mask;
+  producer.fuseBias = BIAS_BY_CC[jcc.cc] ?? 0;
+  producer.fuseTarget = jcc.v0;
+  producer.width = 2;
+  producer.op = inlineOp(fused);
+}
