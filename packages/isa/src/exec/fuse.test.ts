@@ -5,7 +5,7 @@
  * the two instructions of a pair, and with the producer's memory operand faulting.
  */
 import { describe, expect, it } from "vitest";
-import { createUserMachine, EAX, EBX, ECX, EDI, EDX, ESI, ESP, EBP, type Interpreter, PTE_U, PTE_W, readEflags, S_EIP } from "../index";
+import { createUserMachine, EAX, EBX, ECX, EDI, EDX, ESI, ESP, EBP, PTE_U, PTE_W, readEflags, S_EIP } from "../index";
 import { fusion } from "./fuse";
 
 const CODE = 0x1000;
