@@ -10,6 +10,7 @@ import { selectEntries } from "./generate/entries";
 import { nativeEngine, qemuEngine } from "./native/engine";
 import { type Disassembler, formatFailure } from "./report";
 import { runConformance } from "./run";
+import { checkPlan } from "./unadvertised";
 
 export const USAGE = `usage: conformance [--seed S] [--cases N] [--filter <mnemonic|regex>] [--engine interp|qemu] [--keep K] [--verbose] [--list]
   --seed S      PRNG seed (default 1)
@@ -110,7 +111,10 @@ export function main(argv: readonly string[], out: (line: string) => void = (l) 
   }
   if (o.list) {
     const sel = selectEntries(OPCODES, o.filter);
-    for (const e of sel.run) out(e.key);
+    for (const e of sel.run) {
+      const plan = checkPlan(e.def);
+      out(plan.kind === "host" ? e.key : plan.kind === "ud" ? `${e.key}  (#UD check: ${plan.feature.name} not in CPUID)` : `${e.key}  (alias: ${plan.rule})`);
+    }
     for (const x of sel.excluded) out(`${x.key}  (excluded: ${x.reason})`);
     out(`${sel.run.length} entries, ${sel.excluded.length} excluded`);
     return 0;
@@ -130,7 +134,8 @@ export function main(argv: readonly string[], out: (line: string) => void = (l) 
         if (o.verbose) out(`ok   ${e.key} (${e.cases})`);
         return;
       }
-      out(`FAIL ${e.key}: ${e.failed}/${e.cases} cases`);
+      const how = e.check === "ud" ? ` (${e.feature ?? ""} not in CPUID: #UD check)` : e.check === "alias" ? ` (${e.rule ?? ""})` : "";
+      out(`FAIL ${e.key}: ${e.failed}/${e.cases} cases${how}`);
       for (const f of e.failures) out(formatFailure(f, disassembler));
     },
   });
@@ -141,6 +146,9 @@ export function main(argv: readonly string[], out: (line: string) => void = (l) 
       `${report.entries.length} entries (${failing} with failures), ${report.excluded.length} excluded, ` +
       `${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
+  const entriesOf = (k: string): number => report.entries.filter((e) => e.check === k).length;
+  out(`ud-checked: ${report.udChecked} cases of ${entriesOf("ud")} entries (CPUID feature not advertised: #UD on the engine alone)`);
+  out(`alias-checked: ${report.aliasChecked} cases of ${entriesOf("alias")} entries (feature not advertised: the host runs the encoding it aliases)`);
   out(`${report.passed} passed, ${report.failed} failed`);
   return report.failed === 0 ? 0 : 1;
 }

@@ -28,7 +28,7 @@ export function formatFailure(f: CaseFailure, disasm?: Disassembler): string {
     return lines.join("\n");
   }
   const w = Math.max(10, ...f.diffs.map((d) => d.field.length));
-  lines.push(`    ${"".padEnd(w)}  ${"host cpu".padEnd(30)} engine`);
+  lines.push(`    ${"".padEnd(w)}  ${(f.reference ?? "host cpu").padEnd(30)} engine`);
   for (const d of f.diffs) lines.push(`    ${d.field.padEnd(w)}  ${d.expected.padEnd(30)} ${d.actual}`);
   return lines.join("\n");
 }
@@ -45,6 +45,8 @@ export function formatReport(r: ConformanceReport, options: { verbose?: boolean;
     for (const f of e.failures) out.push(formatFailure(f, options.disasm));
   }
   if (options.verbose) for (const x of r.excluded) out.push(`skip ${x.key}: ${x.reason}`);
+  out.push(`ud-checked: ${r.udChecked}`);
+  out.push(`alias-checked: ${r.aliasChecked}`);
   out.push(`${r.passed} passed, ${r.failed} failed`);
   return out.join("\n");
 }

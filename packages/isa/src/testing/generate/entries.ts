@@ -4,6 +4,8 @@
  * "80/0 add Eb,Ib", "0F C7/1 mem cmpxchg8b Mq", "o16 98 cbw".
  */
 import type { OpDef } from "../../table/types";
+import type { CpuidFunction } from "../features";
+import { checkPlan } from "../unadvertised";
 
 export function entryKey(e: OpDef): string {
   const parts: string[] = [];
@@ -77,9 +79,11 @@ export interface Selection {
 
 /**
  * The entries to run: not excluded, and matching `filter` (a mnemonic such as "add", or a regular
- * expression tested against the key) when one is given.
+ * expression tested against the key) when one is given. An entry whose CPUID feature the engine
+ * (`cpuid`, default the package's processor) does not advertise is #UD-checked on the engine
+ * alone, so the reasons above (which are about the host) do not exclude it.
  */
-export function selectEntries(table: readonly OpDef[], filter?: string): Selection {
+export function selectEntries(table: readonly OpDef[], filter?: string, cpuid?: CpuidFunction): Selection {
   const run: SelectedEntry[] = [];
   const excluded: { key: string; reason: string }[] = [];
   const seen = new Set<string>();
@@ -97,7 +101,7 @@ export function selectEntries(table: readonly OpDef[], filter?: string): Selecti
     if (seen.has(key)) throw new Error(`two opcode-table entries share the conformance key "${key}"`);
     seen.add(key);
     if (!match(key, def)) continue;
-    const reason = exclusionReason(def);
+    const reason = checkPlan(def, cpuid).kind === "ud" ? undefined : exclusionReason(def);
     if (reason) excluded.push({ key, reason });
     else run.push({ key, def });
   }
