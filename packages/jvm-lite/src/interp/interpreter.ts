@@ -1229,14 +1229,7 @@ export function interpret(t: JThread, budget: number): void {
             else n[sp] = v as number;
             sp += slots;
           }
-          if (m.compiled !== null && m.jitEntries![pc] === 1) {
-            f.pc = pc;
-            f.sp = sp;
-            budget = m.compiled(t, f, budget, pc);
-            pc = f.pc;
-            sp = f.sp;
-            if (t.exc !== null || t.yieldNow) continue reload;
-          }
+          if (m.compiled !== null && m.jitEntries![pc] === 1) break jit;
           break;
         }
         case 0xb2: // getstatic
@@ -1614,17 +1607,32 @@ export function interpret(t: JThread, budget: number): void {
       continue;
       }
       // Reached by `break jit` at a backward branch or a method entry: enter the compiling tier.
-      const cm = m.compiled;
-      if (cm !== null) {
-        if (m.jitEntries![pc] === 1) {
-          f.pc = pc;
-          f.sp = sp;
-          budget = cm(t, f, budget, pc);
+      for (;;) {
+        const cm = m.compiled;
+        if (cm === null) {
+          if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+          break;
+        }
+        if (m.jitEntries![pc] !== 1) break;
+        f.pc = pc;
+        f.sp = sp;
+        budget = cm(t, f, budget, pc);
+        if (t.exc !== null || t.yieldNow) continue reload;
+        if (f.pc === -1) {
+          // The compiled code returned from its method: continue in the caller (compiled too?).
+          f = t.frames[t.frames.length - 1]!;
+          m = f.m;
+          code = m.code;
+          rc = m.rc;
+          bp = f.bp;
           pc = f.pc;
           sp = f.sp;
-          if (t.exc !== null || t.yieldNow) continue reload;
+          continue;
         }
-      } else if (++m.hot === JIT_THRESHOLD) tryCompile(vm, m);
+        pc = f.pc;
+        sp = f.sp;
+        break;
+      }
     }
   }
   vm.bytecodes += start - Math.max(budget, 0);

@@ -367,6 +367,16 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
         cur.push(`{ f.pc = ${pc}; f.cpc = ${pc}; f.sp = ${at}; t.vm.methodsInvoked++; const r = ${K(tm.native)}(t, ${args.join(", ")}); if (t.exc !== null || t.yieldNow) { f.pc = ${pc + 3}; ${ret === "V" ? "" : `if (t.exc === null) { ${ret.length === 1 && ret !== "J" ? "n" : "s"}[${at}] = r; f.sp = ${at} + ${ret === "J" || ret === "D" ? 2 : 1}; }`} return budget + @@REM${bi}_${idx + 1}@@; } ${ret === "V" ? "" : `${ret.length === 1 && ret !== "J" ? "n" : "s"}[${at}] = r;`} }`);
         break;
       }
+      case 0xac: case 0xad: case 0xae: case 0xaf: case 0xb0: case 0xb1: {
+        // Return (JVMS §6.5 ireturn...): in the common case pop the frame here and hand the value
+        // to the caller after the slots are written back; f.pc = -1 tells the interpreter.
+        const slots = op === 0xb1 ? 0 : op === 0xad || op === 0xaf ? 2 : 1;
+        const kind = op === 0xb0 || op === 0xad ? "s" : "n";
+        cur.push(`if (f.lockObj !== null || f.initCls !== null || f.retAdapt !== null || t.frames.length < 2) ${exit}`);
+        cur.push(`${slots ? `rv = ${kind}[${st(slots)}]; ` : ""}rk = ${slots ? (kind === "n" ? 1 : 2) : 0}; rs = ${slots}; t.frames.pop(); f.pc = -1; { ret = budget + @@REM${bi}_${idx + 1}@@; break out; }`);
+        open = false;
+        break;
+      }
       case 0xbe: cur.push(`{ const o = s[${st(1)}]; if (o === null) ${exit} n[${st(1)}] = o.a.length; }`); break;
       case 0xc0: case 0xc1: {
         const c = rc[pc] as JClass | undefined;
@@ -405,7 +415,7 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
   out.push("}");
   // Slots live in JS variables (registers for V8) inside the compiled code: loaded on entry,
   // written back to the frame on every exit, so the interpreter sees exactly its own layout.
-  const prologue: string[] = ["const s = t.s, n = t.n, bp = f.bp;", "t.vm.jitEntries++;", "let ret = 0;"];
+  const prologue: string[] = ["const s = t.s, n = t.n, bp = f.bp;", "t.vm.jitEntries++;", "let ret = 0, rv = null, rk = 0, rs = 0;"];
   const epilogue: string[] = [];
   const core = out
     .join("\n")
@@ -423,7 +433,8 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
     prologue.push(`let ${v} = ${arr}[bp + ${k}]${ints && arr === "n" ? " | 0" : ""};`);
     epilogue.push(`${arr}[bp + ${k}] = ${v};`);
   }
-  const src = [...prologue, "out: {", core, "}", ...epilogue, "return ret;"].join("\n");
+  const handback = "if (rk !== 0) { const c = t.frames[t.frames.length - 1]; if (rk === 1) n[c.sp] = rv; else s[c.sp] = rv; c.sp += rs; }";
+  const src = [...prologue, "out: {", core, "}", ...epilogue, handback, "return ret;"].join("\n");
   m.jitEntries = new Uint8Array(code.length);
   for (const e of entries) m.jitEntries[e] = 1;
   try {
