@@ -91,7 +91,11 @@ export function linuxUserLevel(spec: LinuxUserLevelSpec): Level {
           break;
         }
         proc.run(o.budget === undefined ? slice : Math.min(slice, o.budget - done));
-        o.onProgress?.({ executed: proc.cpu.retired, ...(o.budget !== undefined ? { budget: o.budget } : {}) });
+        o.onProgress?.({
+          executed: proc.cpu.retired,
+          counters: proc.counters(),
+          ...(o.budget !== undefined ? { budget: o.budget } : {}),
+        });
         if (!proc.exited) await yieldToHost();
       }
       return report(exitOf(proc, cancelled), proc.counters());
