@@ -50,15 +50,28 @@ function runInsnsSingly(cpu: Cpu, insns: readonly Insn[], n: number): number {
   return k;
 }
 
+/** Full passes runInsns made over a looping block before the pass it returns (see there). */
+export const loopPasses = { count: 0 };
+
 /**
  * Executes insns[0..n) until one sets cpu.stop; returns how many completed, or -(k + 1) when
  * instruction k faulted (the CpuFault of cpu/exceptions.ts; anything else propagates).
+ *
+ * A block that ends with a taken branch back to its own first instruction (a loop) is run again at
+ * once, up to `maxPasses` more times, when the whole block ran: loopPasses.count tells how many
+ * passes completed before the one whose result is returned, and each of them has already been
+ * added to cpu.retired (handlers such as RDTSC read it). The caller sets EIP to the block end
+ * before the call, as for any pass.
  */
-export function runInsns(cpu: Cpu, insns: readonly Insn[], n: number): number {
+export function runInsns(cpu: Cpu, insns: readonly Insn[], n: number, maxPasses = 0): number {
+  loopPasses.count = 0;
   // A run cut short (budget, single-step) may end inside a fused pair (exec/fuse.ts): run it
   // one instruction at a time through the original handlers.
   if (n < insns.length) return runInsnsSingly(cpu, insns, n);
   const s = cpu.s;
+  const loopEip = insns[0]!.eip;
+  const end = s[S_EIP]!;
+  let passes = 0;
   let k = 0;
   try {
     while (k < n) {
@@ -599,11 +612,21 @@ export function runInsns(cpu: Cpu, insns: readonly Insn[], n: number): number {
       }
       }
       k += i.width;
-      if (cpu.stop !== 0) break;
+      if (cpu.stop !== 0) {
+        if (k !== n || passes >= maxPasses || cpu.stop !== STOP_BRANCH || s[S_EIP] !== loopEip || cpu.flushDecoded) break;
+        // The last instruction branched back to the block start: the next pass.
+        passes++;
+        cpu.retired += n;
+        cpu.stop = 0;
+        s[S_EIP] = end;
+        k = 0;
+      }
     }
   } catch (e) {
     if (e !== FAULT) throw e;
+    loopPasses.count = passes;
     return -(k + 1);
   }
+  loopPasses.count = passes;
   return k;
 }

@@ -18,7 +18,7 @@ import { ACCESS_READ } from "../memory/translator";
 import { bindInsn } from "./bind";
 import { Block, foldClassCounts, MAX_BLOCK_INSNS } from "./block";
 import { DecodedCache } from "./icache";
-import { runInsns } from "./dispatch";
+import { loopPasses, runInsns } from "./dispatch";
 import { fusePair } from "./fuse";
 import { CLASS_NAMES, type ClassName, type ExecFn, type Insn } from "./insn";
 
@@ -166,7 +166,14 @@ export class Interpreter implements Engine {
           s[S_EIP] = insns[n]!.eip;
         } else s[S_EIP] = b.end;
         this.current = b;
-        k = runInsns(cpu, insns, n);
+        k = runInsns(cpu, insns, n, checkBps ? 0 : Math.floor(remaining / len) - 1);
+        const passes = loopPasses.count;
+        if (passes !== 0) {
+          // Whole passes of a loop block made inside runInsns (already in cpu.retired).
+          b.exits[len]! += passes;
+          remaining -= passes * len;
+          chained += passes;
+        }
         if (k < 0 || cpu.stop !== STOP_BRANCH || s[S_EIP] !== startEip || !b.valid || remaining - k <= 0 || checkBps || cpu.flushDecoded) break;
         b.exits[k]!++;
         cpu.retired += k;
