@@ -27,6 +27,13 @@ describe("self-modifying code", () => {
     expect(r.counters["tc.invalidations.smc"]).toBeGreaterThan(0);
   });
 
+  it("matches the host CPU with direct chaining", () => {
+    const r = runLinux(readBytes(exe), [exe], { hotThreshold: 0, directChaining: true });
+    expect(r.stdout).toBe(native.stdout);
+    expect(r.status).toBe(native.status);
+    expect(r.counters["tc.invalidations.smc"]).toBeGreaterThan(0);
+  });
+
   it("invalidates only the blocks whose bytes were written (data on the code page does not)", () => {
     const r = runLinux(readBytes(exe), [exe], { hotThreshold: 0 });
     // 5000 passes rewrite the loop's own block; the other writes hit one block each. Stores to
@@ -49,6 +56,20 @@ describe("budget exactness", () => {
       expect(Array.from(b.proc.cpu.s)).toEqual(Array.from(a.proc.cpu.s));
     }
     expect(b.dbt()!.counters()["tc.insn_from_cache"]).toBeGreaterThan(0);
+  });
+
+  it("with direct chaining too: same state as the interpreter after every slice", () => {
+    const { bytes, argv } = workload("sort");
+    const a = linuxProcess(bytes, argv);
+    const b = linuxProcess(bytes, argv, { hotThreshold: 2, directChaining: true });
+    const slice = 7919;
+    for (let n = 0; n < 300 && !a.proc.exited; n++) {
+      a.proc.run(slice);
+      b.proc.run(slice);
+      expect(b.proc.cpu.retired).toBe(a.proc.cpu.retired);
+      expect(Array.from(b.proc.cpu.s)).toEqual(Array.from(a.proc.cpu.s));
+    }
+    expect(b.dbt()!.counters()["tc.direct_chains"]).toBeGreaterThan(0);
   });
 
   it("run(1) steps exactly one instruction on a fully translated process", () => {

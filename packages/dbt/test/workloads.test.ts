@@ -34,4 +34,17 @@ describe("linux-i386 workloads: native vs linux-user on dbt", () => {
     expect(dbt.stdout).toBe(native.stdout);
     expect(dbt.counters["tc.insn_interpreted"]).toBeLessThan(dbt.counters["insn.retired"]! / 100);
   });
+
+  it("direct chaining between translations gives the same results and counters", () => {
+    for (const name of ["sieve", "crc32"]) {
+      const w = workloadsOfKind("linux-i386").find((x) => x.name === name)!;
+      const path = resolveWorkloadPath(w.artifact);
+      const native = runNative(path, w.args ?? []);
+      const bytes = readArtifact(w);
+      const dbt = runLinux(bytes, [path, ...(w.args ?? [])], { directChaining: true });
+      expect(dbt.stdout).toBe(native.stdout);
+      expect(isaCounters(dbt.counters)).toEqual(isaCounters(runLinux(bytes, [path, ...(w.args ?? [])]).counters));
+      expect(dbt.counters["tc.direct_chains"]).toBeGreaterThan(0);
+    }
+  });
 });

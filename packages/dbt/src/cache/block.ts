@@ -15,8 +15,10 @@ export const MAX_BLOCK_INSNS = 32;
  * in its last pass (it may leave early at a taken branch or a stop), or -(k + 1) when instruction
  * k faulted. A block that branches back to its own start loops inside the function while whole
  * passes fit in `left` (the remaining budget); those passes are added to cpu.retired and exits.
+ * A translation may also call its successor's translation directly (chaining, `depth` deep);
+ * the result then belongs to the last block, which the engine finds in its `current`.
  */
-export type BlockFn = (cpu: Cpu, left: number) => number;
+export type BlockFn = (cpu: Cpu, left: number, depth: number) => number;
 
 export class TBlock {
   /** Linear address of the first instruction, and EIP of the instruction after the last one. */

@@ -41,7 +41,7 @@ import {
 import { foldClassCounts, MAX_BLOCK_INSNS, TBlock } from "../cache/block";
 import { DEFAULT_MAX_BLOCKS, TranslationCache } from "../cache/translation-cache";
 import type { Callout, CalloutMap } from "../monitor/callout";
-import { compileBlock } from "../translate/codegen";
+import { type ChainHost, compileBlock } from "../translate/codegen";
 import { STOP_BRANCH, STOP_BREAKPOINT, STOP_EXCEPTION, STOP_HALT, STOP_HOST, STOP_NONE, STOP_RESYNC } from "./stop";
 
 const PAGE_MASK = PAGE_SIZE - 1;
@@ -66,18 +66,27 @@ export interface DbtOptions {
   readonly maxBlocks?: number;
   /** Monitor callouts per instruction class (see monitor/callout.ts). */
   readonly callouts?: CalloutMap;
+  /**
+   * Translations call their successors' translations directly at taken-Jcc and JMP exits
+   * (QEMU's goto_tb) instead of returning to the engine's loop. Off by default: measured slower
+   * on the workloads under V8 (a megamorphic call per exit and deeper stacks cost more than the
+   * loop's checks; README "Benchmark").
+   */
+  readonly directChaining?: boolean;
 }
 
-export class DbtEngine implements Engine {
+export class DbtEngine implements Engine, ChainHost {
   readonly cpu: Cpu;
   readonly interpreter: Interpreter;
   readonly cache: TranslationCache;
   readonly hotThreshold: number;
+  readonly directChaining: boolean;
   private readonly decoder = new Decoder();
   private readonly decoded = new DecodedInsn();
   private readonly breakpoints = new Set<number>();
   private callouts: CalloutMap;
-  private current: TBlock | null = null;
+  current: TBlock | null = null;
+  directChains = 0;
   private fetchBase = 0;
   private fetchFailed = false;
   // --- tc.* counters ---
@@ -97,6 +106,7 @@ export class DbtEngine implements Engine {
     }
     this.interpreter = options.interpreter ?? new Interpreter(cpu);
     this.hotThreshold = Math.max(0, Math.floor(options.hotThreshold ?? DEFAULT_HOT_THRESHOLD));
+    this.directChaining = options.directChaining ?? false;
     this.cache = new TranslationCache(cpu.mmu, options.maxBlocks ?? DEFAULT_MAX_BLOCKS);
     this.cache.onInvalidate = (b) => {
       if (b === this.current && this.cpu.stop === STOP_NONE) this.cpu.stop = STOP_RESYNC;
@@ -191,8 +201,8 @@ export class DbtEngine implements Engine {
         if (r !== null) return r;
         continue;
       }
-      const insns = b.insns;
-      const len = insns.length;
+      let insns = b.insns;
+      let len = insns.length;
       let k: number;
       let n = len;
       if (len > remaining) {
@@ -209,11 +219,19 @@ export class DbtEngine implements Engine {
         if (fn === null && ++b.heat >= threshold) fn = this.translate(b);
         if (fn !== null) {
           const before = cpu.retired;
-          k = fn(cpu, remaining);
+          k = fn(cpu, remaining, 0);
           const looped = cpu.retired - before;
           remaining -= looped;
           this.blockExecs++;
           this.insnFromCache += looped + (k < 0 ? -k - 1 : k);
+          // Chained translations ran after b: the result is the last one's.
+          const last: TBlock | null = this.current;
+          if (last !== null && last !== b) {
+            b = last;
+            insns = b.insns;
+            len = insns.length;
+            n = len;
+          }
         } else {
           k = this.interpret(insns, n);
           this.insnInterpreted += k < 0 ? -k - 1 : k;
@@ -280,8 +298,12 @@ export class DbtEngine implements Engine {
     return r === "budget" ? null : r;
   }
 
+  chainTarget(linear: number, mode: number): TBlock | null {
+    return this.cache.lookup(linear, mode);
+  }
+
   private translate(b: TBlock): TBlock["fn"] {
-    const { fn, bytes } = compileBlock(b, this.cpu.mmu, this.breakpoints.size === 0);
+    const { fn, bytes } = compileBlock(b, this.cpu.mmu, this, this.breakpoints.size === 0, this.directChaining);
     b.fn = fn;
     b.sourceBytes = bytes;
     this.cache.addSource(bytes);
@@ -425,7 +447,8 @@ export class DbtEngine implements Engine {
     out["tc.insn_from_cache"] = this.insnFromCache;
     out["tc.insn_interpreted"] = this.insnInterpreted + this.insnDelegated;
     out["tc.insn_per_entry"] = this.blockExecs === 0 ? 0 : this.insnFromCache / this.blockExecs;
-    out["tc.chain_hits"] = this.chainHits;
+    out["tc.chain_hits"] = this.chainHits + this.directChains;
+    out["tc.direct_chains"] = this.directChains;
     out["tc.callouts"] = this.calloutCount;
     out["tc.blocks_live"] = this.cache.live;
     out["tc.host_bytes"] = this.cache.liveSourceBytes;

@@ -154,8 +154,30 @@ function fusedCondition(cc: number, f: FlagSource): string | null {
   }
 }
 
+/**
+ * The exit of instruction j to the static target `target` (a taken Jcc, JMP rel): with chaining
+ * on, call the target's translation directly (QEMU's goto_tb) when it exists, is translated, fits
+ * the budget, nothing asked to stop and no code was invalidated, retiring this block's part first
+ * exactly as the engine would; chains are at most MAX_CHAIN deep, then the engine's loop resumes.
+ * The slot C<j> remembers the target block (checked for validity on each use).
+ */
+function exitTo(j: number, target: number, chain: boolean): string {
+  if (!chain) return `s[${S_EIP}] = ${target}; return ${j + 1};`;
+  return (
+    `s[${S_EIP}] = ${target}; ` +
+    `if (D < ${MAX_CHAIN} && cpu.flushDecoded === false) { ` +
+    `nb = C${j}; if (nb === null || !nb.valid) nb = C${j} = H.chainTarget((${target} + s[${S_SEG_BASE + 1}]) | 0, B.mode); ` +
+    `if (nb !== null && nb.fn !== null && left - ${j + 1} >= nb.insns.length) { ` +
+    `cpu.retired += ${j + 1}; E[${j + 1}]++; H.directChains++; s[${S_EIP}] = nb.end; return nb.fn(cpu, left - ${j + 1}, D + 1); } } ` +
+    `return ${j + 1};`
+  );
+}
+
+/** Deepest direct chain before control returns to the engine's loop (bounds the JS stack). */
+const MAX_CHAIN = 32;
+
 /** Jcc: fused with the preceding flag setter when possible; a branch to the block start loops. */
-function inlineJcc(i: Insn, j: number, loopTo: number, prev: FlagSource | undefined): Emitted {
+function inlineJcc(i: Insn, j: number, loopTo: number, prev: FlagSource | undefined, chain: boolean): Emitted {
   const cond = (prev !== undefined ? fusedCondition(i.cc, prev) : null) ?? `testCC(s, ${i.cc})`;
   if ((i.v0 | 0) === loopTo) {
     // A branch back to the block's own start: loop inside the function while a whole pass
@@ -166,11 +188,11 @@ function inlineJcc(i: Insn, j: number, loopTo: number, prev: FlagSource | undefi
       code:
         `if (${cond}) { ` +
         `if (left - ${j + 1} >= N && cpu.stop === 0 && cpu.flushDecoded === false && B.valid) { left -= ${j + 1}; cpu.retired += ${j + 1}; E[${j + 1}]++; k = 0; continue; } ` +
-        `s[${S_EIP}] = ${i.v0 | 0}; return ${j + 1}; }`,
+        `${exitTo(j, i.v0 | 0, chain)} }`,
       faults: false,
     };
   }
-  return { code: `if (${cond}) { s[${S_EIP}] = ${i.v0 | 0}; return ${j + 1}; }`, faults: false };
+  return { code: `if (${cond}) { ${exitTo(j, i.v0 | 0, chain)} }`, faults: false };
 }
 
 /** AND/OR/XOR/TEST of byte registers, or of a byte register and an immediate (generic handler forms). */
@@ -188,11 +210,11 @@ const ADD_CF = "(r >>> 0) < (b >>> 0) ? 1 : 0";
 const LOGIC_R: FlagSource = { kind: "logic", r: "r" };
 
 /** Inline code for instruction j, or null to call its handler. */
-function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number, prev: FlagSource | undefined): Emitted | null {
+function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number, prev: FlagSource | undefined, chain: boolean): Emitted | null {
   // Jcc is recognised by the table's semantics (the interpreter binds a handler per condition);
   // a monitor callout in its place (named "callout", engine/dbt-engine.ts) is never inlined.
   const sem = i.exec.name !== "callout" ? OPCODES[i.entry]?.sem : undefined;
-  if (sem === "jcc") return inlineJcc(i, j, loopTo, prev);
+  if (sem === "jcc") return inlineJcc(i, j, loopTo, prev, chain);
   if (f !== null && i.size === 1 && i.lock === 0 && (sem === "and" || sem === "or" || sem === "xor" || sem === "test")) {
     const byteLogic = inlineLogic8(i, sem, f);
     if (byteLogic !== null) return byteLogic;
@@ -230,7 +252,8 @@ function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number, prev
     case "movzxRR8":
       return { code: `s[${d}] = r8[${i.v1}];`, faults: false };
     case "jmpRel":
-      return { code: `s[${S_EIP}] = ${i.v0 | 0};`, faults: false };
+      // JMP rel ends its block: its exit is the block's last.
+      return { code: chain ? exitTo(j, i.v0 | 0, true) : `s[${S_EIP}] = ${i.v0 | 0};`, faults: false };
     default:
       break;
   }
@@ -280,8 +303,10 @@ function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number, prev
 }
 
 /** The generated source of a block's function body (exported for tests and the README). */
-export function blockSource(b: TBlock, allowLoops = true): string {
+export function blockSource(b: TBlock, allowLoops = true, directChaining = false): string {
   const f = learnedFlags();
+  // Loops and direct chains skip the engine's per-block checks, breakpoints among them.
+  const chain = allowLoops && directChaining;
   const loopTo = allowLoops ? b.insns[0]!.eip | 0 : Number.NaN;
   const n = b.insns.length;
   // Pass 1: inline forms. Pass 2 (below) turns INC/DEC into inline code where the CF they carry
@@ -289,7 +314,7 @@ export function blockSource(b: TBlock, allowLoops = true): string {
   const emitted: (Emitted | null)[] = [];
   let prev: FlagSource | undefined;
   for (let j = 0; j < n; j++) {
-    const e = inline(b.insns[j]!, j, f, loopTo, prev);
+    const e = inline(b.insns[j]!, j, f, loopTo, prev, chain);
     emitted.push(e);
     prev = e?.flags;
   }
@@ -330,16 +355,29 @@ export function blockSource(b: TBlock, allowLoops = true): string {
     else lines.push(`h${j}(cpu, x${j}); if (cpu.stop !== 0) return ${j + 1};`);
   }
   const consts = b.insns.map((_, j) => `x${j} = X[${j}], h${j} = X[${j}].exec`).join(", ");
+  const slots = b.insns.map((_, j) => `C${j} = null`).join(", ");
   return (
     `"use strict";\nconst ${consts};\n` +
-    `const N = ${n}, E = B.exits;\n` +
-    `return function block_${(b.start >>> 0).toString(16)}(cpu, left) {\n` +
-    `const s = cpu.s, r8 = cpu.r8;\nlet k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, r = 0, ca = 0, cf = 0;\n` +
+    `const N = ${n}, E = B.exits;\nlet ${slots};\n` +
+    `return function block_${(b.start >>> 0).toString(16)}(cpu, left, D) {\n` +
+    `H.current = B;\n` +
+    `const s = cpu.s, r8 = cpu.r8;\nlet k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, r = 0, ca = 0, cf = 0, nb = null;\n` +
     `try {\nfor (;;) {\n${lines.join("\n")}\nreturn ${n};\n}\n} catch (e) { if (e !== FAULT) throw e; return -(k + 1); }\n};`
   );
 }
 
+/** What generated code needs from its engine (engine/dbt-engine.ts implements it). */
+export interface ChainHost {
+  /** The block whose translation runs now (set on entry; SMC and stop handling read it). */
+  current: TBlock | null;
+  /** Direct block-to-block calls made by translations (counted into tc.chain_hits). */
+  directChains: number;
+  /** The cached block at a linear address in a mode, or null (never builds one). */
+  chainTarget(linear: number, mode: number): TBlock | null;
+}
+
 type Factory = (
+  H: ChainHost,
   B: TBlock,
   X: readonly Insn[],
   RT: Int32Array,
@@ -355,11 +393,11 @@ type Factory = (
 ) => BlockFn;
 
 /** Compiles a block for the processor whose Mmu is `mmu`; returns the function and its source size. */
-export function compileBlock(b: TBlock, mmu: Mmu, allowLoops = true): { fn: BlockFn; bytes: number } {
-  const src = blockSource(b, allowLoops);
+export function compileBlock(b: TBlock, mmu: Mmu, host: ChainHost, allowLoops = true, directChaining = false): { fn: BlockFn; bytes: number } {
+  const src = blockSource(b, allowLoops, directChaining);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- translation is the point of this package
-  const factory = new Function("B", "X", "RT", "WT", "FR", "TM", "I32", "U16", "U8", "mmu", "testCC", "FAULT", src) as Factory;
+  const factory = new Function("H", "B", "X", "RT", "WT", "FR", "TM", "I32", "U16", "U8", "mmu", "testCC", "FAULT", src) as Factory;
   const tlb = mmu.tlb;
-  const fn = factory(b, b.insns, tlb.readTag, tlb.writeTag, tlb.frame, tlb.readTag.length - 1, mmu.ram.i32, mmu.ram.u16, mmu.ram.u8, mmu, testCC, FAULT);
+  const fn = factory(host, b, b.insns, tlb.readTag, tlb.writeTag, tlb.frame, tlb.readTag.length - 1, mmu.ram.i32, mmu.ram.u16, mmu.ram.u8, mmu, testCC, FAULT);
   return { fn, bytes: src.length };
 }
