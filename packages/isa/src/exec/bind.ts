@@ -336,7 +336,7 @@ function specialize(sem: string, i: Insn): ExecFn | undefined {
     case "or":
       return size === 4 && rr ? fast.orRR32 : undefined;
     case "xor":
-      return size === 4 && rr ? fast.xorRR32 : undefined;
+      return rr ? (size === 4 ? fast.xorRR32 : size === 1 ? fast.xorRR8 : undefined) : undefined;
     case "test":
       return size === 4 && rr ? fast.testRR32 : undefined;
     case "inc":

@@ -24,6 +24,7 @@ const DEC32 = (CC_DEC << 2) | 2;
 const SHL32 = (CC_SHL << 2) | 2;
 const SAR32 = (CC_SAR << 2) | 2;
 const SUB8 = CC_SUB << 2;
+const LOGIC8 = CC_LOGIC << 2;
 
 /** Insn.op of a handler: its index in FAST_ORDER + 1, or 0 (call Insn.exec). */
 export function inlineOp(exec: ExecFn): number {
@@ -608,6 +609,13 @@ export function runInsns(cpu: Cpu, insns: readonly Insn[], n: number, maxPasses 
           s[S_EIP] = i.fuseTarget;
           cpu.stop = STOP_BRANCH;
         }
+        break;
+      }
+      case 58: {
+        const r = cpu.r8[i.v0]! ^ cpu.r8[i.v1]!;
+        cpu.r8[i.v0] = r;
+        s[S_CC_OP] = LOGIC8;
+        s[S_CC_DST] = r;
         break;
       }
       }

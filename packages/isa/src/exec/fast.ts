@@ -22,6 +22,7 @@ const DEC32 = (CC_DEC << 2) | 2;
 const SHL32 = (CC_SHL << 2) | 2;
 const SAR32 = (CC_SAR << 2) | 2;
 const SUB8 = CC_SUB << 2;
+const LOGIC8 = CC_LOGIC << 2;
 
 /** Linear address of a 32-bit-addressing memory operand. */
 export function ea32(cpu: Cpu, i: Insn): number {
@@ -190,6 +191,13 @@ export const xorRR32: ExecFn = (cpu, i) => {
   const r = s[i.v0]! ^ s[i.v1]!;
   s[i.v0] = r;
   s[S_CC_OP] = LOGIC32;
+  s[S_CC_DST] = r;
+};
+export const xorRR8: ExecFn = (cpu, i) => {
+  const s = cpu.s;
+  const r = cpu.r8[i.v0]! ^ cpu.r8[i.v1]!;
+  cpu.r8[i.v0] = r;
+  s[S_CC_OP] = LOGIC8;
   s[S_CC_DST] = r;
 };
 export const testRR32: ExecFn = (cpu, i) => {
@@ -648,4 +656,5 @@ export const FAST_ORDER: readonly ExecFn[] = [
   cmpMI32Jcc,
   cmpMI8Jcc,
   testRR32Jcc,
+  xorRR8,
 ];
