@@ -10,6 +10,7 @@ import { selectEntries } from "./generate/entries";
 import { nativeEngine, qemuEngine } from "./native/engine";
 import { type Disassembler, formatFailure } from "./report";
 import { runConformance } from "./run";
+import { ADVERTISE_ALL } from "./features";
 import { checkPlan } from "./unadvertised";
 
 export const USAGE = `usage: conformance [--seed S] [--cases N] [--filter <mnemonic|regex>] [--engine interp|qemu] [--keep K] [--verbose] [--list]
@@ -128,6 +129,8 @@ export function main(argv: readonly string[], out: (line: string) => void = (l) 
     filter: o.filter,
     reference: nativeEngine(),
     engine,
+    // qemu-i386 (its "max" CPU) has the host's extensions; the interpreter has its own CPUID
+    ...(o.engine === "qemu" ? { cpuid: ADVERTISE_ALL } : {}),
     keepFailures: o.keep,
     onEntry: (e) => {
       if (e.failed === 0) {

@@ -124,6 +124,16 @@ export function requiredFeatures(e: OpDef): readonly CpuidFeature[] {
 /** Reads a CPUID implementation's feature flags the way software does (max leaf first). */
 export type CpuidFunction = (leaf: number, out: Int32Array) => void;
 
+/**
+ * A CPUID that advertises every flag: for an engine that, like the host, implements the whole
+ * table (qemu-i386 runs with its "max" CPU model), so every entry is compared with the host.
+ */
+export const ADVERTISE_ALL: CpuidFunction = (leaf, out) => {
+  out.fill(-1);
+  if (leaf === 0) out[0] = 0x7fff_ffff;
+  if (leaf >>> 0 === 0x8000_0000) out[0] = -1;
+};
+
 export function isAdvertised(f: CpuidFeature, fn: CpuidFunction = cpuid): boolean {
   const out = new Int32Array(4);
   const base = f.leaf >= 0x8000_0000 ? 0x8000_0000 : 0;

@@ -11,7 +11,7 @@ export { entryKey, exclusionReason, isSimd, isX87, selectEntries, type SelectedE
 export { generateCase, generateCases, CASE_SELECTORS, unmappedAddress } from "./generate/generator";
 export { caseMask, EFLAGS_COMPARED, PF_ERROR_COMPARED, FIXED_RULES, VALUE_RULES, flagNames, x87StatusMask, type MaskInput, type MaskRule } from "./mask";
 export { compareResults, flagString, vectorLabel, type Difference } from "./compare";
-export { CPUID_FLAGS, isAdvertised, missingFeature, requiredFeatures, type CpuidFeature, type CpuidFunction } from "./features";
+export { ADVERTISE_ALL, CPUID_FLAGS, isAdvertised, missingFeature, requiredFeatures, type CpuidFeature, type CpuidFunction } from "./features";
 export { aliasCase, checkPlan, fromAliasResult, undefinedOpcodeResult, withoutRep, type AliasRule, type CheckPlan } from "./unadvertised";
 export { runConformance, type CaseFailure, type ConformanceReport, type EntryReport, type RunOptions } from "./run";
 export { formatFailure, formatReport, type Disassembler } from "./report";
