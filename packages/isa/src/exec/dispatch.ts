@@ -61,10 +61,11 @@ export const loopPasses = { count: 0 };
  * A block that ends with a taken branch back to its own first instruction (a loop) is run again at
  * once, up to `maxPasses` more times, when the whole block ran: loopPasses.count tells how many
  * passes completed before the one whose result is returned, and each of them has already been
- * added to cpu.retired (handlers such as RDTSC read it). The caller sets EIP to the block end
+ * added to cpu.retired and to `exits` (the block's exit counts), so the counters stay exact for
+ * handlers that read them mid-run (RDTSC, port I/O devices). The caller sets EIP to the block end
  * before the call, as for any pass.
  */
-export function runInsns(cpu: Cpu, insns: readonly Insn[], n: number, maxPasses = 0): number {
+export function runInsns(cpu: Cpu, insns: readonly Insn[], n: number, maxPasses = 0, exits: Int32Array | null = null): number {
   loopPasses.count = 0;
   // A run cut short (budget, single-step) may end inside a fused pair (exec/fuse.ts): run it
   // one instruction at a time through the original handlers.
@@ -625,6 +626,7 @@ export function runInsns(cpu: Cpu, insns: readonly Insn[], n: number, maxPasses 
         // The last instruction branched back to the block start: the next pass.
         passes++;
         cpu.retired += n;
+        exits![n]!++;
         cpu.stop = 0;
         s[S_EIP] = end;
         k = 0;

@@ -166,11 +166,10 @@ export class Interpreter implements Engine {
           s[S_EIP] = insns[n]!.eip;
         } else s[S_EIP] = b.end;
         this.current = b;
-        k = runInsns(cpu, insns, n, checkBps ? 0 : Math.floor(remaining / len) - 1);
+        k = runInsns(cpu, insns, n, checkBps ? 0 : Math.floor(remaining / len) - 1, b.exits);
         const passes = loopPasses.count;
         if (passes !== 0) {
-          // Whole passes of a loop block made inside runInsns (already in cpu.retired).
-          b.exits[len]! += passes;
+          // Whole passes of a loop block made inside runInsns (already in cpu.retired and b.exits).
           remaining -= passes * len;
           chained += passes;
         }
