@@ -18,4 +18,4 @@ export { formatFailure, formatReport, type Disassembler } from "./report";
 export { CaseFormatError, RunnerOutputError, encodeCases, decodeResults } from "./wire";
 export { buildRunner, harnessDir, HarnessBuildError } from "./native/build";
 export { nativeEngine, qemuEngine, RunnerError, type NativeEngineOptions } from "./native/engine";
-export { interpreterEngine, type InterpreterEngineOptions } from "./engines/interpreter";
+export { interpreterEngine, userMachineCaseEngine, type InterpreterEngineOptions } from "./engines/interpreter";

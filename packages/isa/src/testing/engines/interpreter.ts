@@ -32,6 +32,7 @@ import {
   S_SEL,
   setSegmentCache,
   type TrapEvent,
+  type Engine,
   type UserMachine,
   X87EnvFormat,
   type X87State,
@@ -80,17 +81,33 @@ export interface InterpreterEngineOptions {
 }
 
 export function interpreterEngine(options: InterpreterEngineOptions = {}): CaseEngine {
-  const m = createUserMachine({ memoryBytes: options.memoryBytes ?? 1 << 20 });
-  return new InterpreterCaseEngine(m);
+  return userMachineCaseEngine("interp", (m) => m.engine, options);
 }
 
-class InterpreterCaseEngine implements CaseEngine {
-  readonly name = "interp";
+/**
+ * The conformance environment on any engine over an isa user machine (the translator in
+ * @strata/dbt passes its own): the machine is laid out as the native runner's process, and each
+ * case runs until the first event reaches the host handler.
+ */
+export function userMachineCaseEngine(
+  name: string,
+  createEngine: (m: UserMachine) => Engine,
+  options: InterpreterEngineOptions = {},
+): CaseEngine {
+  const m = createUserMachine({ memoryBytes: options.memoryBytes ?? 1 << 20 });
+  return new UserMachineCaseEngine(name, m, createEngine(m));
+}
+
+class UserMachineCaseEngine implements CaseEngine {
   private readonly mapped: number[] = [];
   private event = { seen: false, kind: "", vector: -1, errorCode: -1, eip: 0 };
 
-  constructor(private readonly m: UserMachine) {
-    const { ram, pageMap, engine } = m;
+  constructor(
+    readonly name: string,
+    private readonly m: UserMachine,
+    private readonly engine: Engine,
+  ) {
+    const { ram, pageMap } = m;
     pageMap.map(GDT_BASE >>> 12, FRAME_GDT, 1, PTE_W);
     pageMap.map(LDT_BASE >>> 12, FRAME_LDT, 1, PTE_W);
     const gdt = new DataView(ram.u8.buffer, ram.u8.byteOffset + FRAME_GDT * PAGE_SIZE, PAGE_SIZE);
@@ -101,14 +118,15 @@ class InterpreterCaseEngine implements CaseEngine {
     put(gdt, USER_CS >> 3, DESC_USER_CS);
     put(gdt, USER_DS >> 3, DESC_USER_DS);
     put(new DataView(ram.u8.buffer, ram.u8.byteOffset + FRAME_LDT * PAGE_SIZE, PAGE_SIZE), 0, DESC_LDT_DATA);
-    engine.setHostHandler((ev: TrapEvent) => {
+    this.engine.setHostHandler((ev: TrapEvent) => {
       this.event = { seen: true, kind: ev.kind, vector: ev.vector, errorCode: ev.errorCode, eip: ev.eip };
       return "stop";
     });
   }
 
   run(c: ConformanceCase): CaseResult {
-    const { ram, pageMap, cpu, engine } = this.m;
+    const { ram, pageMap, cpu } = this.m;
+    const engine = this.engine;
     const u8 = ram.u8;
     // --- memory: the code page and the case's regions ---
     for (const page of this.mapped) pageMap.unmap(page, 1);
@@ -161,7 +179,7 @@ class InterpreterCaseEngine implements CaseEngine {
     for (let k = 0; k < MAX_RUNS && !this.event.seen; k++) {
       const why = engine.run(BUDGET);
       if (why === "budget") continue;
-      if (!this.event.seen) throw new Error(`interpreter stopped with "${why}" before any exception reached the host`);
+      if (!this.event.seen) throw new Error(`${this.name} stopped with "${why}" before any exception reached the host`);
     }
     let vector = this.event.seen ? this.event.vector : VECTOR_TIMEOUT;
     let errorCode = this.event.errorCode;
