@@ -591,7 +591,6 @@ export const javaLangNatives: Record<string, Natives> = {
   "java/lang/Double": double,
   "java/lang/Float": float,
   "java/lang/Math": math,
-  "java/lang/StrictMath": math,
   "java/lang/Throwable": throwable,
   "java/lang/Thread": threadNatives,
 };
