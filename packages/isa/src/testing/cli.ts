@@ -10,17 +10,36 @@ import { selectEntries } from "./generate/entries";
 import { nativeEngine, qemuEngine } from "./native/engine";
 import { type Disassembler, formatFailure } from "./report";
 import { runConformance } from "./run";
-import { ADVERTISE_ALL } from "./features";
+import { ADVERTISE_ALL, type CpuidFunction } from "./features";
 import { checkPlan } from "./unadvertised";
 
-export const USAGE = `usage: conformance [--seed S] [--cases N] [--filter <mnemonic|regex>] [--engine interp|qemu] [--keep K] [--verbose] [--list]
+/** An engine the CLI can put under test, and the CPUID it answers with (default: the interpreter's). */
+export interface EngineChoice {
+  readonly description: string;
+  create(): CaseEngine | BatchEngine;
+  readonly cpuid?: CpuidFunction;
+}
+
+/** isa's own engines; another package (dbt) passes its own map to `main`. */
+export const ISA_ENGINES: Readonly<Record<string, EngineChoice>> = {
+  interp: { description: "the isa interpreter", create: () => interpreterEngine() },
+  // qemu-i386 (its "max" CPU) has the host's extensions; the interpreter has its own CPUID
+  qemu: { description: "qemu-i386 running the native runner", create: () => qemuEngine(), cpuid: ADVERTISE_ALL },
+};
+
+export function usage(engines: Readonly<Record<string, EngineChoice>> = ISA_ENGINES): string {
+  const names = Object.keys(engines);
+  return `usage: conformance [--seed S] [--cases N] [--filter <mnemonic|regex>] [--engine ${names.join("|")}] [--keep K] [--verbose] [--list]
   --seed S      PRNG seed (default 1)
   --cases N     cases per opcode-table entry (default 100)
   --filter F    a mnemonic ("add") or a regular expression over entry keys ("^0F B[AB]")
-  --engine E    engine under test: interp (default) or qemu (qemu-i386 running the native runner)
+  --engine E    engine under test (default ${names[0] ?? ""}): ${Object.entries(engines).map(([k, e]) => `${k} (${e.description})`).join(", ")}
   --keep K      failing cases shown per entry (default 3)
   --verbose     also list passing and excluded entries
   --list        list the selected entries and exit`;
+}
+
+export const USAGE = usage();
 
 /** A bad command line: the CLI prints the message and exits with status 2. */
 export class UsageError extends Error {
@@ -34,14 +53,15 @@ export interface CliOptions {
   seed: number;
   cases: number;
   filter?: string;
-  engine: "interp" | "qemu";
+  engine: string;
   keep: number;
   verbose: boolean;
   list: boolean;
 }
 
-export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { seed: 1, cases: 100, engine: "interp", keep: 3, verbose: false, list: false };
+export function parseArgs(argv: readonly string[], engines: Readonly<Record<string, EngineChoice>> = ISA_ENGINES): CliOptions {
+  const names = Object.keys(engines);
+  const o: CliOptions = { seed: 1, cases: 100, engine: names[0] ?? "", keep: 3, verbose: false, list: false };
   const int = (flag: string, v: string | undefined): number => {
     if (v === undefined || !/^\d+$/.test(v)) throw new UsageError(`${flag} needs a non-negative integer, got ${v ?? "nothing"}`);
     return Number(v);
@@ -73,7 +93,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case "--engine": {
         const e = argv[++i];
-        if (e !== "interp" && e !== "qemu") throw new UsageError(`--engine must be interp or qemu, got ${e ?? "nothing"}`);
+        if (e === undefined || !names.includes(e)) throw new UsageError(`--engine must be one of ${names.join(", ")}, got ${e ?? "nothing"}`);
         o.engine = e;
         break;
       }
@@ -85,9 +105,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case "--help":
       case "-h":
-        throw new UsageError(USAGE);
+        throw new UsageError(usage(engines));
       default:
-        throw new UsageError(`unknown option ${a ?? ""}\n${USAGE}`);
+        throw new UsageError(`unknown option ${a ?? ""}\n${usage(engines)}`);
     }
   }
   return o;
@@ -102,10 +122,14 @@ export const disassembler: Disassembler = (code, address) => {
 };
 
 /** Runs the CLI; returns the exit status (0 all passed, 1 failures, 2 usage or harness error). */
-export function main(argv: readonly string[], out: (line: string) => void = (l) => console.log(l)): number {
+export function main(
+  argv: readonly string[],
+  out: (line: string) => void = (l) => console.log(l),
+  engines: Readonly<Record<string, EngineChoice>> = ISA_ENGINES,
+): number {
   let o: CliOptions;
   try {
-    o = parseArgs(argv);
+    o = parseArgs(argv, engines);
   } catch (e) {
     out(e instanceof Error ? e.message : String(e));
     return 2;
@@ -113,14 +137,15 @@ export function main(argv: readonly string[], out: (line: string) => void = (l) 
   if (o.list) {
     const sel = selectEntries(OPCODES, o.filter);
     for (const e of sel.run) {
-      const plan = checkPlan(e.def);
+      const plan = checkPlan(e.def, engines[o.engine]?.cpuid);
       out(plan.kind === "host" ? e.key : plan.kind === "ud" ? `${e.key}  (#UD check: ${plan.feature.name} not in CPUID)` : `${e.key}  (alias: ${plan.rule})`);
     }
     for (const x of sel.excluded) out(`${x.key}  (excluded: ${x.reason})`);
     out(`${sel.run.length} entries, ${sel.excluded.length} excluded`);
     return 0;
   }
-  const engine: CaseEngine | BatchEngine = o.engine === "qemu" ? qemuEngine() : interpreterEngine();
+  const choice = engines[o.engine]!;
+  const engine = choice.create();
   const t0 = performance.now();
   const report = runConformance({
     table: OPCODES,
@@ -129,8 +154,7 @@ export function main(argv: readonly string[], out: (line: string) => void = (l) 
     filter: o.filter,
     reference: nativeEngine(),
     engine,
-    // qemu-i386 (its "max" CPU) has the host's extensions; the interpreter has its own CPUID
-    ...(o.engine === "qemu" ? { cpuid: ADVERTISE_ALL } : {}),
+    ...(choice.cpuid ? { cpuid: choice.cpuid } : {}),
     keepFailures: o.keep,
     onEntry: (e) => {
       if (e.failed === 0) {

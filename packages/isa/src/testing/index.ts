@@ -19,3 +19,4 @@ export { CaseFormatError, RunnerOutputError, encodeCases, decodeResults } from "
 export { buildRunner, harnessDir, HarnessBuildError } from "./native/build";
 export { nativeEngine, qemuEngine, RunnerError, type NativeEngineOptions } from "./native/engine";
 export { interpreterEngine, userMachineCaseEngine, type InterpreterEngineOptions } from "./engines/interpreter";
+export { main as conformanceMain, ISA_ENGINES, type EngineChoice } from "./cli";
