@@ -76,12 +76,18 @@ export class Jvm {
    * at least the requested end (a program timing its own Thread.sleep sees >= the duration).
    */
   clockOffsetMs = 0;
+  /**
+   * Wall-clock time at performance.now() == 0. Both Java clocks derive from the one monotonic
+   * source, so currentTimeMillis and nanoTime cannot drift apart (Date.now() and
+   * performance.now() do drift on a VM whose wall clock is being slewed).
+   */
+  private readonly epochMs = Date.now() - performance.now();
 
   javaNowMs(): number {
-    return Date.now() + this.clockOffsetMs;
+    return this.epochMs + performance.now() + this.clockOffsetMs;
   }
   javaNanos(): number {
-    return (performance.now() + this.clockOffsetMs) * 1e6;
+    return Math.floor((performance.now() + this.clockOffsetMs) * 1e6);
   }
   bytecodes = 0;
   methodsInvoked = 0;
@@ -523,7 +529,8 @@ export class Jvm {
         if (t.wakeAt <= this.virtualTimeMs) {
           t.wakeAt = Infinity;
           const now = this.javaNowMs();
-          if (now < t.wakeClockMs) this.clockOffsetMs += t.wakeClockMs - now;
+          // 1 ns beyond the end, so floor()ed nanoTime differences reach the requested duration.
+          if (now < t.wakeClockMs) this.clockOffsetMs += t.wakeClockMs - now + 1e-6;
           if (t.waitingOn) {
             const ws = t.waitingOn.waitSet;
             const i = ws.indexOf(t);

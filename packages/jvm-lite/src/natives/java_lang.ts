@@ -239,7 +239,7 @@ function bounds(o: JObject): string {
 const system: Natives = {
   "arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V": arraycopy,
   "currentTimeMillis()J": (t: JThread) => BigInt(Math.floor(t.vm.javaNowMs())),
-  "nanoTime()J": (t: JThread) => BigInt(Math.round(t.vm.javaNanos())),
+  "nanoTime()J": (t: JThread) => BigInt(t.vm.javaNanos()),
   "identityHashCode(Ljava/lang/Object;)I": (t: JThread, o: JObject | null) => (o === null ? 0 : t.vm.identityHash(o)),
   "getProperty0(Ljava/lang/String;)Ljava/lang/String;": (t: JThread, key: JObject) => {
     const v = t.vm.property(t.vm.str(key));
