@@ -48,10 +48,19 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Runs a Java program to completion and captures its output (the level's one-shot API). */
-export function runJava(o: RunOptions): RunResult {
-  const out: Uint8Array[] = [];
-  const err: Uint8Array[] = [];
+/** Output sinks for launchJava: each receives the bytes as the program flushes them. */
+export interface LaunchOptions extends RunOptions {
+  readonly stdout: (bytes: Uint8Array) => void;
+  readonly stderr: (bytes: Uint8Array) => void;
+}
+
+/**
+ * Builds a VM over classlib + class path and launches the main class without running a
+ * bytecode (the level's resumable API): drive it with `vm.run(budget)` until it returns "exit",
+ * then read `vm.exitCode`; `vm.counters()` is valid between slices. A launcher error (no such
+ * class, no main) is printed on stderr and the VM is already at "exit" with status 1.
+ */
+export function launchJava(o: LaunchOptions): Jvm {
   const vm = new Jvm({
     classPath: [new JarFile("classlib.jar", o.classlib), ...o.classPath],
     bootEntries: 1,
@@ -60,10 +69,19 @@ export function runJava(o: RunOptions): RunResult {
     verboseGc: o.verboseGc,
     maxBytecodes: o.maxBytecodes,
     jit: o.jit,
-    stdout: (b) => out.push(b),
-    stderr: (b) => err.push(b),
+    stdout: o.stdout,
+    stderr: o.stderr,
     stdin: () => o.stdin ?? null,
   });
-  const exitCode = vm.runMain(o.mainClass, o.args ?? []);
-  return { stdout: concat(out), stderr: concat(err), exitCode, counters: vm.counters() };
+  vm.start(o.mainClass, o.args ?? []);
+  return vm;
+}
+
+/** Runs a Java program to completion and captures its output (the level's one-shot API). */
+export function runJava(o: RunOptions): RunResult {
+  const out: Uint8Array[] = [];
+  const err: Uint8Array[] = [];
+  const vm = launchJava({ ...o, stdout: (b) => out.push(b), stderr: (b) => err.push(b) });
+  while (vm.run() !== "exit");
+  return { stdout: concat(out), stderr: concat(err), exitCode: vm.exitCode!, counters: vm.counters() };
 }

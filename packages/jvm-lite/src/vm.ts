@@ -469,50 +469,75 @@ export class Jvm {
     return t;
   }
 
-  /** Runs all threads until every non-daemon thread has terminated or System.exit. Returns the exit status. */
-  runToCompletion(): number {
-    let idx = 0;
+  /** Round-robin position of the scheduler (kept across run() slices). */
+  private schedIdx = 0;
+  /** The exit status once the program has ended (null while it runs or before start()). */
+  exitCode: number | null = null;
+
+  /**
+   * Runs the program for about `budget` bytecodes (all threads; quanta are cut to what is left,
+   * a compiled block may finish a few bytecodes beyond) and says why it stopped: "budget" (call
+   * again to continue: the VM's state lives on the heap, in frames and slot arrays, so a run can
+   * be resumed at any quantum boundary) or "exit" (every non-daemon thread ended, System.exit, a
+   * deadlock or the maxBytecodes guard; `exitCode` holds the status).
+   */
+  run(budget = Infinity): "budget" | "exit" {
+    if (this.exitCode !== null) return "exit";
+    if (this.mainThread === null) throw new Error("Jvm.run: start() has not launched a main class");
     try {
-      for (;;) {
-        if (!this.threads.some((x) => x.state !== ThreadState.Terminated && !x.daemon)) break;
-        let ran = false;
-        for (let n = 0; n < this.threads.length; n++) {
-          const t = this.threads[(idx + n) % this.threads.length]!;
-          if (!this.canRun(t)) continue;
-          idx = (idx + n + 1) % this.threads.length;
-          this.current = t;
-          // One thread alone needs no preemption: give it long quanta (cheaper scheduling).
-          this.quanta++;
-          interpret(t, this.threads.length === 1 ? this.quantum * 50 : this.quantum);
-          this.virtualTimeMs += 1;
-          if (this.opts.maxBytecodes !== undefined && this.bytecodes > this.opts.maxBytecodes) {
-            this.flush();
-            this.opts.stderr(new TextEncoder().encode(`jvm-lite: bytecode limit ${this.opts.maxBytecodes} exceeded\n`));
-            return 134;
-          }
-          ran = true;
-          break;
-        }
-        if (!ran) {
-          // Everybody waits: advance virtual time to the earliest timed wake-up.
-          let wake = Infinity;
-          for (const t of this.threads) if ((t.state === ThreadState.Waiting || t.state === ThreadState.Blocked) && t.wakeAt < wake) wake = t.wakeAt;
-          if (wake === Infinity) {
-            // Deadlock: java would hang forever; we stop with a diagnostic.
-            this.opts.stderr(new TextEncoder().encode("jvm-lite: all threads are blocked (deadlock)\n"));
-            return 1;
-          }
-          this.virtualTimeMs = Math.max(this.virtualTimeMs, wake);
-        }
-        if (this.threads.some((x) => x.state === ThreadState.Terminated && x !== this.mainThread)) {
-          this.threads.splice(0, this.threads.length, ...this.threads.filter((x) => x.state !== ThreadState.Terminated || x === this.mainThread));
-        }
+      const status = this.schedule(this.bytecodes + budget);
+      if (status === null) {
+        this.flush();
+        return "budget";
       }
+      this.exitCode = status;
     } catch (e) {
-      if (e instanceof VmExit) return e.status;
-      throw e;
+      if (!(e instanceof VmExit)) throw e;
+      this.exitCode = e.status;
     }
-    return this.exitStatus ?? (this.mainDiedWithException ? 1 : 0);
+    this.flush();
+    return "exit";
+  }
+
+  /** The scheduler: runs quanta until bytecodes reach `until` (null) or the program ends (its status). */
+  private schedule(until: number): number | null {
+    while (this.bytecodes < until) {
+      if (!this.threads.some((x) => x.state !== ThreadState.Terminated && !x.daemon)) return this.exitStatus ?? (this.mainDiedWithException ? 1 : 0);
+      let ran = false;
+      for (let n = 0; n < this.threads.length; n++) {
+        const t = this.threads[(this.schedIdx + n) % this.threads.length]!;
+        if (!this.canRun(t)) continue;
+        this.schedIdx = (this.schedIdx + n + 1) % this.threads.length;
+        this.current = t;
+        // One thread alone needs no preemption: give it long quanta (cheaper scheduling).
+        this.quanta++;
+        const quantum = this.threads.length === 1 ? this.quantum * 50 : this.quantum;
+        interpret(t, Math.max(1, Math.min(quantum, until - this.bytecodes)));
+        this.virtualTimeMs += 1;
+        if (this.opts.maxBytecodes !== undefined && this.bytecodes > this.opts.maxBytecodes) {
+          this.flush();
+          this.opts.stderr(new TextEncoder().encode(`jvm-lite: bytecode limit ${this.opts.maxBytecodes} exceeded\n`));
+          return 134;
+        }
+        ran = true;
+        break;
+      }
+      if (!ran) {
+        // Everybody waits: advance virtual time to the earliest timed wake-up.
+        let wake = Infinity;
+        for (const t of this.threads) if ((t.state === ThreadState.Waiting || t.state === ThreadState.Blocked) && t.wakeAt < wake) wake = t.wakeAt;
+        if (wake === Infinity) {
+          // Deadlock: java would hang forever; we stop with a diagnostic.
+          this.opts.stderr(new TextEncoder().encode("jvm-lite: all threads are blocked (deadlock)\n"));
+          return 1;
+        }
+        this.virtualTimeMs = Math.max(this.virtualTimeMs, wake);
+      }
+      if (this.threads.some((x) => x.state === ThreadState.Terminated && x !== this.mainThread)) {
+        this.threads.splice(0, this.threads.length, ...this.threads.filter((x) => x.state !== ThreadState.Terminated || x === this.mainThread));
+      }
+    }
+    return null;
   }
 
   mainThread: JThread | null = null;
@@ -564,10 +589,20 @@ export class Jvm {
   // ---- launching ----------------------------------------------------------------------------
 
   /**
-   * Runs `className.main(args)` like the java launcher and returns the exit status. Launcher
-   * errors (missing class or main method) are printed as java prints them.
+   * Runs `className.main(args)` like the java launcher to the end and returns the exit status.
+   * Launcher errors (missing class or main method) are printed as java prints them.
    */
   runMain(className: string, args: readonly string[]): number {
+    if (this.start(className, args)) while (this.run() !== "exit");
+    return this.exitCode!;
+  }
+
+  /**
+   * Launches `className.main(args)` without running a bytecode: returns true when main is ready
+   * for run(), false after a launcher error (printed as java prints it; `exitCode` is 1).
+   */
+  start(className: string, args: readonly string[]): boolean {
+    if (this.mainThread !== null || this.exitCode !== null) throw new Error("Jvm.start: a VM runs one main class");
     const bin = className.replace(/\./g, "/");
     let cls: JClass;
     try {
@@ -580,13 +615,15 @@ export class Jvm {
         this.write(2, `Error: Could not find or load main class ${className}\nCaused by: ${e.javaClass.replace(/\//g, ".")}: ${e.detail ?? ""}\n`);
       }
       this.flush();
-      return 1;
+      this.exitCode = 1;
+      return false;
     }
     const main = cls.methods.get("main([Ljava/lang/String;)V");
     if (!main || !main.isStatic) {
       this.write(2, `Error: Main method not found in class ${className}, please define the main method as:\n   public static void main(String[] args)\nor a JavaFX application class must extend javafx.application.Application\n`);
       this.flush();
-      return 1;
+      this.exitCode = 1;
+      return false;
     }
     const t = this.newThread(null, "main");
     this.mainThread = t;
@@ -607,11 +644,7 @@ export class Jvm {
     for (const b of ["java/lang/Integer", "java/lang/Boolean", "java/lang/Character", "java/lang/Long", "java/lang/Short", "java/lang/Byte"]) {
       this.initialize(t, this.loadClass(b));
     }
-    try {
-      return this.runToCompletion();
-    } finally {
-      this.flush();
-    }
+    return true;
   }
 
   property(key: string): string | undefined {

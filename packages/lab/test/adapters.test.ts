@@ -69,6 +69,52 @@ describe("jvm-lite level", () => {
       });
     });
   }
+
+  it("runs in slices: a budget ends the run as budget, with the bytecodes counted", async () => {
+    const w = findWorkload("NBody")!;
+    const progress: number[] = [];
+    const r = await registry.get("jvm-lite").run(workloadInput(w, readArtifact(w)), {
+      budget: 300_000,
+      progressEvery: 100_000,
+      onProgress: (p) => progress.push(p.executed),
+    });
+    expect(r.exit).toEqual({ kind: "budget" });
+    const n = r.counters["jvm.bytecodes"]!;
+    // A slice may end a compiled block past its budget, never a whole slice past it.
+    expect(n).toBeGreaterThanOrEqual(300_000);
+    expect(n).toBeLessThan(300_000 + 100_000);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress.at(-1)).toBe(n);
+  });
+
+  it("is cancelled by its AbortSignal mid-run and returns what was measured, output so far included", async () => {
+    const w = findWorkload("NBody")!;
+    const ac = new AbortController();
+    const seen: { executed: number; counters?: Readonly<Record<string, number>> }[] = [];
+    const r = await registry.get("jvm-lite").run(workloadInput(w, readArtifact(w)), {
+      signal: ac.signal,
+      progressEvery: 200_000,
+      onProgress: (p) => {
+        seen.push(p);
+        if (seen.length === 3) ac.abort();
+      },
+    });
+    expect(r.exit).toEqual({ kind: "cancelled" });
+    const n = r.counters["jvm.bytecodes"]!;
+    expect(n).toBe(seen[2]!.executed);
+    expect(seen[2]!.counters?.["jvm.bytecodes"]).toBe(n);
+    expect(n).toBeGreaterThanOrEqual(600_000);
+    // NBody prints its initial energy first, then simulates: the first line is java's first line.
+    expect(r.output).toBe(w.expected.stdout.split("\n")[0] + "\n");
+  });
+
+  it("a run in slices prints what one long slice prints, with the same bytecode count", async () => {
+    const w = findWorkload("Records")!;
+    const small = await registry.get("jvm-lite").run(workloadInput(w, readArtifact(w)), { progressEvery: 1_000 });
+    const big = await registry.get("jvm-lite").run(workloadInput(w, readArtifact(w)));
+    expect(small.output).toBe(w.expected.stdout);
+    expect(small.counters["jvm.bytecodes"]).toBe(big.counters["jvm.bytecodes"]);
+  });
 });
 
 describe("compare", () => {

@@ -1,4 +1,4 @@
-/* java.lang.Thread natives: green threads scheduled by the VM (see Jvm.runToCompletion). */
+/* java.lang.Thread natives: green threads scheduled by the VM (see Jvm.run). */
 import type { NativeFn } from "../runtime/jclass";
 import { getField, type JObject } from "../runtime/object";
 import { type JThread, ThreadState } from "../threads/thread";

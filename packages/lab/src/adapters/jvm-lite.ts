@@ -1,10 +1,12 @@
 /**
  * Level "jvm-lite": the JVM of @strata/jvm-lite over a JAR or a class file. The class library
- * (classlib.jar) comes from a provider: a file read in Node, a fetch in the browser.
+ * (classlib.jar) comes from a provider: a file read in Node, a fetch in the browser. Runs are
+ * resumable slices of the VM, like the x86 levels' budgeted runs.
  */
-import { JarFile, MapClassPath, parseClassFile, runJava, type ClassPathEntry } from "@strata/jvm-lite";
-import type { Level, RunOptions, RunReport, WorkloadInput } from "../level";
+import { JarFile, launchJava, MapClassPath, parseClassFile, type ClassPathEntry, type Jvm } from "@strata/jvm-lite";
+import type { Level, RunExit, RunOptions, RunReport, WorkloadInput } from "../level";
 import { LevelError } from "../level";
+import { TextSink, yieldToHost } from "./slices";
 
 export type ClasslibProvider = () => Promise<Uint8Array> | Uint8Array;
 
@@ -21,6 +23,9 @@ function classPathOf(w: WorkloadInput): { entry: ClassPathEntry; main: string } 
   return { entry: new MapClassPath(w.name, new Map([[`${name}.class`, w.image]])), main: w.mainClass ?? name.replace(/\//g, ".") };
 }
 
+/** Bytecodes per slice when the caller gives no progressEvery (~0.1 s of interpretation). */
+const DEFAULT_SLICE = 2_000_000;
+
 export function jvmLiteLevel(classlib: ClasslibProvider): Level {
   return {
     id: "jvm-lite",
@@ -28,40 +33,67 @@ export function jvmLiteLevel(classlib: ClasslibProvider): Level {
     description: "Java bytecode interpreter with verifier, GC and green threads; like java -Xint",
     kinds: ["jvm"],
     workCounter: "jvm.bytecodes",
+    /**
+     * Runs in slices of `progressEvery` bytecodes (vm.run(budget)), yielding to the host between
+     * them: output streams as it is flushed, progress carries the counters, the AbortSignal
+     * stops the run at the next slice boundary and the budget ends it as `budget`.
+     */
     async run(w: WorkloadInput, o: RunOptions = {}): Promise<RunReport> {
       if (w.kind !== "jvm") throw new LevelError(`level jvm-lite cannot run ${w.kind} workloads`);
       const started = performance.now();
-      const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-      let result;
+      const out = new TextSink((t) => o.onOutput?.(t, "stdout"));
+      const err = new TextSink((t) => o.onOutput?.(t, "stderr"));
+      const report = (exit: RunExit, counters: Record<string, number>): RunReport => ({
+        level: "jvm-lite",
+        workload: w.name,
+        output: out.end(),
+        stderr: err.end(),
+        exit,
+        counters,
+        hostMs: performance.now() - started,
+      });
+      let vm: Jvm;
       try {
         const { entry, main } = classPathOf(w);
-        result = runJava({
+        vm = launchJava({
           classlib: await classlib(),
           classPath: [entry],
           mainClass: main,
           args: w.args ?? [],
           ...(w.stdin ? { stdin: new TextEncoder().encode(w.stdin) } : {}),
-          ...(o.budget !== undefined ? { maxBytecodes: o.budget } : {}),
+          stdout: out.push,
+          stderr: err.push,
         });
       } catch (e) {
         if (e instanceof LevelError) throw e;
-        const message = e instanceof Error ? e.message : String(e);
-        return { level: "jvm-lite", workload: w.name, output: "", stderr: "", exit: { kind: "error", message }, counters: {}, hostMs: performance.now() - started };
+        return report({ kind: "error", message: e instanceof Error ? e.message : String(e) }, {});
       }
-      const output = decode(result.stdout);
-      const stderr = decode(result.stderr);
-      if (output) o.onOutput?.(output, "stdout");
-      if (stderr) o.onOutput?.(stderr, "stderr");
-      o.onProgress?.({ executed: result.counters["jvm.bytecodes"] ?? 0 });
-      return {
-        level: "jvm-lite",
-        workload: w.name,
-        output,
-        stderr,
-        exit: { kind: "exit", code: result.exitCode },
-        counters: result.counters,
-        hostMs: performance.now() - started,
-      };
+      const slice = o.progressEvery ?? DEFAULT_SLICE;
+      let stopped: RunExit | null = null;
+      try {
+        while (vm.exitCode === null) {
+          if (o.budget !== undefined && vm.bytecodes >= o.budget) {
+            stopped = { kind: "budget" };
+            break;
+          }
+          if (o.signal?.aborted) {
+            stopped = { kind: "cancelled" };
+            break;
+          }
+          vm.run(o.budget === undefined ? slice : Math.min(slice, o.budget - vm.bytecodes));
+          o.onProgress?.({
+            executed: vm.bytecodes,
+            counters: vm.counters(),
+            ...(o.budget !== undefined ? { budget: o.budget } : {}),
+          });
+          if (vm.exitCode === null) await yieldToHost();
+        }
+      } catch (e) {
+        // A host-side failure inside the VM (a jvm-lite bug): reported, with what was measured.
+        vm.flush();
+        return report({ kind: "error", message: e instanceof Error ? e.message : String(e) }, vm.counters());
+      }
+      return report(stopped ?? { kind: "exit", code: vm.exitCode! }, vm.counters());
     },
   };
 }
