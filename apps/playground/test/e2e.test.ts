@@ -3,7 +3,8 @@
  * what the references printed (the catalogue's recorded native / java output) with the same
  * counters as the same level run in Node; links reproduce experiments; bad uploads are refused.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -108,6 +109,27 @@ describe("playground", () => {
     await runAndWait(page, ["jvm-lite"]);
     expect((await laneText(page, "jvm-lite")).trim()).toBe(w.expected.stdout.trim());
     expect(await counter(page, "jvm-lite", "jvm.bytecodes")).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("shows a jvm-lite run's counters live and Stop ends it as cancelled, without killing the worker", async () => {
+    // A program that never ends (compiled by javac now), travelling inside the link as an upload.
+    const dir = mkdtempSync(join(tmpdir(), "strata-pg-"));
+    writeFileSync(join(dir, "Spin.java"), 'public class Spin { public static void main(String[] a) { System.out.println("spinning"); int i = 0; for (;;) i++; } }');
+    const javac = spawnSync("javac", ["-d", dir, join(dir, "Spin.java")], { encoding: "utf8" });
+    expect(javac.stderr).toBe("");
+    const data = readFileSync(join(dir, "Spin.class")).toString("base64");
+    const page = await open({ v: 1, workload: { upload: { name: "Spin.class", data } }, lanes: ["jvm-lite"], baseline: "jvm-lite", budget: 0 });
+    await page.click("[data-testid=run]");
+    await page.waitForSelector("[data-testid=lane-jvm-lite] tr[data-counter='jvm.bytecodes']");
+    const first = await counter(page, "jvm-lite", "jvm.bytecodes");
+    await expect.poll(() => counter(page, "jvm-lite", "jvm.bytecodes"), { timeout: 30_000 }).toBeGreaterThan(first);
+    await page.click("[data-testid=stop]");
+    await page.waitForSelector("[data-testid=lane-jvm-lite][data-status=stopped]", { timeout: 10_000 });
+    expect(await page.textContent("[data-testid=exit-jvm-lite]")).toMatch(/^cancelled/);
+    expect(await counter(page, "jvm-lite", "jvm.bytecodes")).toBeGreaterThan(first);
+    await page.locator("[data-testid=lane-jvm-lite] [data-testid=terminal]").scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await laneText(page, "jvm-lite")).trim()).toBe("spinning");
     await page.close();
   });
 
