@@ -25,7 +25,7 @@ describe("inline dispatch", () => {
     const bodies = new Map<string, string>();
     for (const m of fastSrc.matchAll(/export const (\w+): ExecFn = \(cpu, i\) => \{\n([\s\S]*?)\n\};/g)) bodies.set(m[1]!, norm(m[2]!));
     const cases = new Map<number, string>();
-    for (const m of dispatchSrc.matchAll(/ {6}case (\d+): \{\n([\s\S]*?)\n {8}break;\n {6}\}/g)) cases.set(Number(m[1]), norm(m[2]!));
+    for (const m of dispatchSrc.matchAll(/^ *case (\d+): \{\n([\s\S]*?)\n *break;\n *\}/gm)) cases.set(Number(m[1]), norm(m[2]!));
     const names = Object.entries(fast).filter(([, v]) => FAST_ORDER.includes(v as never)).map(([k]) => k);
     expect(names.length).toBe(FAST_ORDER.length);
     FAST_ORDER.forEach((f, k) => {

@@ -10,7 +10,9 @@
 import { type Cpu, STOP_BRANCH } from "../cpu/cpu";
 import { FAULT } from "../cpu/exceptions";
 import { CC_ADD, CC_DEC, CC_INC, CC_LOGIC, CC_SAR, CC_SHL, CC_SUB, computeCF, testCC } from "../cpu/flags";
-import { ESP, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EIP, S_SEG_ATTR, S_SEG_BASE, SS } from "../cpu/state";
+import { CS, ESP, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EFLAGS, S_EIP, S_SEG_ATTR, S_SEG_BASE, SS } from "../cpu/state";
+import { TF } from "../table/flags";
+import type { Block } from "./block";
 import { execCall, execRet } from "./control";
 import { execPop, execPush } from "./stack";
 import { ea32, FAST_ORDER } from "./fast";
@@ -51,592 +53,622 @@ function runInsnsSingly(cpu: Cpu, insns: readonly Insn[], n: number): number {
   return k;
 }
 
-/** Full passes runInsns made over a looping block before the pass it returns (see there). */
-export const loopPasses = { count: 0 };
+/**
+ * Where a chained run stopped (see runInsns): `block` is the block whose result runInsns returned,
+ * `retired` the instructions of the blocks completed before it in the same call (already added to
+ * cpu.retired and to their exit counts). While runInsns runs, `block` is the block executing: the
+ * interpreter uses it to notice a self-modifying write to the running block. One record per
+ * interpreter, so that a host handler may run another engine.
+ */
+export class ChainState {
+  block: Block | null = null;
+  retired = 0;
+}
 
 /**
- * Executes insns[0..n) until one sets cpu.stop; returns how many completed, or -(k + 1) when
- * instruction k faulted (the CpuFault of cpu/exceptions.ts; anything else propagates).
+ * Executes the first `n` instructions of block `b` (the caller has set EIP to where such a run
+ * ends: the block end, or insns[n].eip) until one sets cpu.stop; returns how many completed, or
+ * -(k + 1) when instruction k faulted (the CpuFault of cpu/exceptions.ts; anything else
+ * propagates).
  *
- * A block that ends with a taken branch back to its own first instruction (a loop) is run again at
- * once, up to `maxPasses` more times, when the whole block ran: loopPasses.count tells how many
- * passes completed before the one whose result is returned, and each of them has already been
- * added to cpu.retired and to `exits` (the block's exit counts), so the counters stay exact for
- * handlers that read them mid-run (RDTSC, port I/O devices). The caller sets EIP to the block end
- * before the call, as for any pass.
+ * Block chaining: when the whole block ran and ended on a taken branch (STOP_BRANCH) or at its
+ * end, and a successor link of the block (succ0/succ1, set by the run loop) starts at the new
+ * linear EIP and is valid, the successor runs at once in this same call — no return to the run
+ * loop, no cache lookup — while the instructions retired in this call plus the successor's length
+ * stay within `budget` (0: no chaining). A loop block is its own successor. Each completed block
+ * counts its exit and adds its instructions to cpu.retired as it goes (counters stay exact for
+ * handlers that read them mid-run: RDTSC, port I/O devices); `chain` tells the caller which block
+ * returned and what was retired before it. Chaining stops at any other stop (the run loop's
+ * events: host exits, halts, self-modifying code, interrupt windows), a flush request, and
+ * EFLAGS.TF (single-step belongs to the run loop).
  */
-export function runInsns(cpu: Cpu, insns: readonly Insn[], n: number, maxPasses = 0, exits: Int32Array | null = null): number {
-  loopPasses.count = 0;
+export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: ChainState | null = null): number {
+  let insns = b.insns;
+  if (chain !== null) {
+    chain.block = b;
+    chain.retired = 0;
+  }
   // A run cut short (budget, single-step) may end inside a fused pair (exec/fuse.ts): run it
   // one instruction at a time through the original handlers.
   if (n < insns.length) return runInsnsSingly(cpu, insns, n);
   const s = cpu.s;
-  const loopEip = insns[0]!.eip;
-  const end = s[S_EIP]!;
-  let passes = 0;
+  let retired = 0;
   let k = 0;
   try {
-    while (k < n) {
-      const i = insns[k]!;
-      switch (i.op) {
-      case 0:
-        i.exec(cpu, i);
-        break;
-      case 1: {
-        cpu.s[i.v0] = cpu.s[i.v1]!;
-        break;
-      }
-      case 2: {
-        cpu.s[i.v0] = i.v1;
-        break;
-      }
-      case 3: {
-        cpu.s[i.v0] = cpu.mmu.read32(ea32(cpu, i));
-        break;
-      }
-      case 4: {
-        cpu.mmu.write32(ea32(cpu, i), cpu.s[i.v1]!);
-        break;
-      }
-      case 5: {
-        cpu.mmu.write32(ea32(cpu, i), i.v1);
-        break;
-      }
-      case 6: {
-        cpu.mmu.write8(ea32(cpu, i), i.v1);
-        break;
-      }
-      case 7: {
-        cpu.mmu.write8(ea32(cpu, i), cpu.r8[i.v1]!);
-        break;
-      }
-      case 8: {
-        cpu.r8[i.v0] = cpu.mmu.read8(ea32(cpu, i));
-        break;
-      }
-      case 9: {
-        cpu.s[i.v0] = cpu.mmu.read8(ea32(cpu, i));
-        break;
-      }
-      case 10: {
-        cpu.s[i.v0] = cpu.r8[i.v1]!;
-        break;
-      }
-      case 11: {
-        cpu.s[i.v0] = (cpu.mmu.read8(ea32(cpu, i)) << 24) >> 24;
-        break;
-      }
-      case 12: {
-        cpu.s[i.v0] = cpu.mmu.read16(ea32(cpu, i));
-        break;
-      }
-      case 13: {
-        s[i.v0] = (s[i.base]! + (s[i.index]! << i.scale) + i.disp) | 0;
-        break;
-      }
-      case 14: {
-        const b = s[i.v1]!;
-        const r = (s[i.v0]! + b) | 0;
-        s[i.v0] = r;
-        s[S_CC_OP] = ADD32;
-        s[S_CC_DST] = r;
-        s[S_CC_SRC] = b;
-        break;
-      }
-      case 15: {
-        const b = i.v1;
-        const r = (s[i.v0]! + b) | 0;
-        s[i.v0] = r;
-        s[S_CC_OP] = ADD32;
-        s[S_CC_DST] = r;
-        s[S_CC_SRC] = b;
-        break;
-      }
-      case 16: {
-        const b = cpu.mmu.read32(ea32(cpu, i));
-        const r = (s[i.v0]! + b) | 0;
-        s[i.v0] = r;
-        s[S_CC_OP] = ADD32;
-        s[S_CC_DST] = r;
-        s[S_CC_SRC] = b;
-        break;
-      }
-      case 17: {
-        const b = s[i.v1]!;
-        const r = (s[i.v0]! - b) | 0;
-        s[i.v0] = r;
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = r;
-        s[S_CC_SRC] = b;
-        break;
-      }
-      case 18: {
-        const b = i.v1;
-        const r = (s[i.v0]! - b) | 0;
-        s[i.v0] = r;
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = r;
-        s[S_CC_SRC] = b;
-        break;
-      }
-      case 19: {
-        const b = s[i.v1]!;
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = (s[i.v0]! - b) | 0;
-        s[S_CC_SRC] = b;
-        break;
-      }
-      case 20: {
-        const b = i.v1;
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = (s[i.v0]! - b) | 0;
-        s[S_CC_SRC] = b;
-        break;
-      }
-      case 21: {
-        const b = cpu.mmu.read32(ea32(cpu, i));
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = (s[i.v0]! - b) | 0;
-        s[S_CC_SRC] = b;
-        break;
-      }
-      case 22: {
-        const a = cpu.mmu.read32(ea32(cpu, i));
-        const b = s[i.v1]!;
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = (a - b) | 0;
-        s[S_CC_SRC] = b;
-        break;
-      }
-      case 23: {
-        const a = cpu.mmu.read32(ea32(cpu, i));
-        const b = i.v1;
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = (a - b) | 0;
-        s[S_CC_SRC] = b;
-        break;
-      }
-      case 24: {
-        const a = cpu.mmu.read8(ea32(cpu, i));
-        const b = i.v1;
-        s[S_CC_OP] = SUB8;
-        s[S_CC_DST] = (a - b) & 0xff;
-        s[S_CC_SRC] = b;
-        break;
-      }
-      case 25: {
-        const r = s[i.v0]! & s[i.v1]!;
-        s[i.v0] = r;
-        s[S_CC_OP] = LOGIC32;
-        s[S_CC_DST] = r;
-        break;
-      }
-      case 26: {
-        const r = s[i.v0]! & i.v1;
-        s[i.v0] = r;
-        s[S_CC_OP] = LOGIC32;
-        s[S_CC_DST] = r;
-        break;
-      }
-      case 27: {
-        const r = s[i.v0]! | s[i.v1]!;
-        s[i.v0] = r;
-        s[S_CC_OP] = LOGIC32;
-        s[S_CC_DST] = r;
-        break;
-      }
-      case 28: {
-        const r = s[i.v0]! ^ s[i.v1]!;
-        s[i.v0] = r;
-        s[S_CC_OP] = LOGIC32;
-        s[S_CC_DST] = r;
-        break;
-      }
-      case 29: {
-        s[S_CC_OP] = LOGIC32;
-        s[S_CC_DST] = s[i.v0]! & s[i.v1]!;
-        break;
-      }
-      case 30: {
-        const cf = computeCF(s);
-        const r = (s[i.v0]! + 1) | 0;
-        s[i.v0] = r;
-        s[S_CC_SRC2] = cf;
-        s[S_CC_DST] = r;
-        s[S_CC_OP] = INC32;
-        break;
-      }
-      case 31: {
-        const cf = computeCF(s);
-        const r = (s[i.v0]! - 1) | 0;
-        s[i.v0] = r;
-        s[S_CC_SRC2] = cf;
-        s[S_CC_DST] = r;
-        s[S_CC_OP] = DEC32;
-        break;
-      }
-      case 32: {
-        const v = s[i.v0]!;
-        const r = v << i.v1;
-        s[i.v0] = r;
-        s[S_CC_OP] = SHL32;
-        s[S_CC_DST] = r;
-        s[S_CC_SRC] = v << (i.v1 - 1);
-        break;
-      }
-      case 33: {
-        const v = s[i.v0]!;
-        const r = (v >>> i.v1) | 0;
-        s[i.v0] = r;
-        s[S_CC_OP] = SAR32;
-        s[S_CC_DST] = r;
-        s[S_CC_SRC] = v >>> (i.v1 - 1);
-        break;
-      }
-      case 34: {
-        const v = s[i.v0]!;
-        const r = v >> i.v1;
-        s[i.v0] = r;
-        s[S_CC_OP] = SAR32;
-        s[S_CC_DST] = r;
-        s[S_CC_SRC] = v >> (i.v1 - 1);
-        break;
-      }
-      case 35: {
-        if (testCC(cpu.s, i.cc)) {
+    for (;;) {
+      while (k < n) {
+        const i = insns[k]!;
+        switch (i.op) {
+        case 0:
+          i.exec(cpu, i);
+          break;
+        case 1: {
+          cpu.s[i.v0] = cpu.s[i.v1]!;
+          break;
+        }
+        case 2: {
+          cpu.s[i.v0] = i.v1;
+          break;
+        }
+        case 3: {
+          cpu.s[i.v0] = cpu.mmu.read32(ea32(cpu, i));
+          break;
+        }
+        case 4: {
+          cpu.mmu.write32(ea32(cpu, i), cpu.s[i.v1]!);
+          break;
+        }
+        case 5: {
+          cpu.mmu.write32(ea32(cpu, i), i.v1);
+          break;
+        }
+        case 6: {
+          cpu.mmu.write8(ea32(cpu, i), i.v1);
+          break;
+        }
+        case 7: {
+          cpu.mmu.write8(ea32(cpu, i), cpu.r8[i.v1]!);
+          break;
+        }
+        case 8: {
+          cpu.r8[i.v0] = cpu.mmu.read8(ea32(cpu, i));
+          break;
+        }
+        case 9: {
+          cpu.s[i.v0] = cpu.mmu.read8(ea32(cpu, i));
+          break;
+        }
+        case 10: {
+          cpu.s[i.v0] = cpu.r8[i.v1]!;
+          break;
+        }
+        case 11: {
+          cpu.s[i.v0] = (cpu.mmu.read8(ea32(cpu, i)) << 24) >> 24;
+          break;
+        }
+        case 12: {
+          cpu.s[i.v0] = cpu.mmu.read16(ea32(cpu, i));
+          break;
+        }
+        case 13: {
+          s[i.v0] = (s[i.base]! + (s[i.index]! << i.scale) + i.disp) | 0;
+          break;
+        }
+        case 14: {
+          const b = s[i.v1]!;
+          const r = (s[i.v0]! + b) | 0;
+          s[i.v0] = r;
+          s[S_CC_OP] = ADD32;
+          s[S_CC_DST] = r;
+          s[S_CC_SRC] = b;
+          break;
+        }
+        case 15: {
+          const b = i.v1;
+          const r = (s[i.v0]! + b) | 0;
+          s[i.v0] = r;
+          s[S_CC_OP] = ADD32;
+          s[S_CC_DST] = r;
+          s[S_CC_SRC] = b;
+          break;
+        }
+        case 16: {
+          const b = cpu.mmu.read32(ea32(cpu, i));
+          const r = (s[i.v0]! + b) | 0;
+          s[i.v0] = r;
+          s[S_CC_OP] = ADD32;
+          s[S_CC_DST] = r;
+          s[S_CC_SRC] = b;
+          break;
+        }
+        case 17: {
+          const b = s[i.v1]!;
+          const r = (s[i.v0]! - b) | 0;
+          s[i.v0] = r;
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = r;
+          s[S_CC_SRC] = b;
+          break;
+        }
+        case 18: {
+          const b = i.v1;
+          const r = (s[i.v0]! - b) | 0;
+          s[i.v0] = r;
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = r;
+          s[S_CC_SRC] = b;
+          break;
+        }
+        case 19: {
+          const b = s[i.v1]!;
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = (s[i.v0]! - b) | 0;
+          s[S_CC_SRC] = b;
+          break;
+        }
+        case 20: {
+          const b = i.v1;
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = (s[i.v0]! - b) | 0;
+          s[S_CC_SRC] = b;
+          break;
+        }
+        case 21: {
+          const b = cpu.mmu.read32(ea32(cpu, i));
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = (s[i.v0]! - b) | 0;
+          s[S_CC_SRC] = b;
+          break;
+        }
+        case 22: {
+          const a = cpu.mmu.read32(ea32(cpu, i));
+          const b = s[i.v1]!;
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = (a - b) | 0;
+          s[S_CC_SRC] = b;
+          break;
+        }
+        case 23: {
+          const a = cpu.mmu.read32(ea32(cpu, i));
+          const b = i.v1;
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = (a - b) | 0;
+          s[S_CC_SRC] = b;
+          break;
+        }
+        case 24: {
+          const a = cpu.mmu.read8(ea32(cpu, i));
+          const b = i.v1;
+          s[S_CC_OP] = SUB8;
+          s[S_CC_DST] = (a - b) & 0xff;
+          s[S_CC_SRC] = b;
+          break;
+        }
+        case 25: {
+          const r = s[i.v0]! & s[i.v1]!;
+          s[i.v0] = r;
+          s[S_CC_OP] = LOGIC32;
+          s[S_CC_DST] = r;
+          break;
+        }
+        case 26: {
+          const r = s[i.v0]! & i.v1;
+          s[i.v0] = r;
+          s[S_CC_OP] = LOGIC32;
+          s[S_CC_DST] = r;
+          break;
+        }
+        case 27: {
+          const r = s[i.v0]! | s[i.v1]!;
+          s[i.v0] = r;
+          s[S_CC_OP] = LOGIC32;
+          s[S_CC_DST] = r;
+          break;
+        }
+        case 28: {
+          const r = s[i.v0]! ^ s[i.v1]!;
+          s[i.v0] = r;
+          s[S_CC_OP] = LOGIC32;
+          s[S_CC_DST] = r;
+          break;
+        }
+        case 29: {
+          s[S_CC_OP] = LOGIC32;
+          s[S_CC_DST] = s[i.v0]! & s[i.v1]!;
+          break;
+        }
+        case 30: {
+          const cf = computeCF(s);
+          const r = (s[i.v0]! + 1) | 0;
+          s[i.v0] = r;
+          s[S_CC_SRC2] = cf;
+          s[S_CC_DST] = r;
+          s[S_CC_OP] = INC32;
+          break;
+        }
+        case 31: {
+          const cf = computeCF(s);
+          const r = (s[i.v0]! - 1) | 0;
+          s[i.v0] = r;
+          s[S_CC_SRC2] = cf;
+          s[S_CC_DST] = r;
+          s[S_CC_OP] = DEC32;
+          break;
+        }
+        case 32: {
+          const v = s[i.v0]!;
+          const r = v << i.v1;
+          s[i.v0] = r;
+          s[S_CC_OP] = SHL32;
+          s[S_CC_DST] = r;
+          s[S_CC_SRC] = v << (i.v1 - 1);
+          break;
+        }
+        case 33: {
+          const v = s[i.v0]!;
+          const r = (v >>> i.v1) | 0;
+          s[i.v0] = r;
+          s[S_CC_OP] = SAR32;
+          s[S_CC_DST] = r;
+          s[S_CC_SRC] = v >>> (i.v1 - 1);
+          break;
+        }
+        case 34: {
+          const v = s[i.v0]!;
+          const r = v >> i.v1;
+          s[i.v0] = r;
+          s[S_CC_OP] = SAR32;
+          s[S_CC_DST] = r;
+          s[S_CC_SRC] = v >> (i.v1 - 1);
+          break;
+        }
+        case 35: {
+          if (testCC(cpu.s, i.cc)) {
+            cpu.s[S_EIP] = i.v0;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
+        }
+        case 36: {
           cpu.s[S_EIP] = i.v0;
-          cpu.stop = STOP_BRANCH;
+          break;
         }
-        break;
-      }
-      case 36: {
-        cpu.s[S_EIP] = i.v0;
-        break;
-      }
-      case 37: {
-        const op = s[S_CC_OP]!;
-        let taken: boolean;
-        if (op === SUB32) {
-          const res = s[S_CC_DST]!;
-          const src = s[S_CC_SRC]!;
-          const a = (res + src) | 0;
-          taken = a >>> 0 < src >>> 0;
-        } else taken = testCC(s, 2);
-        if (taken) {
-          s[S_EIP] = i.v0;
-          cpu.stop = STOP_BRANCH;
+        case 37: {
+          const op = s[S_CC_OP]!;
+          let taken: boolean;
+          if (op === SUB32) {
+            const res = s[S_CC_DST]!;
+            const src = s[S_CC_SRC]!;
+            const a = (res + src) | 0;
+            taken = a >>> 0 < src >>> 0;
+          } else taken = testCC(s, 2);
+          if (taken) {
+            s[S_EIP] = i.v0;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 38: {
-        const op = s[S_CC_OP]!;
-        let taken: boolean;
-        if (op === SUB32) {
-          const res = s[S_CC_DST]!;
-          const src = s[S_CC_SRC]!;
-          const a = (res + src) | 0;
-          taken = a >>> 0 >= src >>> 0;
-        } else taken = testCC(s, 3);
-        if (taken) {
-          s[S_EIP] = i.v0;
-          cpu.stop = STOP_BRANCH;
+        case 38: {
+          const op = s[S_CC_OP]!;
+          let taken: boolean;
+          if (op === SUB32) {
+            const res = s[S_CC_DST]!;
+            const src = s[S_CC_SRC]!;
+            const a = (res + src) | 0;
+            taken = a >>> 0 >= src >>> 0;
+          } else taken = testCC(s, 3);
+          if (taken) {
+            s[S_EIP] = i.v0;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 39: {
-        const op = s[S_CC_OP]!;
-        let taken: boolean;
-        if (op === SUB32) {
-          const res = s[S_CC_DST]!;
-          taken = res === 0;
-        } else if (op === LOGIC32) {
-          const res = s[S_CC_DST]!;
-          taken = res === 0;
-        } else taken = testCC(s, 4);
-        if (taken) {
-          s[S_EIP] = i.v0;
-          cpu.stop = STOP_BRANCH;
+        case 39: {
+          const op = s[S_CC_OP]!;
+          let taken: boolean;
+          if (op === SUB32) {
+            const res = s[S_CC_DST]!;
+            taken = res === 0;
+          } else if (op === LOGIC32) {
+            const res = s[S_CC_DST]!;
+            taken = res === 0;
+          } else taken = testCC(s, 4);
+          if (taken) {
+            s[S_EIP] = i.v0;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 40: {
-        const op = s[S_CC_OP]!;
-        let taken: boolean;
-        if (op === SUB32) {
-          const res = s[S_CC_DST]!;
-          taken = res !== 0;
-        } else if (op === LOGIC32) {
-          const res = s[S_CC_DST]!;
-          taken = res !== 0;
-        } else taken = testCC(s, 5);
-        if (taken) {
-          s[S_EIP] = i.v0;
-          cpu.stop = STOP_BRANCH;
+        case 40: {
+          const op = s[S_CC_OP]!;
+          let taken: boolean;
+          if (op === SUB32) {
+            const res = s[S_CC_DST]!;
+            taken = res !== 0;
+          } else if (op === LOGIC32) {
+            const res = s[S_CC_DST]!;
+            taken = res !== 0;
+          } else taken = testCC(s, 5);
+          if (taken) {
+            s[S_EIP] = i.v0;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 41: {
-        const op = s[S_CC_OP]!;
-        let taken: boolean;
-        if (op === SUB32) {
-          const res = s[S_CC_DST]!;
-          const src = s[S_CC_SRC]!;
-          const a = (res + src) | 0;
-          taken = a >>> 0 <= src >>> 0;
-        } else taken = testCC(s, 6);
-        if (taken) {
-          s[S_EIP] = i.v0;
-          cpu.stop = STOP_BRANCH;
+        case 41: {
+          const op = s[S_CC_OP]!;
+          let taken: boolean;
+          if (op === SUB32) {
+            const res = s[S_CC_DST]!;
+            const src = s[S_CC_SRC]!;
+            const a = (res + src) | 0;
+            taken = a >>> 0 <= src >>> 0;
+          } else taken = testCC(s, 6);
+          if (taken) {
+            s[S_EIP] = i.v0;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 42: {
-        const op = s[S_CC_OP]!;
-        let taken: boolean;
-        if (op === SUB32) {
-          const res = s[S_CC_DST]!;
-          const src = s[S_CC_SRC]!;
-          const a = (res + src) | 0;
-          taken = a >>> 0 > src >>> 0;
-        } else taken = testCC(s, 7);
-        if (taken) {
-          s[S_EIP] = i.v0;
-          cpu.stop = STOP_BRANCH;
+        case 42: {
+          const op = s[S_CC_OP]!;
+          let taken: boolean;
+          if (op === SUB32) {
+            const res = s[S_CC_DST]!;
+            const src = s[S_CC_SRC]!;
+            const a = (res + src) | 0;
+            taken = a >>> 0 > src >>> 0;
+          } else taken = testCC(s, 7);
+          if (taken) {
+            s[S_EIP] = i.v0;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 43: {
-        const op = s[S_CC_OP]!;
-        let taken: boolean;
-        if (op === SUB32) {
-          const res = s[S_CC_DST]!;
-          const src = s[S_CC_SRC]!;
-          const a = (res + src) | 0;
-          taken = a < src;
-        } else if (op === LOGIC32) {
-          const res = s[S_CC_DST]!;
-          taken = res < 0;
-        } else taken = testCC(s, 12);
-        if (taken) {
-          s[S_EIP] = i.v0;
-          cpu.stop = STOP_BRANCH;
+        case 43: {
+          const op = s[S_CC_OP]!;
+          let taken: boolean;
+          if (op === SUB32) {
+            const res = s[S_CC_DST]!;
+            const src = s[S_CC_SRC]!;
+            const a = (res + src) | 0;
+            taken = a < src;
+          } else if (op === LOGIC32) {
+            const res = s[S_CC_DST]!;
+            taken = res < 0;
+          } else taken = testCC(s, 12);
+          if (taken) {
+            s[S_EIP] = i.v0;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 44: {
-        const op = s[S_CC_OP]!;
-        let taken: boolean;
-        if (op === SUB32) {
-          const res = s[S_CC_DST]!;
-          const src = s[S_CC_SRC]!;
-          const a = (res + src) | 0;
-          taken = a >= src;
-        } else if (op === LOGIC32) {
-          const res = s[S_CC_DST]!;
-          taken = res >= 0;
-        } else taken = testCC(s, 13);
-        if (taken) {
-          s[S_EIP] = i.v0;
-          cpu.stop = STOP_BRANCH;
+        case 44: {
+          const op = s[S_CC_OP]!;
+          let taken: boolean;
+          if (op === SUB32) {
+            const res = s[S_CC_DST]!;
+            const src = s[S_CC_SRC]!;
+            const a = (res + src) | 0;
+            taken = a >= src;
+          } else if (op === LOGIC32) {
+            const res = s[S_CC_DST]!;
+            taken = res >= 0;
+          } else taken = testCC(s, 13);
+          if (taken) {
+            s[S_EIP] = i.v0;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 45: {
-        const op = s[S_CC_OP]!;
-        let taken: boolean;
-        if (op === SUB32) {
-          const res = s[S_CC_DST]!;
-          const src = s[S_CC_SRC]!;
-          const a = (res + src) | 0;
-          taken = a <= src;
-        } else if (op === LOGIC32) {
-          const res = s[S_CC_DST]!;
-          taken = res <= 0;
-        } else taken = testCC(s, 14);
-        if (taken) {
-          s[S_EIP] = i.v0;
-          cpu.stop = STOP_BRANCH;
+        case 45: {
+          const op = s[S_CC_OP]!;
+          let taken: boolean;
+          if (op === SUB32) {
+            const res = s[S_CC_DST]!;
+            const src = s[S_CC_SRC]!;
+            const a = (res + src) | 0;
+            taken = a <= src;
+          } else if (op === LOGIC32) {
+            const res = s[S_CC_DST]!;
+            taken = res <= 0;
+          } else taken = testCC(s, 14);
+          if (taken) {
+            s[S_EIP] = i.v0;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 46: {
-        const op = s[S_CC_OP]!;
-        let taken: boolean;
-        if (op === SUB32) {
-          const res = s[S_CC_DST]!;
-          const src = s[S_CC_SRC]!;
-          const a = (res + src) | 0;
-          taken = a > src;
-        } else if (op === LOGIC32) {
-          const res = s[S_CC_DST]!;
-          taken = res > 0;
-        } else taken = testCC(s, 15);
-        if (taken) {
-          s[S_EIP] = i.v0;
-          cpu.stop = STOP_BRANCH;
+        case 46: {
+          const op = s[S_CC_OP]!;
+          let taken: boolean;
+          if (op === SUB32) {
+            const res = s[S_CC_DST]!;
+            const src = s[S_CC_SRC]!;
+            const a = (res + src) | 0;
+            taken = a > src;
+          } else if (op === LOGIC32) {
+            const res = s[S_CC_DST]!;
+            taken = res > 0;
+          } else taken = testCC(s, 15);
+          if (taken) {
+            s[S_EIP] = i.v0;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 47: {
-        if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPush(cpu, i);
-        else {
-          const sp = (s[ESP]! - 4) | 0;
-          cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, s[i.v0]!);
-          s[ESP] = sp;
+        case 47: {
+          if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPush(cpu, i);
+          else {
+            const sp = (s[ESP]! - 4) | 0;
+            cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, s[i.v0]!);
+            s[ESP] = sp;
+          }
+          break;
         }
-        break;
-      }
-      case 48: {
-        if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPop(cpu, i);
-        else {
-          const sp = s[ESP]!;
-          const v = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
-          s[ESP] = (sp + 4) | 0;
-          s[i.v0] = v;
+        case 48: {
+          if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPop(cpu, i);
+          else {
+            const sp = s[ESP]!;
+            const v = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
+            s[ESP] = (sp + 4) | 0;
+            s[i.v0] = v;
+          }
+          break;
         }
-        break;
-      }
-      case 49: {
-        if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execCall(cpu, i);
-        else {
-          const sp = (s[ESP]! - 4) | 0;
-          cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, i.next);
-          s[ESP] = sp;
-          s[S_EIP] = i.v0;
+        case 49: {
+          if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execCall(cpu, i);
+          else {
+            const sp = (s[ESP]! - 4) | 0;
+            cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, i.next);
+            s[ESP] = sp;
+            s[S_EIP] = i.v0;
+          }
+          break;
         }
-        break;
-      }
-      case 50: {
-        if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execRet(cpu, i);
-        else {
-          const sp = s[ESP]!;
-          const t = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
-          s[ESP] = (sp + 4) | 0;
-          s[S_EIP] = t;
+        case 50: {
+          if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execRet(cpu, i);
+          else {
+            const sp = s[ESP]!;
+            const t = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
+            s[ESP] = (sp + 4) | 0;
+            s[S_EIP] = t;
+          }
+          break;
         }
-        break;
-      }
-      case 51: {
-        const a = s[i.v0]!;
-        const b = s[i.v1]!;
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = (a - b) | 0;
-        s[S_CC_SRC] = b;
-        const x = a ^ i.fuseBias;
-        const y = b ^ i.fuseBias;
-        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
-          s[S_EIP] = i.fuseTarget;
-          cpu.stop = STOP_BRANCH;
+        case 51: {
+          const a = s[i.v0]!;
+          const b = s[i.v1]!;
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = (a - b) | 0;
+          s[S_CC_SRC] = b;
+          const x = a ^ i.fuseBias;
+          const y = b ^ i.fuseBias;
+          if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+            s[S_EIP] = i.fuseTarget;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 52: {
-        const a = s[i.v0]!;
-        const b = i.v1;
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = (a - b) | 0;
-        s[S_CC_SRC] = b;
-        const x = a ^ i.fuseBias;
-        const y = b ^ i.fuseBias;
-        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
-          s[S_EIP] = i.fuseTarget;
-          cpu.stop = STOP_BRANCH;
+        case 52: {
+          const a = s[i.v0]!;
+          const b = i.v1;
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = (a - b) | 0;
+          s[S_CC_SRC] = b;
+          const x = a ^ i.fuseBias;
+          const y = b ^ i.fuseBias;
+          if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+            s[S_EIP] = i.fuseTarget;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 53: {
-        const b = cpu.mmu.read32(ea32(cpu, i));
-        const a = s[i.v0]!;
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = (a - b) | 0;
-        s[S_CC_SRC] = b;
-        const x = a ^ i.fuseBias;
-        const y = b ^ i.fuseBias;
-        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
-          s[S_EIP] = i.fuseTarget;
-          cpu.stop = STOP_BRANCH;
+        case 53: {
+          const b = cpu.mmu.read32(ea32(cpu, i));
+          const a = s[i.v0]!;
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = (a - b) | 0;
+          s[S_CC_SRC] = b;
+          const x = a ^ i.fuseBias;
+          const y = b ^ i.fuseBias;
+          if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+            s[S_EIP] = i.fuseTarget;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 54: {
-        const a = cpu.mmu.read32(ea32(cpu, i));
-        const b = s[i.v1]!;
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = (a - b) | 0;
-        s[S_CC_SRC] = b;
-        const x = a ^ i.fuseBias;
-        const y = b ^ i.fuseBias;
-        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
-          s[S_EIP] = i.fuseTarget;
-          cpu.stop = STOP_BRANCH;
+        case 54: {
+          const a = cpu.mmu.read32(ea32(cpu, i));
+          const b = s[i.v1]!;
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = (a - b) | 0;
+          s[S_CC_SRC] = b;
+          const x = a ^ i.fuseBias;
+          const y = b ^ i.fuseBias;
+          if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+            s[S_EIP] = i.fuseTarget;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 55: {
-        const a = cpu.mmu.read32(ea32(cpu, i));
-        const b = i.v1;
-        s[S_CC_OP] = SUB32;
-        s[S_CC_DST] = (a - b) | 0;
-        s[S_CC_SRC] = b;
-        const x = a ^ i.fuseBias;
-        const y = b ^ i.fuseBias;
-        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
-          s[S_EIP] = i.fuseTarget;
-          cpu.stop = STOP_BRANCH;
+        case 55: {
+          const a = cpu.mmu.read32(ea32(cpu, i));
+          const b = i.v1;
+          s[S_CC_OP] = SUB32;
+          s[S_CC_DST] = (a - b) | 0;
+          s[S_CC_SRC] = b;
+          const x = a ^ i.fuseBias;
+          const y = b ^ i.fuseBias;
+          if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+            s[S_EIP] = i.fuseTarget;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 56: {
-        const a = cpu.mmu.read8(ea32(cpu, i));
-        const b = i.v1;
-        s[S_CC_OP] = SUB8;
-        s[S_CC_DST] = (a - b) & 0xff;
-        s[S_CC_SRC] = b;
-        const x = (a << 24) ^ i.fuseBias;
-        const y = (b << 24) ^ i.fuseBias;
-        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
-          s[S_EIP] = i.fuseTarget;
-          cpu.stop = STOP_BRANCH;
+        case 56: {
+          const a = cpu.mmu.read8(ea32(cpu, i));
+          const b = i.v1;
+          s[S_CC_OP] = SUB8;
+          s[S_CC_DST] = (a - b) & 0xff;
+          s[S_CC_SRC] = b;
+          const x = (a << 24) ^ i.fuseBias;
+          const y = (b << 24) ^ i.fuseBias;
+          if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+            s[S_EIP] = i.fuseTarget;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
-      }
-      case 57: {
-        const r = s[i.v0]! & s[i.v1]!;
-        s[S_CC_OP] = LOGIC32;
-        s[S_CC_DST] = r;
-        const x = r ^ i.fuseBias;
-        const y = i.fuseBias;
-        if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
-          s[S_EIP] = i.fuseTarget;
-          cpu.stop = STOP_BRANCH;
+        case 57: {
+          const r = s[i.v0]! & s[i.v1]!;
+          s[S_CC_OP] = LOGIC32;
+          s[S_CC_DST] = r;
+          const x = r ^ i.fuseBias;
+          const y = i.fuseBias;
+          if (((i.fuseMask >> ((x < y ? 1 : 0) | (x === y ? 2 : 0))) & 1) !== 0) {
+            s[S_EIP] = i.fuseTarget;
+            cpu.stop = STOP_BRANCH;
+          }
+          break;
         }
-        break;
+        case 58: {
+          const r = cpu.r8[i.v0]! ^ cpu.r8[i.v1]!;
+          cpu.r8[i.v0] = r;
+          s[S_CC_OP] = LOGIC8;
+          s[S_CC_DST] = r;
+          break;
+        }
+        }
+        k += i.width;
+        if (cpu.stop !== 0) break;
       }
-      case 58: {
-        const r = cpu.r8[i.v0]! ^ cpu.r8[i.v1]!;
-        cpu.r8[i.v0] = r;
-        s[S_CC_OP] = LOGIC8;
-        s[S_CC_DST] = r;
-        break;
+      // The block ran to its end or to a taken branch: chain to its successor when linked.
+      if (chain === null || (cpu.stop !== 0 && cpu.stop !== STOP_BRANCH) || cpu.flushDecoded || (s[S_EFLAGS]! & TF) !== 0) break;
+      const lin = (s[S_EIP]! + s[S_SEG_BASE + CS]!) | 0;
+      let next = b.succ0;
+      if (next === null || next.start !== lin || !next.valid) {
+        next = b.succ1;
+        if (next === null || next.start !== lin || !next.valid) break;
       }
-      }
-      k += i.width;
-      if (cpu.stop !== 0) {
-        if (k !== n || passes >= maxPasses || cpu.stop !== STOP_BRANCH || s[S_EIP] !== loopEip || cpu.flushDecoded) break;
-        // The last instruction branched back to the block start: the next pass.
-        passes++;
-        cpu.retired += n;
-        exits![n]!++;
-        cpu.stop = 0;
-        s[S_EIP] = end;
-        k = 0;
-      }
+      const len = next.insns.length;
+      if (retired + k + len > budget) break;
+      b.exits[k]!++;
+      retired += k;
+      cpu.retired += k;
+      cpu.stop = 0;
+      b = next;
+      chain.block = next;
+      insns = next.insns;
+      n = len;
+      k = 0;
+      s[S_EIP] = next.end;
     }
   } catch (e) {
     if (e !== FAULT) throw e;
-    loopPasses.count = passes;
+    if (chain !== null) chain.retired = retired;
     return -(k + 1);
   }
-  loopPasses.count = passes;
+  if (chain !== null) chain.retired = retired;
   return k;
 }

@@ -18,7 +18,7 @@ import { ACCESS_READ } from "../memory/translator";
 import { bindInsn } from "./bind";
 import { Block, foldClassCounts, MAX_BLOCK_INSNS } from "./block";
 import { DecodedCache } from "./icache";
-import { loopPasses, runInsns } from "./dispatch";
+import { ChainState, runInsns } from "./dispatch";
 import { fusePair } from "./fuse";
 import { CLASS_NAMES, type ClassName, type ExecFn, type Insn } from "./insn";
 
@@ -38,7 +38,8 @@ export class Interpreter implements Engine {
   private readonly decoder = new Decoder();
   private readonly decoded = new DecodedInsn();
   private readonly breakpoints = new Set<number>();
-  private current: Block | null = null;
+  /** The block executing (and where a chained run stopped): see exec/dispatch.ts. */
+  private readonly chain = new ChainState();
   /** Folded execution counts of blocks that left the cache, per class. */
   private readonly classRetired = new Float64Array(8);
   private chainedHits = 0;
@@ -52,7 +53,7 @@ export class Interpreter implements Engine {
     this.cache.onRetire = (b) => {
       foldClassCounts(b, this.classRetired);
       b.exits.fill(0);
-      if (b === this.current) this.cpu.stop = this.cpu.stop === STOP_NONE ? STOP_RESYNC : this.cpu.stop;
+      if (b === this.chain.block) this.cpu.stop = this.cpu.stop === STOP_NONE ? STOP_RESYNC : this.cpu.stop;
     };
   }
 
@@ -93,6 +94,7 @@ export class Interpreter implements Engine {
     let remaining = Math.max(0, Math.floor(budget));
     let prev: Block | null = null;
     let first = true;
+    const chain = this.chain;
     cpu.stop = STOP_NONE;
     while (remaining > 0) {
       if (cpu.flushDecoded) {
@@ -142,7 +144,6 @@ export class Interpreter implements Engine {
       }
       const insns = b.insns;
       const len = insns.length;
-      const startEip = insns[0]!.eip;
       if ((s[S_EFLAGS]! & TF) !== 0) {
         // Single-step (EFLAGS.TF at the start of an instruction): run one instruction, then a
         // #DB trap with EIP after it (SDM Vol. 3 §17.3.1.4).
@@ -155,39 +156,28 @@ export class Interpreter implements Engine {
         }
         continue;
       }
-      let n: number;
-      let k: number;
-      // A block that branches back to its own start (a loop) runs again at once, without the
-      // cache lookup and bookkeeping of the outer loop.
-      for (;;) {
-        n = len;
-        if (n > remaining) {
-          n = remaining;
-          s[S_EIP] = insns[n]!.eip;
-        } else s[S_EIP] = b.end;
-        this.current = b;
-        k = runInsns(cpu, insns, n, checkBps ? 0 : Math.floor(remaining / len) - 1, b.exits);
-        const passes = loopPasses.count;
-        if (passes !== 0) {
-          // Whole passes of a loop block made inside runInsns (already in cpu.retired and b.exits).
-          remaining -= passes * len;
-          chained += passes;
-        }
-        if (k < 0 || cpu.stop !== STOP_BRANCH || s[S_EIP] !== startEip || !b.valid || remaining - k <= 0 || checkBps || cpu.flushDecoded) break;
-        b.exits[k]!++;
-        cpu.retired += k;
-        remaining -= k;
-        cpu.stop = STOP_NONE;
+      let n = len;
+      if (n > remaining) {
+        n = remaining;
+        s[S_EIP] = insns[n]!.eip;
+      } else s[S_EIP] = b.end;
+      // Whole blocks chained inside runInsns (exec/dispatch.ts) are already in cpu.retired and
+      // their exit counts; `b` becomes the block that returned.
+      let k = runInsns(cpu, b, n, checkBps ? 0 : remaining, chain);
+      if (chain.retired !== 0) {
+        remaining -= chain.retired;
         chained++;
+        n = chain.block!.insns.length;
       }
+      b = chain.block!;
+      chain.block = null;
       if (k < 0) {
         k = -k - 1;
-        this.current = null;
         b.exits[k]!++;
         if (!b.valid) this.foldDropped(b);
         cpu.retired += k;
         remaining -= k + 1;
-        s[S_EIP] = insns[k]!.eip;
+        s[S_EIP] = b.insns[k]!.eip;
         cpu.stop = STOP_NONE;
         deliverException(cpu, FAULT.vector, FAULT.errorCode);
         prev = null;
@@ -200,7 +190,6 @@ export class Interpreter implements Engine {
         }
         continue;
       }
-      this.current = null;
       b.exits[k]!++;
       if (!b.valid) this.foldDropped(b);
       cpu.retired += k;
@@ -212,7 +201,7 @@ export class Interpreter implements Engine {
           cpu.stop = STOP_NONE;
           continue;
         }
-        if (k < len && k < n) s[S_EIP] = insns[k]!.eip;
+        if (k < b.insns.length && k < n) s[S_EIP] = b.insns[k]!.eip;
         prev = null;
         const r = this.stopReason();
         if (r !== null) {
@@ -231,9 +220,9 @@ export class Interpreter implements Engine {
     const s = cpu.s;
     const insns = b.insns;
     s[S_EIP] = insns.length > 1 ? insns[1]!.eip : b.end;
-    this.current = b;
-    let k = runInsns(cpu, insns, 1);
-    this.current = null;
+    this.chain.block = b;
+    let k = runInsns(cpu, b, 1);
+    this.chain.block = null;
     if (k < 0) {
       k = -k - 1;
       b.exits[k]!++;
