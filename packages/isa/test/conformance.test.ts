@@ -32,10 +32,7 @@ const KNOWN_GAPS: readonly Gap[] = [
     gap: "ENTER whose final-ESP probe faults: the host has already stored the pushed EBP (the SDM Operation pushes EBP first); the interpreter faults before any write",
     match: (f) => /^C8 enter/.test(f.case.entry) && f.expected.vector === 14 && f.actual?.vector === 14 && f.diffs.every((d) => d.field.startsWith("mem[")),
   },
-  {
-    gap: "PREFETCHh raises #UD; the SDM gives it no CPUID flag (its only #UD is LOCK), so a CPU without SSE still executes it as a hint",
-    match: (f) => /^0F 18\/[0-3] mem prefetch/.test(f.case.entry) && f.actual?.vector === 6 && f.expected.vector !== 6,
-  },
+
 ];
 
 describe(`conformance quick set: interpreter vs host CPU (seed ${SEED}, ${CASES} cases per entry)`, () => {

@@ -51,7 +51,12 @@ const execWriteViaCs: ExecFn = (cpu, i) => {
   EXEC[i.entry >= 0 ? (OPCODES[i.entry]!.sem) : "ud"](cpu, i);
 };
 
-/** Extensions whose instructions the CPUID identity does not advertise (they raise #UD). */
+/**
+ * Extensions whose instructions the CPUID identity does not advertise (they raise #UD). Two hints
+ * the table files under SSE/SSE2 are exempt, as the SDM gives them no CPUID flag: PAUSE (REP NOP)
+ * and PREFETCHh (0F 18 /0-3 with a memory operand; on a P6 the 0F 18-1F space is hint NOPs, and a
+ * prefetch never faults, even on an unmapped line): both execute as NOP.
+ */
 const UNADVERTISED: ReadonlySet<string> = new Set(["mmx", "sse", "sse2", "sse3", "ssse3", "sse41", "sse42"]);
 
 /** Segment registers named by LDS/LES/LSS/LFS/LGS opcodes. */
@@ -281,7 +286,8 @@ export function bindInsn(d: DecodedInsn, eip: number): Insn {
     if (i.base < 0) i.base = S_ZERO;
     if (i.index < 0) i.index = S_ZERO;
   }
-  i.exec = UNADVERTISED.has(def.ext) && sem !== "pause" ? execUd : (specialize(sem, i) ?? EXEC[sem]);
+  i.exec =
+    sem === "prefetch" ? EXEC.nop : UNADVERTISED.has(def.ext) && sem !== "pause" ? execUd : (specialize(sem, i) ?? EXEC[sem]);
   if (i.k0 === OK_MEM && i.seg === CS && WRITES_OPERAND_0.has(sem)) i.exec = execWriteViaCs;
   // 0F 0D is PREFETCH(W) with a memory operand; the register form is undefined (#UD).
   if (d.map === 1 && d.opcode === 0x0d && !d.hasMem) i.exec = execUd;
