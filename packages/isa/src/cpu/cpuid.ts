@@ -1,6 +1,6 @@
 /**
  * The CPUID identity of Strata's IA-32 processor (SDM Vol. 2 "CPUID"): a P6-family (i686) part
- * with an on-chip x87 FPU, TSC, model-specific registers (RDMSR/WRMSR, as every P6 has), CMPXCHG8B
+ * with an on-chip x87 FPU, 4 MiB pages (PSE) and global pages (PGE), TSC, model-specific registers (RDMSR/WRMSR, as every P6 has), CMPXCHG8B
  * and CMOV, and deliberately nothing of MMX, FXSR, SSE*,
  * SEP or PAE: software (glibc's ifunc selection among them) must pick plain IA-32 code paths, and
  * those instructions raise #UD here. The vendor string is our own, so vendor-specific probing
@@ -14,11 +14,15 @@ export const CPUID_MAX_LEAF = 1;
 export const CPUID_SIGNATURE = 0x633;
 /** Leaf 1 EDX feature bits. */
 export const FEATURE_FPU = 1 << 0;
+/** Page-size extension: 4 MiB pages (CR4.PSE, memory/paging.ts). */
+export const FEATURE_PSE = 1 << 3;
 export const FEATURE_TSC = 1 << 4;
 export const FEATURE_MSR = 1 << 5;
 export const FEATURE_CX8 = 1 << 8;
+/** Global pages (CR4.PGE, PTE.G survive CR3 loads: memory/tlb.ts). */
+export const FEATURE_PGE = 1 << 13;
 export const FEATURE_CMOV = 1 << 15;
-export const CPUID_FEATURES_EDX = FEATURE_FPU | FEATURE_TSC | FEATURE_MSR | FEATURE_CX8 | FEATURE_CMOV;
+export const CPUID_FEATURES_EDX = FEATURE_FPU | FEATURE_PSE | FEATURE_TSC | FEATURE_MSR | FEATURE_CX8 | FEATURE_PGE | FEATURE_CMOV;
 
 function vendorWord(k: number): number {
   let v = 0;

@@ -5,6 +5,7 @@
  */
 import type { Cpu } from "./cpu";
 import type { PhysicalMemory } from "../memory/physical";
+import { syncPaging } from "./control-registers";
 import { STATE_WORDS } from "./state";
 
 export interface CpuSnapshot {
@@ -62,6 +63,8 @@ export function restoreCpu(cpu: Cpu, snap: CpuSnapshot): void {
   f.fds = snap.fpu.fds;
   f.fdp = snap.fpu.fdp;
   cpu.mmu.userAccess = cpu.s[42] === 3 ? 4 : 0;
+  // The TLB is not state: the translator is re-derived from CR0/CR3/CR4 and refills on demand.
+  syncPaging(cpu);
   cpu.mmu.tlb.flush();
   cpu.flushDecoded = true;
 }

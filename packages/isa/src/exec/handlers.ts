@@ -13,6 +13,7 @@ import * as alu from "./alu";
 import * as bcd from "./bcd";
 import * as bits from "./bits";
 import * as control from "./control";
+import * as cr from "./control-registers";
 import * as data from "./data";
 import * as far from "./far";
 import * as flagops from "./flagops";
@@ -173,13 +174,13 @@ export const EXEC = {
   ltr: sys.execLldtLtr,
   clts: sys.execClts,
   lmsw: sys.execLmsw,
-  mov_to_cr: sys.execMovToCr,
-  mov_from_cr: sys.execMovFromCr,
+  mov_to_cr: cr.execMovToCr,
+  mov_from_cr: cr.execMovFromCr,
   mov_to_dr: sys.execMovToDr,
   mov_from_dr: sys.execMovFromDr,
-  invlpg: sys.execInvlpg,
-  invd: sys.execCacheFlush,
-  wbinvd: sys.execCacheFlush,
+  invlpg: cr.execInvlpg,
+  invd: cr.execCacheFlush,
+  wbinvd: cr.execCacheFlush,
   rdmsr: sys.execMsr,
   wrmsr: sys.execMsr,
   rdpmc: sys.execRdpmc,

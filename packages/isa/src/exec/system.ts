@@ -13,7 +13,6 @@ import { raise, VEC_BP, VEC_BR, VEC_DB, VEC_GP, VEC_OF, VEC_UD } from "../cpu/ex
 import { softwareInterrupt } from "../cpu/interrupts";
 import { loadSegment, readDescriptor, desc, descriptorLimit } from "../cpu/segments";
 import {
-  CR0_PG,
   CR0_TS,
   CS,
   EAX,
@@ -22,8 +21,6 @@ import {
   EDX,
   S_CPL,
   S_CR0,
-  S_CR2,
-  S_CR3,
   S_CR4,
   S_EFLAGS,
   S_GDTR_BASE,
@@ -261,51 +258,12 @@ export const execLmsw: ExecFn = (cpu, i) => {
   cpu.s[S_CR0] = (cr0 & ~0xe) | (v & 0xf) | (cr0 & 1);
 };
 
-export const execMovToCr: ExecFn = (cpu, i) => {
-  requireCpl0(cpu);
-  const v = cpu.s[i.v1]!;
-  switch (i.v0) {
-    case 0:
-      if ((v & CR0_PG) !== 0) raise(VEC_GP, 0); // paging arrives with the page walker
-      cpu.s[S_CR0] = v | 0x10;
-      break;
-    case 2:
-      cpu.s[S_CR2] = v;
-      break;
-    case 3:
-      cpu.s[S_CR3] = v;
-      cpu.mmu.tlb.flush();
-      cpu.flushDecoded = true;
-      break;
-    case 4:
-      cpu.s[S_CR4] = v;
-      cpu.mmu.tlb.flush();
-      break;
-    default:
-      raise(VEC_UD);
-  }
-};
-
-export const execMovFromCr: ExecFn = (cpu, i) => {
-  requireCpl0(cpu);
-  const cr = i.v1;
-  const v = cr === 0 ? cpu.s[S_CR0]! : cr === 2 ? cpu.s[S_CR2]! : cr === 3 ? cpu.s[S_CR3]! : cr === 4 ? cpu.s[S_CR4]! : raise(VEC_UD);
-  cpu.s[i.v0] = v;
-};
-
 /** Debug registers are not modelled yet: writes are dropped, reads give 0 (DR6/DR7 reset values aside). */
 export const execMovToDr: ExecFn = (cpu) => requireCpl0(cpu);
 export const execMovFromDr: ExecFn = (cpu, i) => {
   requireCpl0(cpu);
   cpu.s[i.v0] = 0;
 };
-
-export const execInvlpg: ExecFn = (cpu, i) => {
-  requireCpl0(cpu);
-  cpu.mmu.tlb.flushPage(ea(cpu, i) >>> 12);
-};
-
-export const execCacheFlush: ExecFn = (cpu) => requireCpl0(cpu);
 
 /** RDMSR/WRMSR: no MSRs are modelled; #GP(0) at CPL > 0 and for every MSR index. */
 export const execMsr: ExecFn = (cpu) => {

@@ -5,20 +5,31 @@
  * reports writes to watched pages. Multi-byte writes translate every page they touch before
  * storing any byte, so a fault leaves memory untouched and the instruction restartable.
  *
+ * The translator is the identity while CR0.PG = 0, the page walker of memory/paging.ts while
+ * CR0.PG = 1 (cpu/control-registers.ts switches them), or a host-installed one (the user-level
+ * machine's page map). User or supervisor rights follow setUserMode (CPL 3 or not); the
+ * processor's implicit accesses to descriptor tables and the TSS use readSupervisor* and
+ * writeSupervisor*, which never leave a TLB entry a later user access could go through.
+ *
  * Addresses are linear (segment base already added by the caller); values are returned as int32
- * for dwords and as unsigned for bytes and words.
+ * for dwords and as unsigned for bytes and words. Physical addresses are unsigned numbers.
  */
 import { raise, VEC_PF } from "../cpu/exceptions";
 import { S_CR2 } from "../cpu/state";
+import { PagingTranslator } from "./paging";
 import { PAGE_MASK, PAGE_SHIFT, type PhysicalMemory } from "./physical";
-import { Tlb, TLB_INDEX_MASK } from "./tlb";
-import { ACCESS_READ, ACCESS_WRITE, IdentityTranslator, type Translator } from "./translator";
+import { Tlb, TLB_INDEX_MASK, TLBF_NO_USER_READ, TLBF_NO_USER_WRITE } from "./tlb";
+import { ACCESS_READ, ACCESS_USER, ACCESS_WRITE, IdentityTranslator, type Translator } from "./translator";
 
 export class Mmu {
   readonly ram: PhysicalMemory;
   readonly tlb: Tlb = new Tlb();
   translator: Translator;
-  /** ACCESS_USER while CPL = 3 (callers flush the TLB when it changes), else 0. */
+  /** The translator while CR0.PG = 0. */
+  readonly identity: IdentityTranslator = new IdentityTranslator();
+  /** The two-level page walk, the translator while CR0.PG = 1 (its cr3/pse/pge/wp follow CR0/CR3/CR4). */
+  readonly paging: PagingTranslator;
+  /** ACCESS_USER while CPL = 3, else 0. Change it with setUserMode. */
   userAccess = 0;
   private readonly u8: Uint8Array;
   private readonly u16: Uint16Array;
@@ -31,10 +42,11 @@ export class Mmu {
   /** CPU state words, for CR2 on #PF. */
   private readonly state: Int32Array;
 
-  constructor(ram: PhysicalMemory, state: Int32Array, translator: Translator = new IdentityTranslator()) {
+  constructor(ram: PhysicalMemory, state: Int32Array, translator?: Translator) {
     this.ram = ram;
     this.state = state;
-    this.translator = translator;
+    this.paging = new PagingTranslator(ram);
+    this.translator = translator ?? this.identity;
     this.u8 = ram.u8;
     this.u16 = ram.u16;
     this.i32 = ram.i32;
@@ -51,16 +63,40 @@ export class Mmu {
     this.tlb.flush();
   }
 
+  /** True while the translator is the processor's own (identity or page walk), not a host's. */
+  hardwareTranslation(): boolean {
+    return this.translator === this.identity || this.translator === this.paging;
+  }
+
+  /**
+   * User (CPL 3) or supervisor rights for the accesses that follow (SDM Vol. 3 §4.6). Entering user
+   * mode removes what supervisor fills granted beyond user rights from the TLB; returns true when
+   * that dropped a supervisor-only translation of a write-watched (possibly code) frame, so the
+   * caller sets cpu.flushDecoded: blocks decoded with supervisor rights must not run at CPL 3.
+   */
+  setUserMode(user: boolean): boolean {
+    const ua = user ? ACCESS_USER : 0;
+    if (ua === this.userAccess) return false;
+    this.userAccess = ua;
+    return user && this.tlb.dropUserInvisible(this.ram.watched);
+  }
+
+  /** Paging-structure entries read by page walks (the `walk.mem_refs` counter). */
+  walkMemRefs(): number {
+    return this.paging.memRefs;
+  }
+
   /**
    * Physical address of `linear` for `access` (ACCESS_* bits, the user bit is added here); fills
    * the TLB; raises #PF when the translator refuses. Addresses outside RAM return as they are and
    * are never cached (reads give all-ones, writes are dropped, as on an open bus).
    */
   translate(linear: number, access: number): number {
-    const phys = this.translator.translate(linear, access | this.userAccess);
+    const translator = this.translator;
+    const phys = translator.translate(linear, access | this.userAccess);
     if (phys < 0) {
       this.state[S_CR2] = linear;
-      raise(VEC_PF, this.translator.faultCode);
+      raise(VEC_PF, translator.faultCode);
     }
     if (phys < this.ramSize) {
       const page = linear >>> PAGE_SHIFT;
@@ -73,6 +109,9 @@ export class Mmu {
       }
       this.readTag[i] = page;
       this.frame[i] = frameAddr;
+      // A fill in user mode passed the user checks: nothing to take back when CPL 3 continues.
+      const f = translator.fill;
+      this.tlb.noteFill(i, this.userAccess === 0 ? f : f & ~(TLBF_NO_USER_READ | TLBF_NO_USER_WRITE));
       if ((access & ACCESS_WRITE) !== 0) {
         if (this.ram.watched[frameAddr >>> PAGE_SHIFT] === 0) this.writeTag[i] = page;
         else this.watchTag[i] = page;
@@ -177,6 +216,77 @@ export class Mmu {
     if (this.readTag[page & TLB_INDEX_MASK] !== page) this.translate(a, ACCESS_READ);
   }
 
+  // --- implicit supervisor accesses (SDM Vol. 3 §4.6: descriptor tables, TSS, IDT) ---
+
+  readSupervisor8(a: number): number {
+    return this.userAccess === 0 ? this.read8(a) : this.readSupervisor(a, 1);
+  }
+
+  readSupervisor16(a: number): number {
+    return this.userAccess === 0 ? this.read16(a) : this.readSupervisor(a, 2);
+  }
+
+  readSupervisor32(a: number): number {
+    return this.userAccess === 0 ? this.read32(a) : this.readSupervisor(a, 4);
+  }
+
+  writeSupervisor8(a: number, v: number): void {
+    if (this.userAccess === 0) this.write8(a, v);
+    else this.writeSupervisor(a, v, 1);
+  }
+
+  writeSupervisor16(a: number, v: number): void {
+    if (this.userAccess === 0) this.write16(a, v);
+    else this.writeSupervisor(a, v, 2);
+  }
+
+  writeSupervisor32(a: number, v: number): void {
+    if (this.userAccess === 0) this.write32(a, v);
+    else this.writeSupervisor(a, v, 4);
+  }
+
+  /** Checks that a supervisor write of `size` bytes at `a` would not fault (nothing is stored). */
+  probeSupervisorWrite(a: number, size: number): void {
+    if (this.userAccess === 0) {
+      this.probeWrite(a, size);
+      return;
+    }
+    this.translateSupervisor(a, ACCESS_WRITE);
+    if ((a & PAGE_MASK) > PAGE_SIZE_ - size) this.translateSupervisor(((a & ~PAGE_MASK) + PAGE_SIZE_) | 0, ACCESS_WRITE);
+  }
+
+  /**
+   * A supervisor translation while in user mode: walks (setting A/D) and faults like any access,
+   * with U/S = 0 in the error code, but fills no TLB entry, since the TLB is not tagged by privilege.
+   */
+  private translateSupervisor(linear: number, access: number): number {
+    const translator = this.translator;
+    const phys = translator.translate(linear, access);
+    if (phys < 0) {
+      this.state[S_CR2] = linear;
+      raise(VEC_PF, translator.faultCode);
+    }
+    return phys;
+  }
+
+  private readSupervisor(a: number, n: number): number {
+    let p = this.translateSupervisor(a, ACCESS_READ);
+    let v = 0;
+    for (let k = 0; k < n; k++) {
+      const la = (a + k) | 0;
+      if (k > 0) p = (la & PAGE_MASK) === 0 ? this.translateSupervisor(la, ACCESS_READ) : p + 1;
+      v |= (p < this.ramSize ? this.u8[p]! : 0xff) << (k << 3);
+    }
+    return n === 4 ? v : v >>> 0;
+  }
+
+  private writeSupervisor(a: number, v: number, n: number): void {
+    const p0 = this.translateSupervisor(a, ACCESS_WRITE);
+    const firstLen = Math.min(n, PAGE_SIZE_ - (a & PAGE_MASK));
+    const p1 = firstLen < n ? this.translateSupervisor((a + firstLen) | 0, ACCESS_WRITE) : 0;
+    this.storePhysical(v, n, p0, p1, firstLen);
+  }
+
   private readSlow(a: number, n: number): number {
     let v = 0;
     for (let k = 0; k < n; k++) {
@@ -208,6 +318,11 @@ export class Mmu {
     const p0 = this.translate(a, ACCESS_WRITE);
     const firstLen = Math.min(n, PAGE_SIZE_ - (a & PAGE_MASK));
     const p1 = firstLen < n ? this.translate((a + firstLen) | 0, ACCESS_WRITE) : 0;
+    this.storePhysical(v, n, p0, p1, firstLen);
+  }
+
+  /** Stores `n` bytes of `v` at the translated pages p0 (first `firstLen` bytes) and p1, then tells watchers. */
+  private storePhysical(v: number, n: number, p0: number, p1: number, firstLen: number): void {
     for (let k = 0; k < n; k++) {
       const p = k < firstLen ? p0 + k : p1 + (k - firstLen);
       if (p < this.ramSize) this.u8[p] = v >> (k << 3);

@@ -6,6 +6,7 @@
  */
 import { ACCESS_USER, ACCESS_WRITE, type Translator } from "./translator";
 import { PAGE_MASK, PAGE_SHIFT } from "./physical";
+import { TLBF_NO_USER_READ, TLBF_NO_USER_WRITE } from "./tlb";
 
 export const PTE_P = 1;
 export const PTE_W = 2;
@@ -19,6 +20,7 @@ export class PageMap implements Translator {
    */
   private readonly tables: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(1024).fill(undefined);
   faultCode = 0;
+  fill = 0;
 
   /** The entry of linear page `page` (0 when not present). */
   entry(page: number): number {
@@ -71,6 +73,7 @@ export class PageMap implements Translator {
       this.faultCode = (e & PTE_P) | access;
       return -1;
     }
+    this.fill = (e & PTE_U) === 0 ? TLBF_NO_USER_READ | TLBF_NO_USER_WRITE : (e & PTE_W) === 0 ? TLBF_NO_USER_WRITE : 0;
     return (e & ~PAGE_MASK) | (linear & PAGE_MASK);
   }
 }

@@ -1,13 +1,30 @@
 /**
- * The translation lookaside buffer: direct-mapped, TLB_SIZE entries indexed by the low bits of the
- * linear page number (QEMU softmmu style). An entry is valid for reads when readTag[i] equals the
- * page number and for writes when writeTag[i] does; frame[i] is the physical page address. A
- * write tag is only installed after a successful write translation of an unwatched page, so hits
- * need no further checks: the fast paths in mmu.ts are one compare and one typed-array access.
+ * The translation lookaside buffer (SDM Vol. 3 §4.10.2): direct-mapped, TLB_SIZE entries indexed
+ * by the low bits of the linear page number (QEMU softmmu style). An entry is valid for reads when
+ * readTag[i] equals the page number and for writes when writeTag[i] does; frame[i] is the physical
+ * page address. A write tag is only installed after a successful write translation of an unwatched
+ * page (which set the Dirty bit, §4.8), so hits need no further checks: the fast paths in mmu.ts
+ * (and the translator's generated code in `dbt`) are one compare and one typed-array access.
+ *
+ * What the tags cannot say lives in `flags[i]`, read only on fills and flushes:
+ * - TLBF_GLOBAL: the page is global (CR4.PGE and G in the entry that maps it): it survives a CR3
+ *   load (§4.10.4.1) but not INVLPG or a change of CR4.PGE / CR0.PG.
+ * - TLBF_LARGE: the entry caches part of a 4 MiB page; INVLPG of any address in that page drops
+ *   every such entry (§4.10.4.1: "invalidates ... for the page containing the address").
+ * - TLBF_NO_USER_READ / TLBF_NO_USER_WRITE: the fill was done with supervisor rights and a CPL 3
+ *   access could not read / write through it. Entries are not tagged by privilege (that would cost
+ *   the fast path a compare); instead dropUserInvisible() removes these permissions when the
+ *   processor enters user mode. A fill done in user mode is good for supervisor accesses as well
+ *   (no SMAP on a P6: the supervisor may read and write every user page it may write).
  */
 export const TLB_BITS = 10;
 export const TLB_SIZE = 1 << TLB_BITS;
 export const TLB_INDEX_MASK = TLB_SIZE - 1;
+
+export const TLBF_GLOBAL = 1;
+export const TLBF_LARGE = 2;
+export const TLBF_NO_USER_READ = 4;
+export const TLBF_NO_USER_WRITE = 8;
 
 export class Tlb {
   readonly readTag: Int32Array = new Int32Array(TLB_SIZE).fill(-1);
@@ -19,26 +36,98 @@ export class Tlb {
    * (tiny static programs put .bss right after .text) stay cheap this way.
    */
   readonly watchTag: Int32Array = new Int32Array(TLB_SIZE).fill(-1);
+  /** TLBF_* bits of each entry (meaningful while readTag[i] !== -1). */
+  readonly flags: Uint8Array = new Uint8Array(TLB_SIZE);
   /** Number of refills (the `tlb.miss` counter). */
   misses = 0;
+  /** Whole-TLB flushes, global-preserving ones (CR3 loads) included (the `tlb.flush` counter). */
   flushes = 0;
+  /**
+   * Fills since the last scan with TLBF_GLOBAL / TLBF_LARGE / TLBF_NO_USER_* set: while zero, the
+   * matching scans are skipped (a CR3 load is a plain fill(-1), entering user mode costs nothing).
+   */
+  private globalFills = 0;
+  private largeFills = 0;
+  private supervisorFills = 0;
 
-  /** Drops every entry (MOV CR3, CR0/CR4 paging changes, a new page map). */
+  /** Records the flags of the entry just filled at index `i`. */
+  noteFill(i: number, f: number): void {
+    this.flags[i] = f;
+    if (f !== 0) {
+      if ((f & TLBF_GLOBAL) !== 0) this.globalFills++;
+      if ((f & TLBF_LARGE) !== 0) this.largeFills++;
+      if ((f & (TLBF_NO_USER_READ | TLBF_NO_USER_WRITE)) !== 0) this.supervisorFills++;
+    }
+  }
+
+  /** Drops every entry, global ones included (CR0.PG/WP and CR4.PGE/PSE changes, a new page map). */
   flush(): void {
     this.readTag.fill(-1);
     this.writeTag.fill(-1);
     this.watchTag.fill(-1);
+    this.globalFills = 0;
+    this.largeFills = 0;
+    this.supervisorFills = 0;
     this.flushes++;
   }
 
-  /** Drops the entry of one linear page (INVLPG, munmap/mprotect of one page). */
+  /** Drops every entry that is not global (MOV to CR3, a task switch, §4.10.4.1). */
+  flushNonGlobal(): void {
+    if (this.globalFills === 0) {
+      this.flush();
+      return;
+    }
+    const flags = this.flags;
+    const readTag = this.readTag;
+    for (let i = 0; i < TLB_SIZE; i++) {
+      if (readTag[i] !== -1 && (flags[i]! & TLBF_GLOBAL) === 0) this.drop(i);
+    }
+    this.flushes++;
+  }
+
+  /**
+   * Drops the entry of one linear page, global or not (INVLPG, munmap/mprotect of one page); for a
+   * page inside a cached 4 MiB page, every entry of that 4 MiB page.
+   */
   flushPage(page: number): void {
     const i = page & TLB_INDEX_MASK;
-    if (this.readTag[i] === page) {
-      this.readTag[i] = -1;
-      this.writeTag[i] = -1;
-      this.watchTag[i] = -1;
+    if (this.readTag[i] === page) this.drop(i);
+    if (this.largeFills !== 0) {
+      const big = page >>> 10;
+      const flags = this.flags;
+      const readTag = this.readTag;
+      for (let k = 0; k < TLB_SIZE; k++) {
+        const t = readTag[k]!;
+        if (t !== -1 && (flags[k]! & TLBF_LARGE) !== 0 && t >>> 10 === big) this.drop(k);
+      }
     }
+  }
+
+  /**
+   * Entering user mode (CPL 3): removes the permissions that supervisor fills granted beyond the
+   * user's. Returns true when an entry that a user access could not even read was dropped from a
+   * write-watched frame (where decoded code may come from), so the caller can drop decoded blocks
+   * that were fetched with supervisor rights.
+   */
+  dropUserInvisible(watched: Uint8Array): boolean {
+    if (this.supervisorFills === 0) return false;
+    this.supervisorFills = 0;
+    let code = false;
+    const flags = this.flags;
+    const readTag = this.readTag;
+    for (let i = 0; i < TLB_SIZE; i++) {
+      const f = flags[i]!;
+      if ((f & (TLBF_NO_USER_READ | TLBF_NO_USER_WRITE)) === 0 || readTag[i] === -1) continue;
+      if ((f & TLBF_NO_USER_READ) !== 0) {
+        if (watched[this.frame[i]! >>> 12] !== 0) code = true;
+        this.drop(i);
+      } else {
+        this.writeTag[i] = -1;
+        this.watchTag[i] = -1;
+        flags[i] = f & ~TLBF_NO_USER_WRITE;
+      }
+    }
+    return code;
   }
 
   /** Moves write permission of entries mapping `frameAddr` to the watched path (it became watched). */
@@ -49,5 +138,11 @@ export class Tlb {
         this.writeTag[i] = -1;
       }
     }
+  }
+
+  private drop(i: number): void {
+    this.readTag[i] = -1;
+    this.writeTag[i] = -1;
+    this.watchTag[i] = -1;
   }
 }
