@@ -27,13 +27,7 @@ interface Gap {
  * XSAVE, SEP, MSR, FISTTP's SSE3) are not compared with the host: they are #UD-checked on the
  * interpreter alone or compared with the encoding they alias (src/testing/unadvertised.ts).
  */
-const KNOWN_GAPS: readonly Gap[] = [
-  {
-    gap: "ENTER whose final-ESP probe faults: the host has already stored the pushed EBP (the SDM Operation pushes EBP first); the interpreter faults before any write",
-    match: (f) => /^C8 enter/.test(f.case.entry) && f.expected.vector === 14 && f.actual?.vector === 14 && f.diffs.every((d) => d.field.startsWith("mem[")),
-  },
-
-];
+const KNOWN_GAPS: readonly Gap[] = [];
 
 describe(`conformance quick set: interpreter vs host CPU (seed ${SEED}, ${CASES} cases per entry)`, () => {
   it("every failure is a listed known gap", () => {

@@ -100,8 +100,10 @@ export const execPopf: ExecFn = (cpu, i) => {
 /**
  * ENTER imm16, imm8 (SDM "ENTER" Operation): push (E)BP, copy (level - 1) frame pointers from the
  * enclosing frame ((E)BP stepping by the operand size, the register width by the stack size), push
- * the frame pointer, then (E)BP = FrameTemp and imm16 bytes are allocated below. The stores and
- * the final stack pointer are checked first; a fault while copying restores EBP and ESP.
+ * the frame pointer, then (E)BP = FrameTemp and imm16 bytes are allocated below. The stores are
+ * checked first; a fault while copying restores EBP and ESP. The final stack pointer is probed
+ * after the stores, as the host does (measured on the AMD EPYC reference: when that probe takes
+ * #PF, the pushed (E)BP and frame pointers are already in memory, the registers unchanged).
  */
 export const execEnter: ExecFn = (cpu, i) => {
   const size = i.osize;
@@ -112,7 +114,6 @@ export const execEnter: ExecFn = (cpu, i) => {
   const sp0 = stackPointer(cpu);
   const pushes = level === 0 ? 1 : level + 1;
   cpu.mmu.probeWrite(stackLinear(cpu, sp0 - pushes * size), pushes * size);
-  if (alloc !== 0) cpu.mmu.probeWrite(stackLinear(cpu, sp0 - pushes * size - alloc), 1);
   const ebp0 = s[EBP]!;
   const esp0 = s[ESP]!;
   try {
@@ -127,6 +128,7 @@ export const execEnter: ExecFn = (cpu, i) => {
       }
       push(cpu, size, frameTemp);
     }
+    if (alloc !== 0) cpu.mmu.probeWrite(stackLinear(cpu, sp0 - pushes * size - alloc), 1);
     // (E)BP by the operand size (measured: a 16-bit ENTER on a 32-bit stack keeps EBP's high half).
     if (size === 4) s[EBP] = frameTemp;
     else cpu.r16[EBP << 1] = frameTemp;
