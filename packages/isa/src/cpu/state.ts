@@ -65,16 +65,56 @@ export const S_TR_BASE = 51;
 export const S_TR_LIMIT = 52;
 /** Set by HLT, cleared by an interrupt (or by the host resuming the engine). */
 export const S_HALTED = 53;
-/** Time-stamp counter low/high (RDTSC reads retired instructions, see exec/system.ts). */
+/**
+ * Time-stamp counter offset low/high: the TSC reads as retired instructions plus this offset, which
+ * WRMSR to IA32_TIME_STAMP_COUNTER sets (cpu/msr.ts).
+ */
 export const S_TSC_LO = 54;
 export const S_TSC_HI = 55;
+/**
+ * Interrupt shadow (SDM Vol. 3 §6.8.3): 1 after an instruction that inhibits interrupts until the
+ * end of the next one (STI that set IF, MOV SS, POP SS). The run loop clears it after one more
+ * instruction; external interrupts, NMI and single-step traps are held off while it is set.
+ */
+export const S_INHIBIT = 56;
+/** NMI blocking (SDM Vol. 3 §6.7.1): set while an NMI handler runs, cleared by the next IRET. */
+export const S_NMI_BLOCKED = 57;
+/**
+ * TR's cached descriptor attributes (type with the busy bit, P, DPL, G), as S_SEG_ATTR: the TSS
+ * format (16-/32-bit) of the current task and whether an I/O bitmap exists (SDM Vol. 3 §7.2.4).
+ */
+export const S_TR_ATTR = 62;
 /**
  * A word that is always 0: decoded memory operands without a base or index register name it, so
  * effective addresses are computed without branches (exec/operands.ts). Never written.
  */
 export const S_ZERO = 63;
+/**
+ * Debug registers (SDM Vol. 3 §17.2). DR6 and DR7 hold only their defined bits; the bits that read
+ * as fixed ones (DR6 0xFFFF0FF0, DR7 bit 10) are added on read (cpu/debug-registers.ts), so the
+ * zero-filled state is the power-on state.
+ */
+export const S_DR0 = 64;
+export const S_DR6 = 68;
+export const S_DR7 = 69;
+/**
+ * Non-zero when DR7 enables an instruction (bit 0) or data/I-O (bit 1) breakpoint: the run loop
+ * and memory paths test this one word and pay nothing more while no breakpoint is armed.
+ */
+export const S_DEBUG_ACTIVE = 70;
+/** Model-specific registers (cpu/msr.ts; SDM Vol. 4 Table 2-2, P6 family). */
+export const S_SYSENTER_CS = 71;
+export const S_SYSENTER_ESP = 72;
+export const S_SYSENTER_EIP = 73;
+/** IA32_MISC_ENABLE and IA32_APIC_BASE as (low, high) pairs, XORed with their power-on values. */
+export const S_MISC_ENABLE = 74;
+export const S_APIC_BASE = 76;
+/** IA32_MTRR_DEF_TYPE (lo, hi), the 11 fixed-range MTRRs, the 8 variable-range PHYSBASE/PHYSMASK pairs. */
+export const S_MTRR_DEF_TYPE = 78;
+export const S_MTRR_FIX = 80;
+export const S_MTRR_PHYS = 102;
 /** Number of state words. Kept a multiple of 8 for alignment of views laid over a snapshot. */
-export const STATE_WORDS = 64;
+export const STATE_WORDS = 136;
 
 /** CR0 bits used by the interpreter (SDM Vol. 3 §2.5). */
 export const CR0_PE = 1 << 0;
