@@ -384,7 +384,12 @@ export class Decoder {
     out.seg = out.segOverride >= 0 ? out.segOverride : seg;
 
     // --- LOCK rules (SDM Vol. 2 "LOCK"): lockable entry with a memory destination only ---
-    if ((prefixes & PREFIX_LOCK) !== 0 && ((attr & ATTR_LOCK) === 0 || !out.hasMem) && !this.syntaxOnly) {
+    // Except LOCK MOV to/from CR0, which AMD processors with AltMovCr8 (CPUID 8000_0001h:ECX[4])
+    // decode as MOV CR8 in 32-bit code (AMD APM Vol. 3 "MOV CRn"); Intel raises #UD. The
+    // reference host is an AMD EPYC, so it decodes here and bind.ts names CR8 (LOCK with CR2-CR4
+    // stays #UD there too: measured).
+    const cr8 = (attr & ATTR_CR) !== 0 && out.reg === 0;
+    if ((prefixes & PREFIX_LOCK) !== 0 && ((attr & ATTR_LOCK) === 0 || !out.hasMem) && !cr8 && !this.syntaxOnly) {
       out.prefixes = prefixes;
       return this.fail(out, F_UD);
     }

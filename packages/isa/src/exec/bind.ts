@@ -7,7 +7,7 @@
 import { CR0_PE, CS, reg8Offset, DS, S_CR0, S_ZERO } from "../cpu/state";
 import { OPCODES } from "../table/opcodes";
 import * as fast from "./fast";
-import { type DecodedInsn, DecodeFault, PREFIX_REP, PREFIX_REPNE } from "../decode/insn";
+import { type DecodedInsn, DecodeFault, PREFIX_LOCK, PREFIX_REP, PREFIX_REPNE } from "../decode/insn";
 import type { Operand } from "../table/operands";
 import type { OpDef } from "../table/types";
 import { EXEC } from "./handlers";
@@ -171,7 +171,10 @@ function resolve(d: DecodedInsn, o: Operand, os: number, next: number, slot: Int
     case "Cd":
       if (d.reg === 1 || d.reg > 4) return false;
       k = OK_CREG;
-      v = d.reg;
+      // LOCK MOV CR0 is AMD's alias of CR8 (see the decoder's LOCK rule). CR8 (the task-priority
+      // register) exists only with a local APIC, which this machine lacks: the MOV CRn handlers
+      // raise #GP(0) at CPL > 0, as the host does, and #UD at CPL 0.
+      v = (d.prefixes & PREFIX_LOCK) !== 0 ? 8 : d.reg;
       break;
     case "Dd":
       k = OK_DREG;
