@@ -358,6 +358,8 @@ export class Interpreter implements Engine {
     out["icache.flushes"] = this.cache.flushes;
     out["tlb.miss"] = cpu.mmu.tlb.misses;
     out["tlb.flush"] = cpu.mmu.tlb.flushes;
+    if (cpu.mmu.tlb.hits >= 0) out["tlb.hit"] = cpu.mmu.tlb.hits;
+    out["walk.mem_refs"] = cpu.mmu.walkMemRefs();
     return out;
   }
 }

@@ -81,6 +81,38 @@ export class Mmu {
     return user && this.tlb.dropUserInvisible(this.ram.watched);
   }
 
+  /**
+   * Counts TLB hits (the `tlb.hit` counter) from now on: the accessors of this instance are
+   * replaced by counting wrappers (an access is a hit when it needed no refill), so an MMU that
+   * never counts keeps its fast paths untouched. Engines that inline the fast path themselves
+   * (the translator in `dbt`) must call the accessors instead while counting.
+   */
+  countTlbHits(): void {
+    if (this.tlb.hits >= 0) return;
+    const tlb = this.tlb;
+    tlb.hits = 0;
+    const proto = Mmu.prototype;
+    const reader = (f: (a: number) => number) => (a: number): number => {
+      const m = tlb.misses;
+      const v = f.call(this, a);
+      if (tlb.misses === m) tlb.hits++;
+      return v;
+    };
+    const writer = (f: (a: number, v: number) => void) => (a: number, v: number): void => {
+      const m = tlb.misses;
+      f.call(this, a, v);
+      if (tlb.misses === m) tlb.hits++;
+    };
+    /* eslint-disable @typescript-eslint/unbound-method -- re-bound with call() above */
+    this.read8 = reader(proto.read8);
+    this.read16 = reader(proto.read16);
+    this.read32 = reader(proto.read32);
+    this.write8 = writer(proto.write8);
+    this.write16 = writer(proto.write16);
+    this.write32 = writer(proto.write32);
+    /* eslint-enable @typescript-eslint/unbound-method */
+  }
+
   /** Paging-structure entries read by page walks (the `walk.mem_refs` counter). */
   walkMemRefs(): number {
     return this.paging.memRefs;

@@ -40,6 +40,12 @@ export class Tlb {
   readonly flags: Uint8Array = new Uint8Array(TLB_SIZE);
   /** Number of refills (the `tlb.miss` counter). */
   misses = 0;
+  /**
+   * Accesses served without a refill (the `tlb.hit` counter), or -1 while not counted: counting
+   * costs the inline fast path an increment per access, so it is switched on only on request
+   * (Mmu.countTlbHits) and the counter is absent otherwise.
+   */
+  hits = -1;
   /** Whole-TLB flushes, global-preserving ones (CR3 loads) included (the `tlb.flush` counter). */
   flushes = 0;
   /**
