@@ -20,6 +20,11 @@ import { instructionLength, OPCODES } from "../interp/opcodes";
 export type CompiledMethod = (t: JThread, f: Frame, budget: number, pc: number) => number;
 
 
+/** An exit: where the interpreter resumes (pc, sp - bp) and the bytecodes to refund; constants only. */
+function LEAVE(pc: number, sp: number, refund: string): string {
+  return `xp = ${pc}; xs = ${sp}; xr = ${refund}; break out;`;
+}
+
 /** Operand-stack depth before each reachable instruction (-1 = unreachable / unknown). */
 function depths(m: JMethod): Int32Array | null {
   const code = m.code;
@@ -168,7 +173,9 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
       idx = 0;
     }
     const bi = blocks.length - 1;
-    const exit = `{ f.pc = ${pc}; f.sp = ${S(base + depth)}; return budget + @@REM${bi}_${idx}@@; }`;
+    // Exits only assign constants to locals (see LEAVE): a cold path with no type feedback
+    // must not deoptimize the whole method when a quantum or a null check first ends there.
+    const exit = `{ ${LEAVE(pc, base + depth, `@@REM${bi}_${idx}@@`)} }`;
 
     const sp = depth; // operand stack depth; slots start at bp + maxLocals
     const st = (i: number): string => S(base + sp - i); // st(1) = top
@@ -364,7 +371,7 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
         }
         const ret = md.ret;
         const at = S(base + sp - md.slots);
-        cur.push(`{ f.pc = ${pc}; f.cpc = ${pc}; f.sp = ${at}; t.vm.methodsInvoked++; const r = ${K(tm.native)}(t, ${args.join(", ")}); if (t.exc !== null || t.yieldNow) { f.pc = ${pc + 3}; ${ret === "V" ? "" : `if (t.exc === null) { ${ret.length === 1 && ret !== "J" ? "n" : "s"}[${at}] = r; f.sp = ${at} + ${ret === "J" || ret === "D" ? 2 : 1}; }`} return budget + @@REM${bi}_${idx + 1}@@; } ${ret === "V" ? "" : `${ret.length === 1 && ret !== "J" ? "n" : "s"}[${at}] = r;`} }`);
+        cur.push(`{ f.pc = ${pc}; f.cpc = ${pc}; f.sp = ${at}; t.vm.methodsInvoked++; const r = ${K(tm.native)}(t, ${args.join(", ")}); if (t.exc !== null || t.yieldNow) { ${ret === "V" ? "" : `if (t.exc === null) { ${ret.length === 1 && ret !== "J" ? "n" : "s"}[${at}] = r; xs = ${base + sp - md.slots + (ret === "J" || ret === "D" ? 2 : 1)}; } else `}xs = ${base + sp - md.slots}; xp = ${pc + 3}; xr = @@REM${bi}_${idx + 1}@@; break out; } ${ret === "V" ? "" : `${ret.length === 1 && ret !== "J" ? "n" : "s"}[${at}] = r;`} }`);
         break;
       }
       case 0xac: case 0xad: case 0xae: case 0xaf: case 0xb0: case 0xb1: {
@@ -373,7 +380,7 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
         const slots = op === 0xb1 ? 0 : op === 0xad || op === 0xaf ? 2 : 1;
         const kind = op === 0xb0 || op === 0xad ? "s" : "n";
         cur.push(`if (f.lockObj !== null || f.initCls !== null || f.retAdapt !== null || t.frames.length < 2) ${exit}`);
-        cur.push(`${slots ? `rv = ${kind}[${st(slots)}]; ` : ""}rk = ${slots ? (kind === "n" ? 1 : 2) : 0}; rs = ${slots}; t.frames.pop(); f.pc = -1; { ret = budget + @@REM${bi}_${idx + 1}@@; break out; }`);
+        cur.push(`${slots ? `rv = ${kind}[${st(slots)}]; ` : ""}rk = ${slots ? (kind === "n" ? 1 : 2) : 0}; rs = ${slots}; t.frames.pop(); ${LEAVE(-1, 0, `@@REM${bi}_${idx + 1}@@`)}`);
         open = false;
         break;
       }
@@ -390,7 +397,7 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
     }
     if (!handled) {
       // Leave for the interpreter at this instruction (it executes it, not us).
-      cur.push(`f.pc = ${pc}; f.sp = ${S(base + depth)}; return budget + @@REM${bi}_${idx}@@;`);
+      cur.push(LEAVE(pc, base + depth, `@@REM${bi}_${idx}@@`));
       open = false;
     } else {
       idx++;
@@ -399,7 +406,7 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
     pc += len;
   }
   if (block) block.count = idx;
-  if (open) cur.push(`f.pc = ${code.length}; return budget;`);
+  if (open) cur.push(LEAVE(code.length, 0, "0"));
   // Emit: each block charges its instruction count on entry; an early exit refunds the rest,
   // so jvm.bytecodes stays exact.
   const out: string[] = [];
@@ -407,22 +414,21 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
   out.push("switch (pc) {");
   for (const b of blocks) {
     const c = b.count;
-    out.push(`case ${b.start}: if ((budget -= ${c}) < 0) { budget += ${c}; f.pc = ${b.start}; f.sp = ${S(base + d[b.start]!)}; return budget; }`);
+    out.push(`case ${b.start}: budget -= ${c}; if (budget < 0) { ${LEAVE(b.start, base + d[b.start]!, String(c))} }`);
     out.push(...b.lines);
   }
-  out.push(`default: f.pc = pc; f.sp = bp + ${base} + ${K(d)}[pc]; return budget;`);
+  out.push(`default: xp = pc; xs = ${base} + ${K(d)}[pc]; xr = 0; break out;`);
   out.push("}");
   out.push("}");
   // Slots live in JS variables (registers for V8) inside the compiled code: loaded on entry,
   // written back to the frame on every exit, so the interpreter sees exactly its own layout.
-  const prologue: string[] = ["const s = t.s, n = t.n, bp = f.bp;", "t.vm.jitEntries++;", "let ret = 0, rv = null, rk = 0, rs = 0;"];
+  const prologue: string[] = ["const s = t.s, n = t.n, bp = f.bp;", "t.vm.jitEntries++;", "let rv = null, rk = 0, rs = 0, xp = 0, xs = 0, xr = 0;"];
   const epilogue: string[] = [];
   const core = out
     .join("\n")
     .replace(/@@REM(\d+)_(\d+)@@/g, (_x, b: string, i: string) => String(blocks[Number(b)]!.count - Number(i)))
     .replace(/\(bp \+ (-?\d+)\)/g, (_x, k: string) => `bp + ${Number(k)}`)
-    .replace(/([ns])\[bp \+ (\d+)\]/g, (_x, a: string, k: string) => `${a}_${k}`)
-    .replace(/return (budget(?: \+ \d+)?);/g, (_x, e: string) => `{ ret = ${e}; break out; }`);
+    .replace(/([ns])\[bp \+ (\d+)\]/g, (_x, a: string, k: string) => `${a}_${k}`);
   // Only the slots the code touches become variables; the others stay in the arrays untouched.
   const used = new Set<string>(core.match(/\b[ns]_\d+\b/g) ?? []);
   // In a method without float/double values every numeric slot holds an int: loading them with
@@ -434,7 +440,10 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
     epilogue.push(`${arr}[bp + ${k}] = ${v};`);
   }
   const handback = "if (rk !== 0) { const c = t.frames[t.frames.length - 1]; if (rk === 1) n[c.sp] = rv; else s[c.sp] = rv; c.sp += rs; }";
-  const src = [...prologue, "out: {", core, "}", ...epilogue, handback, "return ret;"].join("\n");
+  // The one way out: every exit above set xp (pc to resume at, -1 = returned), xs (sp - bp) and
+  // xr (bytecodes of the block charged but not executed, refunded to the budget).
+  const leave = "f.pc = xp; f.sp = bp + xs;";
+  const src = [...prologue, "out: {", core, "}", ...epilogue, leave, handback, "return budget + xr;"].join("\n");
   m.jitEntries = new Uint8Array(code.length);
   for (const e of entries) m.jitEntries[e] = 1;
   try {
