@@ -339,6 +339,19 @@ describe("TLB (SDM §4.10)", () => {
   });
 });
 
+describe("physical layer", () => {
+  it("maps guest-physical addresses above RAM (a ROM window at the top of 4 GiB) under paging and with paging off", () => {
+    const { cpu, ram, setPte } = pagedMachine();
+    // Guest-physical 0xFFFF0000.. lands at 0x1F00000 in PhysicalMemory; everything else is identity.
+    cpu.mmu.setPhysicalLayer({ map: (phys) => (phys >= 0xffff0000 ? 0x1f00000 + (phys - 0xffff0000) : phys) });
+    ram.i32[(0x1f00000 + 0xff0) >> 2] = 0x0badc0de;
+    setPte(0x5000, 0xffff0000 | P | RW);
+    expect(cpu.mmu.read32(0x5ff0)).toBe(0x0badc0de);
+    writeCr0(cpu, CR0_PE);
+    expect(cpu.mmu.read32(0xffff0ff0 | 0)).toBe(0x0badc0de);
+  });
+});
+
 describe("snapshots", () => {
   it("the TLB is not state: a restore on a fresh processor re-derives paging from CR0/CR3/CR4", () => {
     const { cpu, ram, setPte } = pagedMachine(CR4_PSE | CR4_PGE);

@@ -18,6 +18,7 @@ import { raise, VEC_PF } from "../cpu/exceptions";
 import { S_CR2 } from "../cpu/state";
 import { PagingTranslator } from "./paging";
 import { PAGE_MASK, PAGE_SHIFT, type PhysicalMemory } from "./physical";
+import type { PhysicalLayer } from "./physical-layer";
 import { Tlb, TLB_INDEX_MASK, TLBF_NO_USER_READ, TLBF_NO_USER_WRITE } from "./tlb";
 import { ACCESS_READ, ACCESS_USER, ACCESS_WRITE, IdentityTranslator, type Translator } from "./translator";
 
@@ -29,6 +30,8 @@ export class Mmu {
   readonly identity: IdentityTranslator = new IdentityTranslator();
   /** The two-level page walk, the translator while CR0.PG = 1 (its cr3/pse/pge/wp follow CR0/CR3/CR4). */
   readonly paging: PagingTranslator;
+  /** Guest-physical -> PhysicalMemory mapping beneath the translator (null: identity). */
+  physicalLayer: PhysicalLayer | null = null;
   /** ACCESS_USER while CPL = 3, else 0. Change it with setUserMode. */
   userAccess = 0;
   private readonly u8: Uint8Array;
@@ -60,6 +63,16 @@ export class Mmu {
   /** Replaces the linear -> physical step (paging on/off, a page map) and flushes the TLB. */
   setTranslator(translator: Translator): void {
     this.translator = translator;
+    this.tlb.flush();
+  }
+
+  /**
+   * Installs a guest-physical layer (ROM windows, EPT) under every translator, the page walk's
+   * entry accesses included, and flushes the TLB.
+   */
+  setPhysicalLayer(layer: PhysicalLayer | null): void {
+    this.physicalLayer = layer;
+    this.paging.physicalLayer = layer;
     this.tlb.flush();
   }
 
@@ -125,11 +138,12 @@ export class Mmu {
    */
   translate(linear: number, access: number): number {
     const translator = this.translator;
-    const phys = translator.translate(linear, access | this.userAccess);
+    let phys = translator.translate(linear, access | this.userAccess);
     if (phys < 0) {
       this.state[S_CR2] = linear;
       raise(VEC_PF, translator.faultCode);
     }
+    if (this.physicalLayer !== null) phys = this.physicalLayer.map(phys, access);
     if (phys < this.ramSize) {
       const page = linear >>> PAGE_SHIFT;
       const i = page & TLB_INDEX_MASK;
@@ -298,7 +312,7 @@ export class Mmu {
       this.state[S_CR2] = linear;
       raise(VEC_PF, translator.faultCode);
     }
-    return phys;
+    return this.physicalLayer !== null ? this.physicalLayer.map(phys, access) : phys;
   }
 
   private readSupervisor(a: number, n: number): number {

@@ -18,8 +18,9 @@
  * (a walk through one with any of them set faults with P = 1 and RSVD = 1, §4.7). There is no
  * execute-disable, so instruction fetches are checked as reads and the error code has no I/D bit.
  */
-import { ACCESS_USER, ACCESS_WRITE, type Translator } from "./translator";
+import { ACCESS_READ, ACCESS_USER, ACCESS_WRITE, type Translator } from "./translator";
 import type { PhysicalMemory } from "./physical";
+import type { PhysicalLayer } from "./physical-layer";
 import { TLBF_GLOBAL, TLBF_LARGE, TLBF_NO_USER_READ, TLBF_NO_USER_WRITE } from "./tlb";
 
 /** Paging-structure entry bits (SDM Vol. 3 Tables 4-4 to 4-6). */
@@ -55,6 +56,8 @@ export class PagingTranslator implements Translator {
   fill = 0;
   /** Paging-structure entries read by walks (the `walk.mem_refs` counter). */
   memRefs = 0;
+  /** Where guest-physical entry addresses land in RAM (set through Mmu.setPhysicalLayer). */
+  physicalLayer: PhysicalLayer | null = null;
   private readonly ram: PhysicalMemory;
 
   constructor(ram: PhysicalMemory) {
@@ -109,14 +112,16 @@ export class PagingTranslator implements Translator {
   /** A paging-structure entry: physical, dword-aligned; outside RAM reads as 0 (not present). */
   private readEntry(addr: number): number {
     this.memRefs++;
-    return addr >>> 0 < this.ram.size ? this.ram.i32[addr >>> 2]! : 0;
+    const a = this.physicalLayer !== null ? this.physicalLayer.map(addr >>> 0, ACCESS_READ) : addr >>> 0;
+    return a < this.ram.size ? this.ram.i32[a >>> 2]! : 0;
   }
 
   /** Stores an entry with A/D set, telling write watchers (shadow page tables, decoded code). */
   private writeEntry(addr: number, value: number): void {
     const ram = this.ram;
-    if (addr >>> 0 >= ram.size) return;
-    ram.i32[addr >>> 2] = value;
-    if (ram.watched[addr >>> 12] !== 0) ram.notifyWrite(addr, 4);
+    const a = this.physicalLayer !== null ? this.physicalLayer.map(addr >>> 0, ACCESS_WRITE) : addr >>> 0;
+    if (a >= ram.size) return;
+    ram.i32[a >>> 2] = value;
+    if (ram.watched[a >>> 12] !== 0) ram.notifyWrite(a, 4);
   }
 }
