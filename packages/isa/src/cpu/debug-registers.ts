@@ -9,7 +9,7 @@
  * State words: S_DR0..S_DR0+3, S_DR6 and S_DR7 hold the defined bits only; fixed ones are added on
  * read. S_DEBUG_ACTIVE summarizes DR7 for the engine's hot paths: bit 0 = an instruction
  * breakpoint is enabled, bit 1 = a data breakpoint is enabled, bit 2 = an I/O breakpoint is
- * enabled (CR4.DE = 1). While it is 0 nothing here runs.
+ * enabled (R/W = 10: I/O, which counts only while CR4.DE = 1). While it is 0 nothing here runs.
  *
  * Hooks for the engines (they test S_DEBUG_ACTIVE first):
  *  - checkInstructionBreakpoint(cpu, linear) before an instruction executes (a fault: #DB with
@@ -63,13 +63,12 @@ function enabled(dr7: number, n: number): boolean {
 export function updateDebugActive(cpu: Cpu): void {
   const s = cpu.s;
   const dr7 = s[S_DR7]!;
-  const de = (s[S_CR4]! & CR4_DE) !== 0;
   let active = 0;
   for (let n = 0; n < 4; n++) {
     if (!enabled(dr7, n)) continue;
     const kind = rw(dr7, n);
     if (kind === 0) active |= DEBUG_ACTIVE_INSN;
-    else if (kind === 2) active |= de ? DEBUG_ACTIVE_IO : 0;
+    else if (kind === 2) active |= DEBUG_ACTIVE_IO; // meaningful only with CR4.DE, tested at the port
     else active |= DEBUG_ACTIVE_DATA;
   }
   s[S_DEBUG_ACTIVE] = active;
@@ -166,7 +165,7 @@ export function dataBreakpointHit(cpu: Cpu, linear: number, size: number, write:
 /** An I/O access to `port` (CR4.DE = 1 and R/W = 10): the same as a data breakpoint. */
 export function ioBreakpointHit(cpu: Cpu, port: number, size: number): boolean {
   const s = cpu.s;
-  if ((s[S_DEBUG_ACTIVE]! & DEBUG_ACTIVE_IO) === 0) return false;
+  if ((s[S_DEBUG_ACTIVE]! & DEBUG_ACTIVE_IO) === 0 || (s[S_CR4]! & CR4_DE) === 0) return false;
   const dr7 = s[S_DR7]!;
   let hits = 0;
   for (let n = 0; n < 4; n++) {

@@ -10,7 +10,6 @@ import { raise, VEC_GP } from "./exceptions";
 import type { Cpu } from "./cpu";
 import { VM } from "../table/flags";
 import { CR0_PE, S_CPL, S_CR0, S_EFLAGS, S_TR_ATTR, S_TR_BASE, S_TR_LIMIT } from "./state";
-import { readSupervisor16 } from "./supervisor-access";
 
 /** Offset of the I/O map base field in a 32-bit TSS (SDM Vol. 3 Figure 7-2). */
 export const TSS_IOMAP_BASE = 0x66;
@@ -39,9 +38,9 @@ export function ioBitmapAllows(cpu: Cpu, port: number, size: number): boolean {
   const limit = s[S_TR_LIMIT]! >>> 0;
   if (limit < TSS32_MIN_LIMIT) return false;
   const base = s[S_TR_BASE]!;
-  const offset = readSupervisor16(cpu, (base + TSS_IOMAP_BASE) | 0) + ((port & 0xffff) >>> 3);
+  const offset = cpu.mmu.readSupervisor16((base + TSS_IOMAP_BASE) | 0) + ((port & 0xffff) >>> 3);
   if (offset + 1 > limit) return false;
-  const bits = readSupervisor16(cpu, (base + offset) | 0) >>> (port & 7);
+  const bits = cpu.mmu.readSupervisor16((base + offset) | 0) >>> (port & 7);
   return (bits & ((1 << size) - 1)) === 0;
 }
 

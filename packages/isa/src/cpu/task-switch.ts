@@ -31,7 +31,6 @@ import {
   S_CC_OP,
   S_CPL,
   S_CR0,
-  S_CR3,
   S_EFLAGS,
   S_EIP,
   S_LDTR_BASE,
@@ -47,17 +46,10 @@ import {
   S_TR_SEL,
   SS,
 } from "./state";
-import {
-  probeSupervisorWrite,
-  readSupervisor16,
-  readSupervisor32,
-  writeSupervisor16,
-  writeSupervisor32,
-} from "./supervisor-access";
 import { NT, VM } from "../table/flags";
-import { ACCESS_USER } from "../memory/translator";
 import { push } from "../exec/operands";
 import { debugRegistersTaskSwitch } from "./debug-registers";
+import { writeCr3 } from "./control-registers";
 
 /** Why a task switch happens (SDM Vol. 3 §7.3 Table 7-2 distinguishes them for busy/NT/link). */
 export type TaskSwitchReason = "call" | "jmp" | "iret" | "int";
@@ -128,57 +120,57 @@ export function taskSwitch(cpu: Cpu, selector: number, reason: TaskSwitchReason,
   let newEflags: number;
   let newLdt: number;
   if (new32) {
-    newCr3 = readSupervisor32(cpu, (newBase + TSS32_CR3) | 0);
-    newEip = readSupervisor32(cpu, (newBase + TSS32_EIP) | 0);
-    newEflags = readSupervisor32(cpu, (newBase + TSS32_EFLAGS) | 0);
-    for (let r = 0; r < 8; r++) newRegs[r] = readSupervisor32(cpu, (newBase + TSS32_EAX + 4 * r) | 0);
-    for (let g = 0; g < 6; g++) newSegs[g] = readSupervisor16(cpu, (newBase + TSS32_ES + 4 * g) | 0);
-    newLdt = readSupervisor16(cpu, (newBase + TSS32_LDT) | 0);
+    newCr3 = cpu.mmu.readSupervisor32((newBase + TSS32_CR3) | 0);
+    newEip = cpu.mmu.readSupervisor32((newBase + TSS32_EIP) | 0);
+    newEflags = cpu.mmu.readSupervisor32((newBase + TSS32_EFLAGS) | 0);
+    for (let r = 0; r < 8; r++) newRegs[r] = cpu.mmu.readSupervisor32((newBase + TSS32_EAX + 4 * r) | 0);
+    for (let g = 0; g < 6; g++) newSegs[g] = cpu.mmu.readSupervisor16((newBase + TSS32_ES + 4 * g) | 0);
+    newLdt = cpu.mmu.readSupervisor16((newBase + TSS32_LDT) | 0);
   } else {
-    newEip = readSupervisor16(cpu, (newBase + TSS16_IP) | 0);
-    newEflags = readSupervisor16(cpu, (newBase + TSS16_FLAGS) | 0);
-    for (let r = 0; r < 8; r++) newRegs[r] = readSupervisor16(cpu, (newBase + TSS16_AX + 2 * r) | 0);
-    for (let g = 0; g < 4; g++) newSegs[g] = readSupervisor16(cpu, (newBase + TSS16_ES + 2 * g) | 0);
+    newEip = cpu.mmu.readSupervisor16((newBase + TSS16_IP) | 0);
+    newEflags = cpu.mmu.readSupervisor16((newBase + TSS16_FLAGS) | 0);
+    for (let r = 0; r < 8; r++) newRegs[r] = cpu.mmu.readSupervisor16((newBase + TSS16_AX + 2 * r) | 0);
+    for (let g = 0; g < 4; g++) newSegs[g] = cpu.mmu.readSupervisor16((newBase + TSS16_ES + 2 * g) | 0);
     newSegs[4] = 0;
     newSegs[5] = 0;
-    newLdt = readSupervisor16(cpu, (newBase + TSS16_LDT) | 0);
+    newLdt = cpu.mmu.readSupervisor16((newBase + TSS16_LDT) | 0);
   }
 
   // Every store before the commit point is checked first, so a #PF leaves no partial update.
   const oldSel = s[S_TR_SEL]! & 0xffff;
   const oldBase = s[S_TR_BASE]!;
   const old32 = (s[S_TR_ATTR]! & 8) !== 0;
-  if (old32) probeSupervisorWrite(cpu, (oldBase + TSS32_EIP) | 0, TSS32_LDT - TSS32_EIP);
-  else probeSupervisorWrite(cpu, (oldBase + TSS16_IP) | 0, TSS16_LDT - TSS16_IP);
+  if (old32) cpu.mmu.probeSupervisorWrite((oldBase + TSS32_EIP) | 0, TSS32_LDT - TSS32_EIP);
+  else cpu.mmu.probeSupervisorWrite((oldBase + TSS16_IP) | 0, TSS16_LDT - TSS16_IP);
   const nests = reason === "call" || reason === "int";
-  if (nests) probeSupervisorWrite(cpu, newBase, 2);
+  if (nests) cpu.mmu.probeSupervisorWrite(newBase, 2);
 
   if (reason === "jmp" || reason === "iret") {
     // The old task becomes available again (its descriptor in the GDT, wherever TR points).
     if ((oldSel & 4) === 0 && readDescriptor(cpu, oldSel)) {
-      writeSupervisor32(cpu, (desc.addr + 4) | 0, desc.hi & ~(TYPE_BUSY << 8));
+      cpu.mmu.writeSupervisor32((desc.addr + 4) | 0, desc.hi & ~(TYPE_BUSY << 8));
     }
   }
   let oldEflags = readEflags(s);
   if (reason === "iret") oldEflags &= ~NT;
   if (old32) {
-    writeSupervisor32(cpu, (oldBase + TSS32_EIP) | 0, nextEip);
-    writeSupervisor32(cpu, (oldBase + TSS32_EFLAGS) | 0, oldEflags);
-    for (let r = 0; r < 8; r++) writeSupervisor32(cpu, (oldBase + TSS32_EAX + 4 * r) | 0, s[EAX + r]!);
-    for (let g = 0; g < 6; g++) writeSupervisor16(cpu, (oldBase + TSS32_ES + 4 * g) | 0, s[S_SEL + g]!);
+    cpu.mmu.writeSupervisor32((oldBase + TSS32_EIP) | 0, nextEip);
+    cpu.mmu.writeSupervisor32((oldBase + TSS32_EFLAGS) | 0, oldEflags);
+    for (let r = 0; r < 8; r++) cpu.mmu.writeSupervisor32((oldBase + TSS32_EAX + 4 * r) | 0, s[EAX + r]!);
+    for (let g = 0; g < 6; g++) cpu.mmu.writeSupervisor16((oldBase + TSS32_ES + 4 * g) | 0, s[S_SEL + g]!);
   } else {
-    writeSupervisor16(cpu, (oldBase + TSS16_IP) | 0, nextEip);
-    writeSupervisor16(cpu, (oldBase + TSS16_FLAGS) | 0, oldEflags);
-    for (let r = 0; r < 8; r++) writeSupervisor16(cpu, (oldBase + TSS16_AX + 2 * r) | 0, s[EAX + r]!);
-    for (let g = 0; g < 4; g++) writeSupervisor16(cpu, (oldBase + TSS16_ES + 2 * g) | 0, s[S_SEL + g]!);
+    cpu.mmu.writeSupervisor16((oldBase + TSS16_IP) | 0, nextEip);
+    cpu.mmu.writeSupervisor16((oldBase + TSS16_FLAGS) | 0, oldEflags);
+    for (let r = 0; r < 8; r++) cpu.mmu.writeSupervisor16((oldBase + TSS16_AX + 2 * r) | 0, s[EAX + r]!);
+    for (let g = 0; g < 4; g++) cpu.mmu.writeSupervisor16((oldBase + TSS16_ES + 2 * g) | 0, s[S_SEL + g]!);
   }
   if (nests) {
-    writeSupervisor16(cpu, (newBase + TSS32_LINK) | 0, oldSel);
+    cpu.mmu.writeSupervisor16((newBase + TSS32_LINK) | 0, oldSel);
     newEflags |= NT;
   }
   if (reason !== "iret") {
     hi |= TYPE_BUSY << 8;
-    writeSupervisor32(cpu, (descAddr + 4) | 0, hi);
+    cpu.mmu.writeSupervisor32((descAddr + 4) | 0, hi);
   }
 
   // --- commit point: the processor is in the new task ---
@@ -188,7 +180,7 @@ export function taskSwitch(cpu: Cpu, selector: number, reason: TaskSwitchReason,
   s[S_TR_LIMIT] = newLimit;
   s[S_TR_ATTR] = (hi >>> 8) & 0xffff;
   // A 16-bit TSS has no CR3 field; CR3 is loaded only while paging is on (SDM §7.3 step 11).
-  if (new32 && (s[S_CR0] & CR0_PG) !== 0) loadCr3(cpu, newCr3);
+  if (new32 && (s[S_CR0] & CR0_PG) !== 0) writeCr3(cpu, newCr3);
   s[S_EIP] = newEip;
   // Materialize the arithmetic flags: EFLAGS is replaced as a whole.
   s[S_CC_OP] = CC_EFLAGS;
@@ -291,25 +283,14 @@ function loadTaskSegment(cpu: Cpu, seg: number, selector: number, cpl: number, e
   }
   if ((attr & ATTR_ACCESSED) === 0) {
     desc.hi |= ATTR_ACCESSED << 8;
-    writeSupervisor32(cpu, (desc.addr + 4) | 0, desc.hi);
+    cpu.mmu.writeSupervisor32((desc.addr + 4) | 0, desc.hi);
   }
   setSegmentCache(cpu, seg, selector, desc.lo, desc.hi);
 }
 
-/** CR3 from the TSS: a new address space (TLB and decoded code keyed by linear address go). */
-function loadCr3(cpu: Cpu, cr3: number): void {
-  cpu.s[S_CR3] = cr3;
-  cpu.mmu.tlb.flush();
-  cpu.flushDecoded = true;
-}
-
 function setCpl(cpu: Cpu, cpl: number): void {
   cpu.s[S_CPL] = cpl;
-  const user = cpl === 3 ? ACCESS_USER : 0;
-  if (cpu.mmu.userAccess !== user) {
-    cpu.mmu.userAccess = user;
-    cpu.mmu.tlb.flush();
-  }
+  if (cpu.mmu.setUserMode(cpl === 3)) cpu.flushDecoded = true;
 }
 
 /**
@@ -346,6 +327,6 @@ export function interruptTaskSwitch(cpu: Cpu, gateLo: number, errorCode: number,
 
 /** IRET with EFLAGS.NT = 1: return to the task named by the back link of the current TSS. */
 export function taskReturn(cpu: Cpu, nextEip: number): void {
-  const link = readSupervisor16(cpu, (cpu.s[S_TR_BASE]! + TSS32_LINK) | 0);
+  const link = cpu.mmu.readSupervisor16((cpu.s[S_TR_BASE]! + TSS32_LINK) | 0);
   taskSwitch(cpu, link, "iret", -1, nextEip);
 }

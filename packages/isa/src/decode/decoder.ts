@@ -389,7 +389,10 @@ export class Decoder {
     // reference host is an AMD EPYC, so it decodes here and bind.ts names CR8 (LOCK with CR2-CR4
     // stays #UD there too: measured).
     const cr8 = (attr & ATTR_CR) !== 0 && out.reg === 0;
-    if ((prefixes & PREFIX_LOCK) !== 0 && ((attr & ATTR_LOCK) === 0 || !out.hasMem) && !cr8 && !this.syntaxOnly) {
+    // And LOCK VERW m16 (0F 00 /5), which the reference host executes as VERW (measured by the
+    // conformance suite; LOCK VERR and the register form stay #UD there).
+    const lockVerw = out.map === 1 && out.opcode === 0x00 && out.reg === 5 && out.hasMem;
+    if ((prefixes & PREFIX_LOCK) !== 0 && ((attr & ATTR_LOCK) === 0 || !out.hasMem) && !cr8 && !lockVerw && !this.syntaxOnly) {
       out.prefixes = prefixes;
       return this.fail(out, F_UD);
     }

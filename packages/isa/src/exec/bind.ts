@@ -39,7 +39,7 @@ const WRITES_OPERAND_0: ReadonlySet<string> = new Set([
   "mov", "add", "or", "adc", "sbb", "and", "sub", "xor", "inc", "dec", "neg", "not",
   "rol", "ror", "rcl", "rcr", "shl", "shr", "sar", "shld", "shrd", "xchg", "xadd", "cmpxchg",
   "cmpxchg8b", "bts", "btr", "btc", "setcc", "pop", "mov_from_sreg", "sgdt", "sidt", "sldt",
-  "str", "smsw", "arpl",
+  "str", "smsw",
 ]);
 
 /**

@@ -8,8 +8,8 @@
  */
 import type { Cpu } from "../cpu/cpu";
 import { testCC, sizeIndex } from "../cpu/flags";
-import { raise, VEC_GP } from "../cpu/exceptions";
-import { ECX, EDI, EDX, ES, ESI, S_CPL, S_EFLAGS, S_EIP, S_SEG_BASE } from "../cpu/state";
+import { checkIoPermission } from "../cpu/io-permission";
+import { ECX, EDI, EDX, ES, ESI, S_EFLAGS, S_EIP, S_SEG_BASE } from "../cpu/state";
 import { DF } from "../table/flags";
 import { ACCESS_READ, ACCESS_WRITE } from "../memory/translator";
 import { ALU_SUB, aluOp } from "./alu";
@@ -26,10 +26,6 @@ const SCAS = 4;
 const INS = 5;
 const OUTS = 6;
 
-function checkIo(cpu: Cpu): void {
-  if (cpu.s[S_CPL]! > ((cpu.s[S_EFLAGS]! >> 12) & 3)) raise(VEC_GP, 0);
-}
-
 function stringOp(op: number): ExecFn {
   const compares = op === CMPS || op === SCAS;
   return (cpu: Cpu, i: Insn): void => {
@@ -41,7 +37,8 @@ function stringOp(op: number): ExecFn {
     const dstBase = s[S_SEG_BASE + ES]!;
     const sz = sizeIndex(size);
     const acc = 0; // AL/AX/EAX: register index 0 in every size encoding
-    if (op === INS || op === OUTS) checkIo(cpu);
+    // IOPL, then the TSS I/O bit map (cpu/io-permission.ts): checked before the first element.
+    if (op === INS || op === OUTS) checkIoPermission(cpu, cpu.r16[EDX << 1]!, size);
     let n = i.rep === REP_NONE ? 1 : a32 ? s[ECX]! >>> 0 : cpu.r16[ECX << 1]!;
     if (n === 0) return;
     let budget = REP_CHUNK;
