@@ -81,18 +81,20 @@ function f80ToBF(se: number, hi: number, lo: number): BF {
  * Round an irrational value into R: the approximation is jammed with a sticky bit so the
  * rounding is always inexact, as it is for the true value.
  */
-function roundBF(x: BF, cw: number): void {
+function roundBF(x: BF, cw: number, exact = false): void {
   if (x.m === 0n) {
     setResult(x.neg ? 0x8000 : 0, 0, 0);
     return;
   }
   const L = bitLength(x.m);
+  // `exact`: x is the exact value (no jam; the sticky bit only for bits actually dropped).
+  const jam = (lost: boolean): bigint => (!exact || lost ? 1n : 0n);
   let top: bigint;
   if (L >= 96) {
     const s = BigInt(L - 96);
-    top = (x.m >> s) | 1n;
+    top = (x.m >> s) | jam((x.m & ((1n << s) - 1n)) !== 0n);
   } else {
-    top = (x.m << BigInt(96 - L)) | 1n;
+    top = (x.m << BigInt(96 - L)) | jam(false);
   }
   const h = Number((top >> 64n) & 0xffffffffn);
   const l = Number((top >> 32n) & 0xffffffffn);
@@ -222,12 +224,25 @@ function trig(x: BF, which: "sin" | "cos" | "tan"): BF {
   }
   if (x.neg) r.neg = !r.neg;
   const z = toFixed(mulBF(bf(false, r.m, r.e), bf(false, r.m, r.e)));
-  const sinR = mulBF(r, fromFixed(sinFactor(z)));
-  const cosR = fromFixed(cosSeries(z));
   const quad = Number(q & 3n);
   // For negative x the quadrant runs the other way: x = -(q pi/2 + |r|).
   const qs = x.neg ? (4 - quad) & 3 : quad;
   const neg = (v: BF): BF => bf(!v.neg, v.m, v.e);
+  if (z === 0n && r.m !== 0n) {
+    // |r| < 2^-128: r^2 vanishes at this precision, and the series would give sin r = r, cos r = 1,
+    // tan r = r, cot r = 1/r exactly, which the jammed rounding then treats as lying above. The
+    // true values lie strictly on one side: |sin r| < |r|, cos r < 1, |tan r| > |r|,
+    // |cot r| < 1/|r|. Directed rounding sees the difference (measured on the host: FSIN of
+    // 2^-16382 under RC = chop is the largest denormal, with UE), so step just inside.
+    const inside = (v: BF, up: boolean): BF => bf(v.neg, (v.m << 128n) + (up ? 1n : -1n), v.e - 128);
+    const sinT = inside(r, false);
+    const cosT = fromFixed(ONE - 1n);
+    if (which === "tan") return qs & 1 ? neg(inside(divBF(bf(false, 1n, 0), r), false)) : inside(r, true);
+    if (which === "sin") return [sinT, cosT, neg(sinT), neg(cosT)][qs]!;
+    return [cosT, neg(sinT), neg(cosT), sinT][qs]!;
+  }
+  const sinR = mulBF(r, fromFixed(sinFactor(z)));
+  const cosR = fromFixed(cosSeries(z));
   if (which === "tan") return qs & 1 ? neg(divBF(cosR, sinR)) : divBF(sinR, cosR);
   if (which === "sin") return [sinR, cosR, neg(sinR), neg(cosR)][qs]!;
   return [cosR, neg(sinR), neg(cosR), sinR][qs]!;
@@ -253,6 +268,10 @@ function atanBF(t: BF): BF {
   const tf = toFixed(t);
   if (tf <= ONE >> 8n) {
     const z = toFixed(mulBF(t, t));
+    // t < 2^-128: t^2 vanishes here and the series gives t exactly; atan t lies strictly below
+    // (t - t^3/3), which directed rounding sees (measured: FPATAN(2^-16382, 2^63) under RC =
+    // chop is +0 with UE on the host). Step just inside, as trig() does.
+    if (z === 0n && t.m !== 0n) return bf(t.neg, (t.m << 128n) - 1n, t.e - 128);
     return mulBF(t, fromFixed(atanFactor(z)));
   }
   // Halve the angle until small: atan(t) = 2 atan(t / (1 + sqrt(1 + t^2))).
@@ -403,6 +422,12 @@ function fyl2xCore(xSe: number, xHi: number, xLo: number, ySe: number, yHi: numb
   // product goes through the same jammed rounding as every other argument.
   if (cy === F80Class.Infinity) {
     const lg = log2Fixed(x);
+    if (lg === 0n) {
+      // x = 1: infinity times log2(1) = 0 is invalid (SDM FYL2X, its results table; the host agrees).
+      R.flags |= SW.IE;
+      setIndefinite();
+      return;
+    }
     setResult(((B.sign ^ (lg < 0n ? 1 : 0)) << 15) | INF_SE, 0x80000000, 0);
     return;
   }
@@ -411,11 +436,33 @@ function fyl2xCore(xSe: number, xHi: number, xLo: number, ySe: number, yHi: numb
     setResult((B.sign ^ (lg < 0n ? 1 : 0)) << 15, 0, 0);
     return;
   }
+  const k = bitLength(x.m) - 1 + x.e;
+  if (x.m === 1n << BigInt(bitLength(x.m) - 1) && k !== 0) {
+    // x = 2^k: log2(x) = k exactly, and the host rounds the exact product y * k (measured:
+    // y = the largest finite value, x = 0.5 under RC = down gives -max, not an overflow), but
+    // flags it as inexact all the same: PE, and UE when the result is tiny (a denormal y).
+    const y = f80ToBF(ySe, yHi, yLo);
+    roundBF(bf(y.neg !== k < 0, y.m * BigInt(Math.abs(k)), y.e), cw, true);
+    R.flags |= SW.PE;
+    if ((R.se & 0x7fff) === 0 && (cw & CW.UM) !== 0) R.flags |= SW.UE;
+    return;
+  }
   roundBF(mulBF(f80ToBF(ySe, yHi, yLo), fromFixed(log2Fixed(x))), cw);
 }
 
 /** FYL2XP1 core: y * log2(x + 1). */
 function fyl2xp1Core(xSe: number, xHi: number, xLo: number, ySe: number, yHi: number, yLo: number, cw: number): void {
+  // x = -infinity (1 + x < 0) is invalid before a denormal y is reported (IE outranks DE, as for
+  // FYL2X's negative x; measured on the host with a pseudo-denormal y).
+  const cy0 = classifyF80(ySe, yHi, yLo);
+  if (
+    classifyF80(xSe, xHi, xLo) === F80Class.Infinity && (xSe & 0x8000) !== 0 &&
+    cy0 !== F80Class.QNaN && cy0 !== F80Class.SNaN && cy0 !== F80Class.Unsupported
+  ) {
+    R.flags |= SW.IE;
+    setIndefinite();
+    return;
+  }
   setIn(xSe, xHi, xLo, ySe, yHi, yLo);
   if (screen2(cw, 0)) return;
   const cx = A.cls;

@@ -198,8 +198,9 @@ export function caseMask(m: MaskInput): CaseMask {
   }
   if (m.x87 && m.def.sem === "fyl2xp1" && m.st0) {
     // SDM FYL2XP1: ST(0) must lie within ±(1 - √2/2); "if it does not, the result is undefined".
+    // (A finite operand beyond the double range has magnitude Infinity here: outside too.)
     const x = f80Magnitude(m.st0);
-    if (Number.isFinite(x) && x > 1 - Math.SQRT2 / 2) {
+    if ((m.st0[0] & 0x7fff) !== 0x7fff && x > 1 - Math.SQRT2 / 2) {
       // An undefined result raises undefined exceptions: with some unmasked, whether the
       // instruction stores and pops is undefined too. Nothing of the x87 state is compared.
       fpuRegs = 0xff;
