@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createMachine, EAX, EBP, EDI, ESI, S_CR2, VEC_GP, VEC_PF, VEC_UD } from "../src/index";
+import { createMachine, EAX, EBP, EDI, ESI, S_CPL, S_CR2, S_EIP, VEC_GP, VEC_PF, VEC_UD } from "../src/index";
 
 const haveNasm = spawnSync("nasm", ["-v"]).status === 0;
 const dir = haveNasm ? mkdtempSync(join(tmpdir(), "strata-paging-")) : "";
@@ -160,5 +160,24 @@ describe.skipIf(!haveNasm)("paging through the instructions", () => {
   it("an instruction fetch sets A in the PTE of the code page, not D (§4.8)", () => {
     const { m } = run(`${PAGING}\n  call 0x400000\n  hlt`, 0, codeFrames);
     expect(m.ram.i32[0x22000 >> 2]! & 0x60).toBe(0x20);
+  });
+
+  it("code decoded at CPL 0 from a supervisor page does not run at CPL 3, even after its TLB entry was evicted (§4.6)", () => {
+    // call 0x400000 decodes and runs "mov eax, 1; ret" with supervisor rights; the read of linear 0
+    // takes the same direct-mapped TLB slot. At CPL 3 the fetch must fault: #PF, P = 1, U/S = 1.
+    const { m, stop } = run(`${PAGING}\n  call 0x400000\n  mov eax, [0]\n  hlt`, 0, codeFrames);
+    expect(stop).toBe("halt");
+    const cpu = m.cpu;
+    cpu.s[S_CPL] = 3;
+    if (cpu.mmu.setUserMode(true)) cpu.flushDecoded = true;
+    cpu.s[S_EIP] = 0x400000;
+    let ev: { vector: number; errorCode: number } | null = null;
+    m.engine.setHostHandler((e) => {
+      ev = { vector: e.vector, errorCode: e.errorCode };
+      return "stop";
+    });
+    m.engine.run(10);
+    expect(ev).toEqual({ vector: VEC_PF, errorCode: 5 });
+    expect(cpu.s[S_CR2]).toBe(0x400000);
   });
 });

@@ -6,7 +6,7 @@
 import type { Cpu } from "./cpu";
 import type { PhysicalMemory } from "../memory/physical";
 import { syncPaging } from "./control-registers";
-import { STATE_WORDS } from "./state";
+import { S_CPL, STATE_WORDS } from "./state";
 
 export interface CpuSnapshot {
   /** The STATE_WORDS state words (registers, EFLAGS and lazy-flags record, segments, CRs...). */
@@ -62,8 +62,9 @@ export function restoreCpu(cpu: Cpu, snap: CpuSnapshot): void {
   f.fop = snap.fpu.fop;
   f.fds = snap.fpu.fds;
   f.fdp = snap.fpu.fdp;
-  cpu.mmu.userAccess = cpu.s[42] === 3 ? 4 : 0;
-  // The TLB is not state: the translator is re-derived from CR0/CR3/CR4 and refills on demand.
+  // The TLB is not state: the user/supervisor mode and the translator are re-derived from CPL
+  // and CR0/CR3/CR4, and the TLB refills on demand.
+  cpu.mmu.setUserMode(cpu.s[S_CPL] === 3);
   syncPaging(cpu);
   cpu.mmu.tlb.flush();
   cpu.flushDecoded = true;

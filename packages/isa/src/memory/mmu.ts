@@ -84,14 +84,15 @@ export class Mmu {
   /**
    * User (CPL 3) or supervisor rights for the accesses that follow (SDM Vol. 3 §4.6). Entering user
    * mode removes what supervisor fills granted beyond user rights from the TLB; returns true when
-   * that dropped a supervisor-only translation of a write-watched (possibly code) frame, so the
-   * caller sets cpu.flushDecoded: blocks decoded with supervisor rights must not run at CPL 3.
+   * a page a user could not read was translated with supervisor rights since the last entry to
+   * user mode, so the caller sets cpu.flushDecoded: blocks decoded with supervisor rights from
+   * such a page must not run at CPL 3 (Cpu.setCpl does this).
    */
   setUserMode(user: boolean): boolean {
     const ua = user ? ACCESS_USER : 0;
     if (ua === this.userAccess) return false;
     this.userAccess = ua;
-    return user && this.tlb.dropUserInvisible(this.ram.watched);
+    return user && this.tlb.dropUserInvisible();
   }
 
   /**

@@ -55,6 +55,12 @@ export class Tlb {
   private globalFills = 0;
   private largeFills = 0;
   private supervisorFills = 0;
+  /**
+   * A fill with supervisor rights of a page a user access could not read happened since the last
+   * entry to user mode. Not reset by flushes: decoded blocks keyed by linear address may have been
+   * fetched through it even after its TLB entry went away.
+   */
+  private supervisorOnlySinceUser = false;
 
   /** Records the flags of the entry just filled at index `i`. */
   noteFill(i: number, f: number): void {
@@ -63,6 +69,7 @@ export class Tlb {
       if ((f & TLBF_GLOBAL) !== 0) this.globalFills++;
       if ((f & TLBF_LARGE) !== 0) this.largeFills++;
       if ((f & (TLBF_NO_USER_READ | TLBF_NO_USER_WRITE)) !== 0) this.supervisorFills++;
+      if ((f & TLBF_NO_USER_READ) !== 0) this.supervisorOnlySinceUser = true;
     }
   }
 
@@ -111,23 +118,23 @@ export class Tlb {
 
   /**
    * Entering user mode (CPL 3): removes the permissions that supervisor fills granted beyond the
-   * user's. Returns true when an entry that a user access could not even read was dropped from a
-   * write-watched frame (where decoded code may come from), so the caller can drop decoded blocks
-   * that were fetched with supervisor rights.
+   * user's. Returns true when a page a user access could not read was filled with supervisor
+   * rights since the last entry to user mode: code decoded from it (blocks are keyed by linear
+   * address and do not remember the rights they were fetched with) must not run at CPL 3, so the
+   * caller drops decoded code.
    */
-  dropUserInvisible(watched: Uint8Array): boolean {
-    if (this.supervisorFills === 0) return false;
+  dropUserInvisible(): boolean {
+    const code = this.supervisorOnlySinceUser;
+    this.supervisorOnlySinceUser = false;
+    if (this.supervisorFills === 0) return code;
     this.supervisorFills = 0;
-    let code = false;
     const flags = this.flags;
     const readTag = this.readTag;
     for (let i = 0; i < TLB_SIZE; i++) {
       const f = flags[i]!;
       if ((f & (TLBF_NO_USER_READ | TLBF_NO_USER_WRITE)) === 0 || readTag[i] === -1) continue;
-      if ((f & TLBF_NO_USER_READ) !== 0) {
-        if (watched[this.frame[i]! >>> 12] !== 0) code = true;
-        this.drop(i);
-      } else {
+      if ((f & TLBF_NO_USER_READ) !== 0) this.drop(i);
+      else {
         this.writeTag[i] = -1;
         this.watchTag[i] = -1;
         flags[i] = f & ~TLBF_NO_USER_WRITE;
