@@ -16,9 +16,11 @@ import type { ClassName } from "./exec/insn";
  * - "breakpoint": EIP reached a breakpoint (not yet executed);
  * - "exception": an exception or interrupt had nowhere to go (no host handler, vector not
  *   interposed and no IDT delivery yet); `cpu.lastVector`/`lastErrorCode` say which, EIP is the
- *   faulting instruction (faults) or the next one (traps, INT n).
+ *   faulting instruction (faults) or the next one (traps, INT n);
+ * - "shutdown": the processor shut down (a triple fault; `cpu.shutdownReason` says why). qemu
+ *   resets the machine here; the machine's owner decides.
  */
-export type StopReason = "budget" | "halt" | "exit" | "breakpoint" | "exception";
+export type StopReason = "budget" | "halt" | "exit" | "breakpoint" | "exception" | "shutdown";
 
 export interface Engine {
   readonly cpu: Cpu;

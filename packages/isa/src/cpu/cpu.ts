@@ -7,7 +7,7 @@
 import { X87State } from "../fpu/state";
 import { Mmu } from "../memory/mmu";
 import type { PhysicalMemory } from "../memory/physical";
-import { ACCESS_USER } from "../memory/translator";
+import type { InterruptController } from "../devices/irq";
 import { materializeFlags, readEflags } from "./flags";
 import {
   CpuState,
@@ -34,8 +34,9 @@ export type HostAction = "resume" | "stop";
 /** An event delivered to the host instead of the (absent or bypassed) IDT. Reused, not allocated. */
 export interface TrapEvent {
   /** "int": INT n/INT3/INTO/INT1 (EIP = next instruction); "exception": a fault or trap;
+   *  "external": an interrupt from the interrupt controller or NMI (EIP = next instruction);
    *  "insn": an instruction of an interposed class, not executed (EIP = the instruction). */
-  kind: "int" | "exception" | "insn";
+  kind: "int" | "exception" | "external" | "insn";
   vector: number;
   /** Error code, or -1. */
   errorCode: number;
@@ -99,6 +100,15 @@ export class Cpu {
   lastErrorCode = -1;
   /** Set when an instruction changes something the decoded-instruction cache depends on. */
   flushDecoded = false;
+  /**
+   * The INTR pin and INTA cycle of the interrupt controller (the PC machine's PIC pair), polled by
+   * the engine at instruction-block boundaries while EFLAGS.IF = 1; null on machines without one.
+   */
+  interruptController: InterruptController | null = null;
+  /** An NMI is latched and waits for delivery (vector 2; not blocked by IF, SDM Vol. 3 §6.7). */
+  nmiPending = false;
+  /** Why the processor shut down (a triple fault, SDM Vol. 3 §6.15 Interrupt 8), or "". */
+  shutdownReason = "";
 
   constructor(ram: PhysicalMemory) {
     this.state = new CpuState();
@@ -118,7 +128,7 @@ export class Cpu {
     s.fill(0);
     s[S_CR0] = CR0_PE | CR0_ET;
     s[S_CPL] = 3;
-    this.mmu.userAccess = ACCESS_USER;
+    this.mmu.setUserMode(true);
     s[S_EFLAGS] = 0x202;
     for (const seg of [ES, CS, SS, DS, FS, GS]) {
       const code = seg === CS;
@@ -143,7 +153,7 @@ export class Cpu {
     s.fill(0);
     s[S_CR0] = CR0_PE | CR0_ET;
     s[S_CPL] = 0;
-    this.mmu.userAccess = 0;
+    this.mmu.setUserMode(false);
     s[S_EFLAGS] = 0x2;
     for (const seg of [ES, CS, SS, DS, FS, GS]) {
       const code = seg === CS;
@@ -172,6 +182,29 @@ export class Cpu {
     return this.s[S_CPL]!;
   }
 
+  /**
+   * Sets the current privilege level (CS.RPL in protected mode; 3 in virtual-8086 mode; 0 in real
+   * mode) and the MMU's user/supervisor mode for the page-level checks that follow (CPL 3 = user,
+   * SDM Vol. 3 §4.6).
+   */
+  setCpl(cpl: number): void {
+    this.s[S_CPL] = cpl;
+    // Entering user mode drops TLB entries a user access may not use; decoded blocks that came
+    // through them must be fetched again (and fault if the code is supervisor-only).
+    if (this.mmu.setUserMode(cpl === 3)) this.flushDecoded = true;
+  }
+
+  /**
+   * OUT/OUTS to a port once the I/O permission checks passed. A write may raise the interrupt
+   * controller's INTR (unmasking, EOI with another request waiting): the instruction then ends
+   * its block so the run loop takes the interrupt right after it.
+   */
+  portWrite(port: number, size: number, value: number): void {
+    this.ports.write(port, size, value);
+    const ic = this.interruptController;
+    if (ic !== null && ic.intr) this.stop = STOP_EVENT;
+  }
+
   /** True when the stack segment is 32-bit (SS descriptor B bit). */
   stack32(): boolean {
     return (this.s[S_SEG_ATTR + SS]! & 0x4000) !== 0;
@@ -189,3 +222,10 @@ export const STOP_BREAKPOINT = 4;
  * continues there (blocks extend past not-taken Jcc, so this is a side exit, not a stop).
  */
 export const STOP_BRANCH = 5;
+/**
+ * The instruction may have made an interrupt deliverable (STI, POPF, IRET, an OUT to the
+ * interrupt controller): the run loop ends the block after it and looks for pending events.
+ */
+export const STOP_EVENT = 6;
+/** Triple fault (or a fault the processor cannot deliver at all): the processor shuts down. */
+export const STOP_SHUTDOWN = 7;

@@ -1,119 +1,235 @@
 /**
- * Far control transfers in protected mode to a code segment of the same privilege level
- * (SDM Vol. 2 "JMP", "CALL", "RET", "IRET" Operation, protected-mode paths without gates): the
- * selector and descriptor checks in the manual's order with their error codes, then CS and its
- * descriptor cache are loaded with RPL = CPL. Transfers through call/task gates, returns to an
- * outer privilege level, task returns (EFLAGS.NT) and virtual-8086 returns are the protected-mode
- * work of isa II and raise #GP(0) until then. Real mode loads CS = selector, base = selector << 4.
+ * Far control transfers (SDM Vol. 2 "JMP", "CALL", "RET" Operation; Vol. 3 §5.8): in real and
+ * virtual-8086 mode CS = selector with base = selector << 4; in protected mode the selector and
+ * descriptor checks in the manual's order with their error codes, for code segments (conforming
+ * or not), call gates (16/32-bit; CALL to a more privileged non-conforming segment switches to the
+ * TSS stack of the target DPL and copies the gate's parameter count of words or dwords), task
+ * gates and TSS descriptors (cpu/task-switch.ts), and far RET to the same or an outer privilege
+ * level (SS:ESP popped, data segments the outer level may not use nulled). IRET is in
+ * exec/interrupt-insns.ts.
  */
 import type { Cpu } from "../cpu/cpu";
 import { raise, VEC_GP, VEC_NP } from "../cpu/exceptions";
-import { materializeFlags } from "../cpu/flags";
-import { desc, descriptorLimit, readDescriptor, setSegmentCache } from "../cpu/segments";
-import { CR0_PE, CS, S_CPL, S_CR0, S_EFLAGS, S_EIP, S_SEG_BASE, S_SEL } from "../cpu/state";
-import { AC, DF, ID, IF, IOPL, NT, OSZAPC, TF } from "../table/flags";
+import { checkInnerStack, pushSystem, tssStack, tssStackResult } from "../cpu/interrupts";
+import {
+  ATTR_P,
+  checkStackSegment,
+  desc,
+  descriptorLimit,
+  descriptorMode,
+  invalidateOuterSegments,
+  loadCodeSegment,
+  readDescriptor,
+  setSegmentCache,
+} from "../cpu/segments";
+import { farTaskSwitch } from "../cpu/task-switch";
+import { CS, ESP, S_CPL, S_EIP, S_SEG_ATTR, S_SEG_BASE, S_SEL, SS } from "../cpu/state";
 import type { ExecFn, Insn } from "./insn";
 import { OK_IMM } from "./insn";
 import { adjustSp, ea, peek, push, readMem, stackLinear, stackPointer } from "./operands";
 
-/**
- * Checks `selector` as the target code segment of a far JMP/CALL (rplRule: RPL <= CPL for
- * non-conforming) or of a same-level RET/IRET (RPL = CPL); leaves its descriptor in `desc`.
- */
-function checkCodeSegment(cpu: Cpu, selector: number, offset: number, isReturn: boolean): void {
-  const cpl = cpu.s[S_CPL]!;
-  const sel = selector & 0xffff;
-  if ((sel & 0xfffc) === 0) raise(VEC_GP, 0);
-  const err = sel & 0xfffc;
-  const rpl = sel & 3;
-  if (isReturn && rpl < cpl) raise(VEC_GP, err);
-  if (!readDescriptor(cpu, sel)) raise(VEC_GP, err);
-  const attr = (desc.hi >>> 8) & 0xffff;
-  // Code segment (S = 1, type bit 3 = 1); a gate or TSS is not handled here.
-  if ((attr & 0x18) !== 0x18) raise(VEC_GP, err);
-  const dpl = (attr >> 5) & 3;
-  const conforming = (attr & 4) !== 0;
-  if (isReturn) {
-    if (rpl > cpl) raise(VEC_GP, 0); // return to an outer level: isa II
-    if (conforming ? dpl > rpl : dpl !== rpl) raise(VEC_GP, err);
-  } else if (conforming ? dpl > cpl : rpl > cpl || dpl !== cpl) raise(VEC_GP, err);
-  if ((attr & 0x80) === 0) raise(VEC_NP, err);
-  if (offset >>> 0 > descriptorLimit(desc.lo, desc.hi) >>> 0) raise(VEC_GP, 0);
-}
-
-function loadCs(cpu: Cpu, selector: number, offset: number): void {
+/** CS:EIP in real or virtual-8086 mode (only selector and base change, as in qemu). */
+export function loadCsReal(cpu: Cpu, selector: number, offset: number): void {
   const s = cpu.s;
-  if ((s[S_CR0]! & CR0_PE) === 0) {
-    s[S_SEL + CS] = selector & 0xffff;
-    s[S_SEG_BASE + CS] = (selector & 0xffff) << 4;
-  } else setSegmentCache(cpu, CS, (selector & 0xfffc) | s[S_CPL]!, desc.lo, desc.hi);
+  s[S_SEL + CS] = selector & 0xffff;
+  s[S_SEG_BASE + CS] = (selector & 0xffff) << 4;
   s[S_EIP] = offset;
-  // The code segment (and possibly its default size) changed: decode afresh.
   cpu.flushDecoded = true;
 }
 
 /** Target offset and selector of JMP/CALL ptr16:v (immediate) or m16:v. */
-function farTarget(cpu: Cpu, i: Insn): [number, number] {
-  if (i.k0 === OK_IMM) return [i.osize === 2 ? i.v0 & 0xffff : i.v0, i.imm2 & 0xffff];
+const target = { offset: 0, selector: 0 };
+function farTarget(cpu: Cpu, i: Insn): void {
+  if (i.k0 === OK_IMM) {
+    target.offset = i.osize === 2 ? i.v0 & 0xffff : i.v0;
+    target.selector = i.imm2 & 0xffff;
+    return;
+  }
   const a = ea(cpu, i);
-  return [readMem(cpu, a, i.osize), readMem(cpu, (a + i.osize) | 0, 2)];
+  target.offset = readMem(cpu, a, i.osize);
+  target.selector = readMem(cpu, (a + i.osize) | 0, 2);
 }
 
-function protectedMode(cpu: Cpu): boolean {
-  return (cpu.s[S_CR0]! & CR0_PE) !== 0;
+/** Checks a code-segment descriptor in `desc` as the direct target of a far JMP/CALL. */
+function checkDirectCode(cpu: Cpu, selector: number, attr: number, offset: number): void {
+  const cpl = cpu.s[S_CPL]!;
+  const err = selector & 0xfffc;
+  const dpl = (attr >> 5) & 3;
+  if ((attr & 4) !== 0 ? dpl > cpl : (selector & 3) > cpl || dpl !== cpl) raise(VEC_GP, err);
+  if ((attr & ATTR_P) === 0) raise(VEC_NP, err);
+  if (offset >>> 0 > descriptorLimit(desc.lo, desc.hi) >>> 0) raise(VEC_GP, 0);
+}
+
+/**
+ * Protected-mode far JMP/CALL to `selector:offset` (`next` = the return EIP of a CALL). Returns
+ * after CS:EIP (and for CALL the stack) are loaded, or after a task switch.
+ */
+function farTransfer(cpu: Cpu, selector: number, offset: number, call: boolean, i: Insn): void {
+  const s = cpu.s;
+  const cpl = s[S_CPL]!;
+  selector &= 0xffff;
+  if ((selector & 0xfffc) === 0) raise(VEC_GP, 0);
+  const err = selector & 0xfffc;
+  if (!readDescriptor(cpu, selector)) raise(VEC_GP, err);
+  const attr = (desc.hi >>> 8) & 0xffff;
+  if ((attr & 0x10) !== 0) {
+    if ((attr & 8) === 0) raise(VEC_GP, err); // data segment
+    checkDirectCode(cpu, selector, attr, offset);
+    if (call) {
+      const size = i.osize;
+      const lo = desc.lo;
+      const hi = desc.hi;
+      cpu.mmu.probeWrite(stackLinear(cpu, stackPointer(cpu) - 2 * size), 2 * size);
+      push(cpu, size, s[S_SEL + CS]! & 0xffff);
+      push(cpu, size, i.next);
+      desc.lo = lo;
+      desc.hi = hi;
+    }
+    loadCodeSegment(cpu, selector, cpl);
+    s[S_EIP] = offset;
+    return;
+  }
+  const type = attr & 0xf;
+  if (type === 1 || type === 3 || type === 9 || type === 11 || type === 5) {
+    farTaskSwitch(cpu, selector, call ? "call" : "jmp", i.next);
+    cpu.flushDecoded = true;
+    return;
+  }
+  if (type !== 4 && type !== 12) raise(VEC_GP, err);
+  // Call gate (SDM Vol. 3 §5.8.4).
+  const gdpl = (attr >> 5) & 3;
+  if (gdpl < cpl || gdpl < (selector & 3)) raise(VEC_GP, err);
+  if ((attr & ATTR_P) === 0) raise(VEC_NP, err);
+  const gate32 = type === 12;
+  const gateOffset = gate32 ? (desc.lo & 0xffff) | (desc.hi & 0xffff0000) : desc.lo & 0xffff;
+  const params = desc.hi & 0x1f;
+  const tsel = desc.lo >>> 16;
+  if ((tsel & 0xfffc) === 0) raise(VEC_GP, 0);
+  const terr = tsel & 0xfffc;
+  if (!readDescriptor(cpu, tsel)) raise(VEC_GP, terr);
+  const tattr = (desc.hi >>> 8) & 0xffff;
+  const tdpl = (tattr >> 5) & 3;
+  const conforming = (tattr & 4) !== 0;
+  if ((tattr & 0x18) !== 0x18 || tdpl > cpl) raise(VEC_GP, terr);
+  if (!call && !conforming && tdpl !== cpl) raise(VEC_GP, terr);
+  if ((tattr & ATTR_P) === 0) raise(VEC_NP, terr);
+  const codeLo = desc.lo;
+  const codeHi = desc.hi;
+  const size = gate32 ? 4 : 2;
+  if (call && !conforming && tdpl < cpl) {
+    // More privileged: new stack from the TSS, then old SS:ESP, the parameters, CS:EIP.
+    tssStack(cpu, tdpl, 0);
+    const newSs = tssStackResult.ss;
+    checkInnerStack(cpu, newSs, tdpl, 0);
+    const ssLo = desc.lo;
+    const ssHi = desc.hi;
+    if (gateOffset >>> 0 > descriptorLimit(codeLo, codeHi) >>> 0) raise(VEC_GP, 0);
+    const ssBase = (ssLo >>> 16) | ((ssHi & 0xff) << 16) | (ssHi & 0xff000000);
+    const mask = (ssHi & 0x400000) !== 0 ? -1 : 0xffff;
+    let sp = tssStackResult.esp & mask;
+    const oldMask = cpu.stack32() ? -1 : 0xffff;
+    const oldSp = s[ESP]!;
+    const oldBase = s[S_SEG_BASE + SS]!;
+    sp = pushSystem(cpu, ssBase, sp, mask, size, s[S_SEL + SS]!);
+    sp = pushSystem(cpu, ssBase, sp, mask, size, oldSp);
+    for (let k = params - 1; k >= 0; k--) {
+      const a = (oldBase + ((oldSp + k * size) & oldMask)) | 0;
+      sp = pushSystem(cpu, ssBase, sp, mask, size, size === 4 ? cpu.mmu.read32(a) : cpu.mmu.read16(a));
+    }
+    sp = pushSystem(cpu, ssBase, sp, mask, size, s[S_SEL + CS]!);
+    sp = pushSystem(cpu, ssBase, sp, mask, size, i.next);
+    setSegmentCache(cpu, SS, newSs, ssLo, ssHi);
+    if (mask === -1) s[ESP] = sp;
+    else cpu.r16[ESP << 1] = sp;
+    desc.lo = codeLo;
+    desc.hi = codeHi;
+    loadCodeSegment(cpu, tsel, tdpl);
+    s[S_EIP] = gateOffset;
+    return;
+  }
+  if (gateOffset >>> 0 > descriptorLimit(codeLo, codeHi) >>> 0) raise(VEC_GP, 0);
+  if (call) {
+    cpu.mmu.probeWrite(stackLinear(cpu, stackPointer(cpu) - 2 * size), 2 * size);
+    push(cpu, size, s[S_SEL + CS]! & 0xffff);
+    push(cpu, size, i.next);
+  }
+  desc.lo = codeLo;
+  desc.hi = codeHi;
+  loadCodeSegment(cpu, tsel, cpl);
+  s[S_EIP] = gateOffset;
 }
 
 export const execJmpFar: ExecFn = (cpu, i) => {
-  const [offset, sel] = farTarget(cpu, i);
-  if (protectedMode(cpu)) checkCodeSegment(cpu, sel, offset, false);
-  loadCs(cpu, sel, offset);
+  farTarget(cpu, i);
+  if (descriptorMode(cpu)) farTransfer(cpu, target.selector, target.offset, false, i);
+  else loadCsReal(cpu, target.selector, target.offset);
 };
 
 export const execCallFar: ExecFn = (cpu, i) => {
-  const [offset, sel] = farTarget(cpu, i);
+  farTarget(cpu, i);
+  if (descriptorMode(cpu)) {
+    farTransfer(cpu, target.selector, target.offset, true, i);
+    return;
+  }
   const size = i.osize;
-  if (protectedMode(cpu)) checkCodeSegment(cpu, sel, offset, false);
-  const sp = stackPointer(cpu);
-  cpu.mmu.probeWrite(stackLinear(cpu, sp - 2 * size), 2 * size);
-  const oldCs = cpu.s[S_SEL + CS]! & 0xffff;
-  push(cpu, size, oldCs);
+  cpu.mmu.probeWrite(stackLinear(cpu, stackPointer(cpu) - 2 * size), 2 * size);
+  push(cpu, size, cpu.s[S_SEL + CS]! & 0xffff);
   push(cpu, size, i.next);
-  loadCs(cpu, sel, offset);
-};
-
-/** RETF [imm16]: same-privilege return. */
-export const execRetFar: ExecFn = (cpu, i) => {
-  const size = i.osize;
-  const offset = peek(cpu, size);
-  const sel = peek(cpu, size, size) & 0xffff;
-  if (protectedMode(cpu)) checkCodeSegment(cpu, sel, offset, true);
-  adjustSp(cpu, 2 * size + (i.k0 === OK_IMM ? i.v0 & 0xffff : 0));
-  loadCs(cpu, sel, offset);
+  loadCsReal(cpu, target.selector, target.offset);
 };
 
 /**
- * IRET/IRETD to the same privilege level (SDM "IRET" RETURN-TO-SAME-PRIVILEGE-LEVEL): EIP, CS,
- * EFLAGS popped; IOPL changes only at CPL 0, IF only when CPL <= IOPL; VM, VIF, VIP, RF keep their
- * values here (a return to virtual-8086 mode is not supported). EFLAGS.NT set: task return (#GP(0)
- * until task switches exist).
+ * Checks `selector` as the code segment of a far RET or IRET at CPL `cpl` (SDM Vol. 2 "RET"
+ * protected-mode checks): leaves its descriptor in `desc`; returns its RPL (the new CPL).
  */
-export const execIret: ExecFn = (cpu, i) => {
+export function checkReturnCode(cpu: Cpu, selector: number, cpl: number): number {
+  if ((selector & 0xfffc) === 0) raise(VEC_GP, 0);
+  const err = selector & 0xfffc;
+  if (!readDescriptor(cpu, selector)) raise(VEC_GP, err);
+  const attr = (desc.hi >>> 8) & 0xffff;
+  if ((attr & 0x18) !== 0x18) raise(VEC_GP, err);
+  const rpl = selector & 3;
+  if (rpl < cpl) raise(VEC_GP, err);
+  const dpl = (attr >> 5) & 3;
+  if ((attr & 4) !== 0 ? dpl > rpl : dpl !== rpl) raise(VEC_GP, err);
+  if ((attr & ATTR_P) === 0) raise(VEC_NP, err);
+  return rpl;
+}
+
+/** RETF [imm16] (SDM Vol. 2 "RET" Operation, far returns). */
+export const execRetFar: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const size = i.osize;
-  materializeFlags(s);
-  const old = s[S_EFLAGS]!;
-  if (protectedMode(cpu) && (old & NT) !== 0) raise(VEC_GP, 0);
+  const imm = i.k0 === OK_IMM ? i.v0 & 0xffff : 0;
   const offset = peek(cpu, size);
   const sel = peek(cpu, size, size) & 0xffff;
-  const flags = peek(cpu, size, 2 * size);
+  if (!descriptorMode(cpu)) {
+    adjustSp(cpu, 2 * size + imm);
+    loadCsReal(cpu, sel, offset);
+    return;
+  }
   const cpl = s[S_CPL]!;
-  if (protectedMode(cpu)) checkCodeSegment(cpu, sel, offset, true);
-  adjustSp(cpu, 3 * size);
-  let mask = OSZAPC | TF | DF | NT | 0x2;
-  if (size === 4) mask |= AC | ID;
-  if (cpl === 0 || !protectedMode(cpu)) mask |= IOPL;
-  if (cpl <= ((old & IOPL) >> 12) || !protectedMode(cpu)) mask |= IF;
-  if (size === 2) mask &= 0xffff;
-  s[S_EFLAGS] = (old & ~mask) | (flags & mask) | 2;
-  loadCs(cpu, sel, offset);
+  const rpl = checkReturnCode(cpu, sel, cpl);
+  const codeLo = desc.lo;
+  const codeHi = desc.hi;
+  if (rpl > cpl) {
+    // Return to an outer level: SS:ESP follow the parameters the imm16 releases.
+    const newEsp = peek(cpu, size, 2 * size + imm);
+    const newSs = peek(cpu, size, 3 * size + imm) & 0xffff;
+    checkStackSegment(cpu, newSs, rpl);
+    if (offset >>> 0 > descriptorLimit(codeLo, codeHi) >>> 0) raise(VEC_GP, 0);
+    setSegmentCache(cpu, SS, newSs, desc.lo, desc.hi);
+    if ((s[S_SEG_ATTR + SS]! & 0x4000) !== 0) s[ESP] = (newEsp + imm) | 0;
+    else cpu.r16[ESP << 1] = (newEsp + imm) & 0xffff;
+    desc.lo = codeLo;
+    desc.hi = codeHi;
+    loadCodeSegment(cpu, sel, rpl);
+    s[S_EIP] = offset;
+    invalidateOuterSegments(cpu, rpl);
+    return;
+  }
+  if (offset >>> 0 > descriptorLimit(codeLo, codeHi) >>> 0) raise(VEC_GP, 0);
+  adjustSp(cpu, 2 * size + imm);
+  loadCodeSegment(cpu, sel, cpl);
+  s[S_EIP] = offset;
 };

@@ -1,11 +1,10 @@
 /**
- * Instructions that read or write EFLAGS bits directly: CLC, STC, CMC, CLD, STD, CLI, STI, LAHF,
- * SAHF (SDM Vol. 2). CLI/STI are IOPL-sensitive: #GP(0) when CPL > IOPL (protected mode, no VME).
+ * Instructions that read or write EFLAGS bits directly: CLC, STC, CMC, CLD, STD, LAHF, SAHF
+ * (SDM Vol. 2). The IOPL-sensitive CLI/STI are in exec/eflags-insns.ts.
  */
 import { computeCF, materializeFlags, readEflags, writeStatusFlags } from "../cpu/flags";
-import { raise, VEC_GP } from "../cpu/exceptions";
-import { S_CPL, S_EFLAGS } from "../cpu/state";
-import { AF, CF, DF, IF, PF, SF, ZF } from "../table/flags";
+import { S_EFLAGS } from "../cpu/state";
+import { AF, CF, DF, PF, SF, ZF } from "../table/flags";
 import type { ExecFn } from "./insn";
 
 export const execClc: ExecFn = (cpu) => writeStatusFlags(cpu.s, 0, CF);
@@ -17,19 +16,6 @@ export const execCld: ExecFn = (cpu) => {
 };
 export const execStd: ExecFn = (cpu) => {
   cpu.s[S_EFLAGS] = cpu.s[S_EFLAGS]! | DF;
-};
-
-function checkIopl(s: Int32Array): void {
-  if (s[S_CPL]! > ((s[S_EFLAGS]! >> 12) & 3)) raise(VEC_GP, 0);
-}
-
-export const execCli: ExecFn = (cpu) => {
-  checkIopl(cpu.s);
-  cpu.s[S_EFLAGS] = cpu.s[S_EFLAGS]! & ~IF;
-};
-export const execSti: ExecFn = (cpu) => {
-  checkIopl(cpu.s);
-  cpu.s[S_EFLAGS] = cpu.s[S_EFLAGS]! | IF;
 };
 
 /** LAHF: AH = SF:ZF:0:AF:0:PF:1:CF. */

@@ -15,6 +15,7 @@ import * as bits from "./bits";
 import * as control from "./control";
 import * as cr from "./control-registers";
 import * as data from "./data";
+import * as eflagsInsns from "./eflags-insns";
 import * as far from "./far";
 import * as flagops from "./flagops";
 import * as debugInsns from "./debug-insns";
@@ -23,10 +24,12 @@ import * as ioInsns from "./io-insns";
 import * as machineStatus from "./machine-status-insns";
 import * as msrInsns from "./msr-insns";
 import type { ExecFn } from "./insn";
+import * as interruptInsns from "./interrupt-insns";
 import * as muldiv from "./muldiv";
 import * as shift from "./shift";
 import * as stack from "./stack";
 import * as str from "./string";
+import * as segmentInsns from "./segment-insns";
 import * as sys from "./system";
 import { execFwait, execX87 } from "./x87";
 
@@ -107,8 +110,8 @@ export const EXEC = {
   pop: stack.execPop,
   pusha: stack.execPusha,
   popa: stack.execPopa,
-  pushf: stack.execPushf,
-  popf: stack.execPopf,
+  pushf: eflagsInsns.execPushf,
+  popf: eflagsInsns.execPopf,
   enter: stack.execEnter,
   leave: stack.execLeave,
   // control transfer
@@ -123,15 +126,15 @@ export const EXEC = {
   jmpfar: far.execJmpFar,
   callfar: far.execCallFar,
   retfar: far.execRetFar,
-  iret: far.execIret,
+  iret: interruptInsns.execIret,
   // flags
   clc: flagops.execClc,
   stc: flagops.execStc,
   cmc: flagops.execCmc,
   cld: flagops.execCld,
   std: flagops.execStd,
-  cli: flagops.execCli,
-  sti: flagops.execSti,
+  cli: eflagsInsns.execCli,
+  sti: eflagsInsns.execSti,
   lahf: flagops.execLahf,
   sahf: flagops.execSahf,
   salc: flagops.execSalc,
@@ -144,25 +147,25 @@ export const EXEC = {
   ins: str.execIns,
   outs: str.execOuts,
   // interrupts, identification, I/O
-  int: sys.execInt,
-  int3: sys.execInt3,
-  int1: sys.execInt1,
-  into: sys.execInto,
+  int: interruptInsns.execInt,
+  int3: interruptInsns.execInt3,
+  int1: interruptInsns.execInt1,
+  into: interruptInsns.execInto,
   bound: sys.execBound,
   cpuid: sys.execCpuid,
   rdtsc: msrInsns.execRdtsc,
   nop: sys.execNop,
   pause: sys.execNop,
   ud: sys.execUd,
-  hlt: sys.execHlt,
+  hlt: interruptInsns.execHlt,
   in: ioInsns.execIn,
   out: ioInsns.execOut,
   // segments and descriptor tables
-  mov_to_sreg: sys.execMovToSreg,
+  mov_to_sreg: segmentInsns.execMovToSreg,
   mov_from_sreg: sys.execMovFromSreg,
   push_sreg: sys.execPushSreg,
-  pop_sreg: sys.execPopSreg,
-  lfp: sys.execLfp,
+  pop_sreg: segmentInsns.execPopSreg,
+  lfp: segmentInsns.execLfp,
   arpl: descriptorInsns.execArpl,
   lar: descriptorInsns.execLar,
   lsl: descriptorInsns.execLsl,

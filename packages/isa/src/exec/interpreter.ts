@@ -5,11 +5,22 @@
  * handlers are caught here, EIP is set to the faulting instruction, and the event is delivered
  * (cpu/interrupts.ts). Same inputs give the same counts: nothing depends on host time.
  */
-import { type Cpu, type HostHandler, STOP_BRANCH, STOP_BREAKPOINT, STOP_EXCEPTION, STOP_HALT, STOP_HOST, STOP_NONE } from "../cpu/cpu";
-import { FAULT, VEC_DB, VEC_PF, vectorName } from "../cpu/exceptions";
-import { deliverException, interposedInstruction } from "../cpu/interrupts";
-import { CR0_PE, CS, S_CR0, S_CR2, S_EFLAGS, S_EIP, S_SEG_ATTR, S_SEG_BASE } from "../cpu/state";
-import { TF } from "../table/flags";
+import {
+  type Cpu,
+  type HostHandler,
+  STOP_BRANCH,
+  STOP_BREAKPOINT,
+  STOP_EVENT,
+  STOP_EXCEPTION,
+  STOP_HALT,
+  STOP_HOST,
+  STOP_NONE,
+  STOP_SHUTDOWN,
+} from "../cpu/cpu";
+import { FAULT, VEC_DB, VEC_NMI, VEC_PF, vectorName } from "../cpu/exceptions";
+import { deliverException, deliverInterrupt, interposedInstruction } from "../cpu/interrupts";
+import { CR0_PE, CS, S_CR0, S_CR2, S_EFLAGS, S_EIP, S_HALTED, S_INHIBIT, S_NMI_BLOCKED, S_SEG_ATTR, S_SEG_BASE } from "../cpu/state";
+import { IF, TF } from "../table/flags";
 import { Decoder } from "../decode/decoder";
 import { DecodedInsn, DecodeFault } from "../decode/insn";
 import type { Engine, StopReason } from "../engine";
@@ -21,6 +32,11 @@ import { DecodedCache } from "./icache";
 import { ChainState, runInsns } from "./dispatch";
 import { fusePair } from "./fuse";
 import { CLASS_NAMES, type ClassName, type ExecFn, type Insn } from "./insn";
+
+/** What pollEvents did: nothing, delivered an event, or ran the one instruction of a shadow. */
+const EVENT_NONE = 0;
+const EVENT_DELIVERED = 1;
+const EVENT_STEP = 2;
 
 /** The run loop resumes at EIP after a self-modifying write hit the block being executed. */
 const STOP_RESYNC = 16;
@@ -44,6 +60,8 @@ export class Interpreter implements Engine {
   private readonly classRetired = new Float64Array(8);
   private chainedHits = 0;
   private fetchBase = 0;
+  /** Why the engine stopped in the instruction run under an interrupt shadow (pollEvents). */
+  private stepStop: StopReason | null = null;
   private fetchCr2 = 0;
   private fetchFaultCode = 0;
 
@@ -96,12 +114,40 @@ export class Interpreter implements Engine {
     let first = true;
     const chain = this.chain;
     cpu.stop = STOP_NONE;
+    if (s[S_HALTED] !== 0 && this.canWake()) {
+      // HLT: stay halted until an event is deliverable; the caller advances device time.
+      if (!this.eventPending()) return "halt";
+    }
     while (remaining > 0) {
       if (cpu.flushDecoded) {
         cpu.flushDecoded = false;
         cache.flush();
         prev = null;
         checkBps = bps.size !== 0;
+      }
+      // Events between instructions (SDM Vol. 3 §6.9): the interrupt shadow, NMI, INTR.
+      if (s[S_INHIBIT] !== 0 || cpu.interruptController !== null || cpu.nmiPending) {
+        const e = this.pollEvents();
+        if (e !== EVENT_NONE) {
+          prev = null;
+          if (e === EVENT_STEP) {
+            remaining--;
+            const r = this.stepStop;
+            this.stepStop = null;
+            if (r !== null && !(r === "halt" && this.eventPending())) {
+              this.chainedHits += chained;
+              return r;
+            }
+          }
+          if (cpu.stop !== STOP_NONE) {
+            const r = this.stopReason();
+            if (r !== null) {
+              this.chainedHits += chained;
+              return r;
+            }
+          }
+          continue;
+        }
       }
       const csBase = s[S_SEG_BASE + CS]!;
       const lin = (s[S_EIP]! + csBase) | 0;
@@ -203,6 +249,11 @@ export class Interpreter implements Engine {
         }
         if (k < b.insns.length && k < n) s[S_EIP] = b.insns[k]!.eip;
         prev = null;
+        if (cpu.stop === STOP_HALT && this.canWake() && this.eventPending()) {
+          // HLT with an interrupt already deliverable: the loop delivers it and goes on.
+          cpu.stop = STOP_NONE;
+          continue;
+        }
         const r = this.stopReason();
         if (r !== null) {
           this.chainedHits += chained;
@@ -214,8 +265,65 @@ export class Interpreter implements Engine {
     return "budget";
   }
 
-  /** One instruction of `b` under EFLAGS.TF, then the #DB trap; a StopReason if the engine stops. */
-  private singleStep(b: Block): StopReason | null {
+  /** True when this machine has an event source that can end a HLT. */
+  private canWake(): boolean {
+    return this.cpu.interruptController !== null || this.cpu.nmiPending;
+  }
+
+  /** An NMI, or an INTR with EFLAGS.IF = 1, is waiting (ignoring the interrupt shadow). */
+  private eventPending(): boolean {
+    const cpu = this.cpu;
+    if (cpu.nmiPending && cpu.s[S_NMI_BLOCKED] === 0) return true;
+    const ic = cpu.interruptController;
+    return ic !== null && (cpu.s[S_EFLAGS]! & IF) !== 0 && ic.intr;
+  }
+
+  /**
+   * Takes a pending event at an instruction boundary: NMI first, then a maskable interrupt
+   * (SDM Vol. 3 §6.9 priorities), whose vector comes from the controller's INTA cycle. Inside
+   * an interrupt shadow with an event waiting, runs the one shadowed instruction first.
+   */
+  private pollEvents(): number {
+    const cpu = this.cpu;
+    const s = cpu.s;
+    if (s[S_INHIBIT] !== 0) {
+      if (!this.eventPending()) {
+        s[S_INHIBIT] = 0;
+        return EVENT_NONE;
+      }
+      const b = this.blockAt((s[S_EIP]! + s[S_SEG_BASE + CS]!) | 0);
+      s[S_INHIBIT] = 0;
+      if (b === null) return EVENT_STEP;
+      this.stepStop = this.singleStep(b, false);
+      return EVENT_STEP;
+    }
+    if (cpu.nmiPending && s[S_NMI_BLOCKED] === 0) {
+      cpu.nmiPending = false;
+      deliverInterrupt(cpu, VEC_NMI, "external", -1);
+      return EVENT_DELIVERED;
+    }
+    const ic = cpu.interruptController;
+    if (ic !== null && (s[S_EFLAGS]! & IF) !== 0 && ic.intr) {
+      deliverInterrupt(cpu, ic.acknowledge() & 0xff, "external", -1);
+      return EVENT_DELIVERED;
+    }
+    return EVENT_NONE;
+  }
+
+  /** The decoded block at `lin` (built if needed), or null when its first byte faulted. */
+  private blockAt(lin: number): Block | null {
+    if (this.cpu.flushDecoded) {
+      this.cpu.flushDecoded = false;
+      this.cache.flush();
+    }
+    return this.cache.lookup(lin) ?? this.build(lin, this.cpu.s[S_SEG_BASE + CS]!);
+  }
+
+  /**
+   * One instruction of `b`, then (under EFLAGS.TF, `trap`) the #DB trap; a StopReason if the
+   * engine stops.
+   */
+  private singleStep(b: Block, trap = true): StopReason | null {
     const cpu = this.cpu;
     const s = cpu.s;
     const insns = b.insns;
@@ -237,10 +345,11 @@ export class Interpreter implements Engine {
     cpu.retired += k;
     const stop = cpu.stop;
     cpu.stop = STOP_NONE;
-    if (stop !== STOP_NONE && stop !== STOP_BRANCH && stop !== STOP_RESYNC) {
+    if (stop !== STOP_NONE && stop !== STOP_BRANCH && stop !== STOP_RESYNC && stop !== STOP_EVENT) {
       cpu.stop = stop;
       return this.stopReason();
     }
+    if (!trap) return null;
     deliverException(cpu, VEC_DB, -1);
     return cpu.stop !== STOP_NONE ? this.stopReason() : null;
   }
@@ -262,6 +371,8 @@ export class Interpreter implements Engine {
         return "exit";
       case STOP_EXCEPTION:
         return "exception";
+      case STOP_SHUTDOWN:
+        return "shutdown";
       case STOP_BREAKPOINT:
         return "breakpoint";
       default:

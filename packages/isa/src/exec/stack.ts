@@ -1,10 +1,8 @@
 /**
- * PUSH, POP, PUSHA, POPA, PUSHF, POPF, ENTER, LEAVE (SDM Vol. 2). Stores are checked before the
+ * PUSH, POP, PUSHA, POPA, ENTER, LEAVE (SDM Vol. 2; PUSHF/POPF are in exec/eflags-insns.ts). Stores are checked before the
  * stack pointer moves, so a #PF on the stack leaves ESP as it was.
  */
-import { materializeFlags, readEflags } from "../cpu/flags";
-import { EBP, ESP, S_CPL, S_EFLAGS } from "../cpu/state";
-import { AC, DF, ID, IF, IOPL, NT, OSZAPC, TF } from "../table/flags";
+import { EBP, ESP } from "../cpu/state";
 import { type ExecFn, OK_MEM, OK_REG } from "./insn";
 import {
   adjustSp,
@@ -71,30 +69,6 @@ export const execPopa: ExecFn = (cpu, i) => {
     const v = pop(cpu, size);
     if (r !== ESP) setReg(cpu, size === 4 ? r : r << 1, size, v);
   }
-};
-
-/** PUSHF/PUSHFD: EFLAGS with VM and RF cleared (SDM "PUSHF"). */
-export const execPushf: ExecFn = (cpu, i) => {
-  const f = readEflags(cpu.s) & ~0x30000;
-  push(cpu, i.osize, i.osize === 2 ? f & 0xffff : f);
-};
-
-/**
- * POPF/POPFD in protected mode (SDM "POPF" Operation): IOPL changes only at CPL 0, IF only when
- * CPL <= IOPL; VM, RF, VIP, VIF and the reserved bits never change here.
- */
-export const execPopf: ExecFn = (cpu, i) => {
-  const s = cpu.s;
-  const v = pop(cpu, i.osize);
-  const cpl = s[S_CPL]!;
-  materializeFlags(s);
-  const old = s[S_EFLAGS]!;
-  const iopl = (old & IOPL) >> 12;
-  let mask = OSZAPC | TF | DF | NT;
-  if (i.osize === 4) mask |= AC | ID;
-  if (cpl === 0) mask |= IOPL;
-  if (cpl <= iopl) mask |= IF;
-  s[S_EFLAGS] = (old & ~mask) | (v & mask) | 2;
 };
 
 /**
