@@ -4,7 +4,7 @@ import { LinuxProcess } from "@strata/linux-user";
 import { findWorkload } from "@strata/workloads";
 import { readArtifact } from "@strata/workloads/node";
 import { disassemble } from "@strata/isa";
-import { blockSource, createDbtEngine, type DbtEngine } from "../src/index";
+import { createDbtEngine, type DbtEngine, regionSource } from "../src/index";
 
 const name = process.argv[2] ?? "sieve";
 const w = findWorkload(name);
@@ -18,5 +18,5 @@ blocks.sort((a, b) => execs(b.exits) - execs(a.exits));
 for (const b of blocks.slice(0, 4)) {
   console.log("=== block", b.start.toString(16), "execs", execs(b.exits), "exits", Array.from(b.exits).join(","));
   for (const i of b.insns) console.log("  ", i.eip.toString(16), i.exec.name, disassemble(p.cpu.mmu.readBytes(i.eip, i.len), 0, i.eip).text);
-  if (process.argv[3]) console.log(blockSource(b));
+  if (process.argv[3]) console.log(regionSource(b.members ?? [b], 0));
 }

@@ -8,7 +8,6 @@
  *   RESULT dbt.translated_share      tc.insn_from_cache / insn.retired
  *   RESULT dbt.host_bytes            generated source bytes of the live translations (sum)
  *   RESULT dbt.threshold_ms.<T>      dbt CPU time of hello + the three (1/4 rounds) at hot threshold T
- *   RESULT dbt.direct_chaining_time_ratio  the same with direct chaining on / off
  * plus the same per workload. Usage: tsx bench/run.ts [scale] (multiplies the round counts).
  * Times are CPU times (user + system): the machine is shared, wall time is not comparable. For
  * the in-process engines it is the time of LinuxProcess.run (translation included, loading not).
@@ -50,14 +49,14 @@ interface Run {
 }
 
 /** Best CPU time of two in-process runs (the first also pays for V8 compiling the engine). */
-function runStrata(image: Uint8Array, argv: string[], dbt: boolean, hotThreshold?: number, directChaining = false): Run {
+function runStrata(image: Uint8Array, argv: string[], dbt: boolean, hotThreshold?: number): Run {
   let best: Run | null = null;
   for (let rep = 0; rep < 2; rep++) {
     const chunks: Uint8Array[] = [];
     const proc = new LinuxProcess(image, {
       argv,
       stdout: (b) => chunks.push(b.slice()),
-      ...(dbt ? { engine: (m) => createDbtEngine(m, { directChaining, ...(hotThreshold === undefined ? {} : { hotThreshold }) }) } : {}),
+      ...(dbt ? { engine: (m) => createDbtEngine(m, { ...(hotThreshold === undefined ? {} : { hotThreshold }) }) } : {}),
     });
     // Engine time only (loading the ELF and allocating guest memory are the same for both).
     const c0 = process.cpuUsage();
@@ -133,16 +132,3 @@ for (const threshold of [0, 4, 16, 64, 256]) {
   console.log(`# threshold ${threshold}: ${ms.toFixed(0)} ms CPU, ${interpreted} instructions interpreted`);
   result(`dbt.threshold_ms.${threshold}`, ms);
 }
-
-// Direct chaining (translations calling their successors, off by default): CPU time with it
-// over CPU time without, same workloads as the sweep.
-let plain = 0;
-let chained = 0;
-for (const [name, args] of sweep) {
-  const w = findWorkload(name);
-  if (w === undefined) throw new Error(`workload ${name} missing`);
-  const argv = [resolveWorkloadPath(w.artifact), ...args];
-  plain += runStrata(readArtifact(w), argv, true, undefined, false).ms;
-  chained += runStrata(readArtifact(w), argv, true, undefined, true).ms;
-}
-result("dbt.direct_chaining_time_ratio", chained / plain);

@@ -7,7 +7,7 @@
 import { findWorkload } from "@strata/workloads";
 import { readArtifact, resolveWorkloadPath } from "@strata/workloads/node";
 import { describe, expect, it } from "vitest";
-import { buildAsm, isaCounters, linuxProcess, readBytes, runLinux, runNative } from "./helpers";
+import { archState, buildAsm, isaCounters, linuxProcess, readBytes, runLinux, runNative } from "./helpers";
 
 function workload(name: string): { bytes: Uint8Array; argv: string[]; path: string } {
   const w = findWorkload(name);
@@ -27,8 +27,8 @@ describe("self-modifying code", () => {
     expect(r.counters["tc.invalidations.smc"]).toBeGreaterThan(0);
   });
 
-  it("matches the host CPU with direct chaining", () => {
-    const r = runLinux(readBytes(exe), [exe], { hotThreshold: 0, directChaining: true });
+  it("matches the host CPU with regions compiled after one execution", () => {
+    const r = runLinux(readBytes(exe), [exe], { hotThreshold: 1, regionBlocks: 8 });
     expect(r.stdout).toBe(native.stdout);
     expect(r.status).toBe(native.status);
     expect(r.counters["tc.invalidations.smc"]).toBeGreaterThan(0);
@@ -53,23 +53,24 @@ describe("budget exactness", () => {
       a.proc.run(slice);
       b.proc.run(slice);
       expect(b.proc.cpu.retired).toBe(a.proc.cpu.retired);
-      expect(Array.from(b.proc.cpu.s)).toEqual(Array.from(a.proc.cpu.s));
+      expect(archState(b.proc.cpu)).toEqual(archState(a.proc.cpu));
     }
     expect(b.dbt()!.counters()["tc.insn_from_cache"]).toBeGreaterThan(0);
   });
 
-  it("with direct chaining too: same state as the interpreter after every slice", () => {
-    const { bytes, argv } = workload("sort");
+  it("multi-block regions: same state as the interpreter after every slice", () => {
+    const { bytes, argv } = workload("crc32");
     const a = linuxProcess(bytes, argv);
-    const b = linuxProcess(bytes, argv, { hotThreshold: 2, directChaining: true });
+    const b = linuxProcess(bytes, argv, { hotThreshold: 2, regionBlocks: 8 });
     const slice = 7919;
     for (let n = 0; n < 300 && !a.proc.exited; n++) {
       a.proc.run(slice);
       b.proc.run(slice);
       expect(b.proc.cpu.retired).toBe(a.proc.cpu.retired);
-      expect(Array.from(b.proc.cpu.s)).toEqual(Array.from(a.proc.cpu.s));
+      expect(archState(b.proc.cpu)).toEqual(archState(a.proc.cpu));
     }
-    expect(b.dbt()!.counters()["tc.direct_chains"]).toBeGreaterThan(0);
+    const c = b.dbt()!.counters();
+    expect(c["tc.region_members"]).toBeGreaterThan(c["tc.blocks_compiled"]!);
   });
 
   it("run(1) steps exactly one instruction on a fully translated process", () => {
@@ -84,7 +85,7 @@ describe("budget exactness", () => {
       expect(b.proc.cpu.retired).toBe(a.proc.cpu.retired);
       expect(b.proc.cpu.s[8]).toBe(a.proc.cpu.s[8]);
     }
-    expect(Array.from(b.proc.cpu.s)).toEqual(Array.from(a.proc.cpu.s));
+    expect(archState(b.proc.cpu)).toEqual(archState(a.proc.cpu));
   });
 });
 
@@ -155,7 +156,7 @@ describe("breakpoints", () => {
     for (let hit = 0; hit < 5; hit++) {
       expect(b.proc.engine.run(1_000_000)).toBe(a.proc.machine.engine.run(1_000_000));
       expect(b.proc.cpu.retired).toBe(a.proc.cpu.retired);
-      expect(Array.from(b.proc.cpu.s)).toEqual(Array.from(a.proc.cpu.s));
+      expect(archState(b.proc.cpu)).toEqual(archState(a.proc.cpu));
     }
     expect(b.proc.cpu.s[8]).toBe(at);
   });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LinuxProcess } from "@strata/linux-user";
+import { type Cpu, readEflags, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EFLAGS } from "@strata/isa";
 import type { DbtEngine, DbtOptions } from "../src/index";
 import { createDbtEngine } from "../src/index";
 
@@ -37,6 +38,19 @@ export function runLinux(bytes: Uint8Array, argv: readonly string[], dbt?: Omit<
   const p = linuxProcess(bytes, argv, dbt);
   p.proc.run();
   return { stdout: p.out(), status: p.proc.status().status, counters: p.proc.counters() };
+}
+
+/**
+ * The architectural state of a processor: every state word, with the lazy-flags record
+ * (S_EFLAGS, S_CC_*) replaced by the EFLAGS image it stands for. The record's operand words are
+ * a representation: the translator leaves out a computation nothing can observe (the CF that an
+ * INC overwritten by the next CMP would carry over), so only what they encode is compared.
+ */
+export function archState(cpu: Cpu): number[] {
+  const out = Array.from(cpu.s);
+  out[S_EFLAGS] = readEflags(cpu.s);
+  for (const w of [S_CC_OP, S_CC_DST, S_CC_SRC, S_CC_SRC2]) out[w] = 0;
+  return out;
 }
 
 /** The counters both engines must agree on. */

@@ -5,6 +5,7 @@ export * from "./cpu/state";
 export * from "./cpu/exceptions";
 export { Cpu, type HostAction, type HostHandler, type PortIo, type TrapEvent } from "./cpu/cpu";
 export { readEflags, materializeFlags, testCC } from "./cpu/flags";
+export { computeCF } from "./cpu/flags";
 export { cpuid, CPUID_VENDOR, CPUID_FEATURES_EDX, CPUID_SIGNATURE } from "./cpu/cpuid";
 export { loadSegment, setSegmentCache } from "./cpu/segments";
 export { PhysicalMemory, PAGE_SIZE, PAGE_SHIFT, type WriteWatcher } from "./memory/physical";

@@ -11,14 +11,14 @@ import type { Cpu, Insn } from "@strata/isa";
 export const MAX_BLOCK_INSNS = 32;
 
 /**
- * The translated form of a block: runs its instructions on `cpu` and returns how many completed
- * in its last pass (it may leave early at a taken branch or a stop), or -(k + 1) when instruction
- * k faulted. A block that branches back to its own start loops inside the function while whole
- * passes fit in `left` (the remaining budget); those passes are added to cpu.retired and exits.
- * A translation may also call its successor's translation directly (chaining, `depth` deep);
- * the result then belongs to the last block, which the engine finds in its `current`.
+ * The translated form of a block and of the region around it (translate/codegen.ts): runs from
+ * the block's first instruction and returns how many instructions of the block it left from
+ * completed (it may leave early at a taken branch or a stop), or -(k + 1) when instruction k of
+ * that block faulted; that block is the engine's `current` afterwards. Blocks completed before it
+ * in the same call (branches between the region's member blocks, a loop's passes, all within
+ * `left`, the remaining budget) are already in cpu.retired and their exit counts.
  */
-export type BlockFn = (cpu: Cpu, left: number, depth: number) => number;
+export type BlockFn = (cpu: Cpu, left: number) => number;
 
 export class TBlock {
   /** Linear address of the first instruction, and EIP of the instruction after the last one. */
@@ -36,6 +36,10 @@ export class TBlock {
   /** Executions so far while cold (the adaptive-translation counter). */
   heat = 0;
   fn: BlockFn | null = null;
+  /** The blocks `fn` was compiled over (this one first), while `fn` is set. */
+  members: TBlock[] | null = null;
+  /** Blocks whose translation includes this one as a member (dropped with it). */
+  readonly usedBy: TBlock[] = [];
   /** Length of the generated source (the host-memory estimate of `tc.host_bytes`). */
   sourceBytes = 0;
   /** exits[k]: times execution left after k retired instructions (for the per-class counters). */

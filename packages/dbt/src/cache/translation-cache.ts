@@ -133,6 +133,19 @@ export class TranslationCache {
     b.exits.fill(0);
     b.succ0 = null;
     b.succ1 = null;
+    // Translations compiled over this block as a region member lose their code with it.
+    for (const h of b.usedBy) if (h.members !== null && h.members.includes(b)) this.dropTranslation(h);
+    b.usedBy.length = 0;
+  }
+
+  /** Forgets a block's translation (it is interpreted, and translated again once hot). */
+  dropTranslation(h: TBlock): void {
+    if (h.fn === null) return;
+    h.fn = null;
+    h.members = null;
+    h.heat = 0;
+    if (h.valid) this.liveSourceBytes -= h.sourceBytes;
+    h.sourceBytes = 0;
   }
 
   /** Drops every block (CR3 change, breakpoints, interposition or callouts changed). */

@@ -32,19 +32,23 @@ import {
   PAGE_SIZE,
   S_CR0,
   S_CR2,
+  S_EFLAGS,
   S_EIP,
   S_SEG_ATTR,
   S_SEG_BASE,
   type StopReason,
   bindInsn,
+  OPCODES,
 } from "@strata/isa";
 import { foldClassCounts, MAX_BLOCK_INSNS, TBlock } from "../cache/block";
 import { DEFAULT_MAX_BLOCKS, TranslationCache } from "../cache/translation-cache";
 import type { Callout, CalloutMap } from "../monitor/callout";
-import { type ChainHost, compileBlock } from "../translate/codegen";
+import { type ChainHost, compileRegion, MAX_REGION_BLOCKS, MAX_REGION_INSNS } from "../translate/codegen";
 import { STOP_BRANCH, STOP_BREAKPOINT, STOP_EXCEPTION, STOP_HALT, STOP_HOST, STOP_NONE, STOP_RESYNC } from "./stop";
 
 const PAGE_MASK = PAGE_SIZE - 1;
+/** EFLAGS.TF (SDM Vol. 1 §3.4.3.3). */
+const TF_BIT = 0x100;
 
 /**
  * Executions of a block before it is translated. Measured on the workloads (bench/run.ts,
@@ -53,6 +57,9 @@ const PAGE_MASK = PAGE_SIZE - 1;
  * interpreted instructions of short runs grows. 16 sits in the flat part of the curve.
  */
 export const DEFAULT_HOT_THRESHOLD = 16;
+
+/** Blocks per translation by default (see DbtOptions.regionBlocks). */
+export const DEFAULT_REGION_BLOCKS = 1;
 
 export interface DbtOptions {
   /**
@@ -64,15 +71,15 @@ export interface DbtOptions {
   readonly hotThreshold?: number;
   /** Translation-cache bound in blocks (oldest evicted first). */
   readonly maxBlocks?: number;
+  /**
+   * Most blocks compiled into one translation (a region: the loops through a hot block, see
+   * regionOf). 1 (the default) translates blocks alone, a block that branches to its own start
+   * still looping inside its function; the benchmark measures larger regions slower under V8
+   * today (README "Benchmark").
+   */
+  readonly regionBlocks?: number;
   /** Monitor callouts per instruction class (see monitor/callout.ts). */
   readonly callouts?: CalloutMap;
-  /**
-   * Translations call their successors' translations directly at taken-Jcc and JMP exits
-   * (QEMU's goto_tb) instead of returning to the engine's loop. Off by default: measured slower
-   * on the workloads under V8 (a megamorphic call per exit and deeper stacks cost more than the
-   * loop's checks; README "Benchmark").
-   */
-  readonly directChaining?: boolean;
 }
 
 export class DbtEngine implements Engine, ChainHost {
@@ -80,13 +87,14 @@ export class DbtEngine implements Engine, ChainHost {
   readonly interpreter: Interpreter;
   readonly cache: TranslationCache;
   readonly hotThreshold: number;
-  readonly directChaining: boolean;
+  readonly regionBlocks: number;
   private readonly decoder = new Decoder();
   private readonly decoded = new DecodedInsn();
   private readonly breakpoints = new Set<number>();
   private callouts: CalloutMap;
   current: TBlock | null = null;
-  directChains = 0;
+  /** Member blocks of the translation running now (a write to one of them stops it). */
+  private runningMembers: TBlock[] | null = null;
   private fetchBase = 0;
   private fetchFailed = false;
   // --- tc.* counters ---
@@ -98,6 +106,7 @@ export class DbtEngine implements Engine, ChainHost {
   private chainHits = 0;
   private calloutCount = 0;
   private sourceBytesTotal = 0;
+  private regionMembers = 0;
 
   constructor(cpu: Cpu, options: DbtOptions = {}) {
     this.cpu = cpu;
@@ -106,10 +115,12 @@ export class DbtEngine implements Engine, ChainHost {
     }
     this.interpreter = options.interpreter ?? new Interpreter(cpu);
     this.hotThreshold = Math.max(0, Math.floor(options.hotThreshold ?? DEFAULT_HOT_THRESHOLD));
-    this.directChaining = options.directChaining ?? false;
+    this.regionBlocks = Math.min(MAX_REGION_BLOCKS, Math.max(1, Math.floor(options.regionBlocks ?? DEFAULT_REGION_BLOCKS)));
     this.cache = new TranslationCache(cpu.mmu, options.maxBlocks ?? DEFAULT_MAX_BLOCKS);
     this.cache.onInvalidate = (b) => {
-      if (b === this.current && this.cpu.stop === STOP_NONE) this.cpu.stop = STOP_RESYNC;
+      if (this.cpu.stop !== STOP_NONE) return;
+      const running = this.runningMembers;
+      if (b === this.current || (running !== null && running.includes(b))) this.cpu.stop = STOP_RESYNC;
     };
     this.callouts = { ...(options.callouts ?? {}) };
   }
@@ -201,6 +212,14 @@ export class DbtEngine implements Engine, ChainHost {
         if (r !== null) return r;
         continue;
       }
+      if ((s[S_EFLAGS]! & TF_BIT) !== 0) {
+        // Single-step (EFLAGS.TF): one instruction and its #DB trap, on the interpreter.
+        const r = this.delegateOne();
+        remaining--;
+        prev = null;
+        if (r !== null) return r;
+        continue;
+      }
       let insns = b.insns;
       let len = insns.length;
       let k: number;
@@ -216,15 +235,17 @@ export class DbtEngine implements Engine, ChainHost {
         s[S_EIP] = b.end;
         this.current = b;
         let fn = b.fn;
-        if (fn === null && ++b.heat >= threshold) fn = this.translate(b);
+        if (fn === null && ++b.heat >= threshold) fn = this.translate(b, csBase);
         if (fn !== null) {
           const before = cpu.retired;
-          k = fn(cpu, remaining, 0);
+          this.runningMembers = b.members;
+          k = fn(cpu, remaining);
+          this.runningMembers = null;
           const looped = cpu.retired - before;
           remaining -= looped;
           this.blockExecs++;
           this.insnFromCache += looped + (k < 0 ? -k - 1 : k);
-          // Chained translations ran after b: the result is the last one's.
+          // Other members of the region ran after b: the result is the last one's.
           const last: TBlock | null = this.current;
           if (last !== null && last !== b) {
             b = last;
@@ -298,13 +319,69 @@ export class DbtEngine implements Engine, ChainHost {
     return r === "budget" ? null : r;
   }
 
-  chainTarget(linear: number, mode: number): TBlock | null {
-    return this.cache.lookup(linear, mode);
+  /**
+   * The region of a hot block: the block and the cached blocks on the loops through it — blocks
+   * reached from it along branch edges that were taken while it was cold (static targets of Jcc,
+   * JMP rel, CALL rel and fall-throughs, with a non-zero exit count) and from which it is reached
+   * again (breadth first, bounded by MAX_REGION_BLOCKS/INSNS). Code off the loops stays in its own
+   * translations: measured, every extra member costs V8 compile time and deoptimizations on paths
+   * that were never run, and pays back only for code that runs again in the same call. With
+   * breakpoints set the region is the block alone (the engine checks breakpoints per block).
+   */
+  private regionOf(b: TBlock, csBase: number): TBlock[] {
+    if (this.breakpoints.size !== 0) return [b];
+    const cand = [b];
+    const succ: number[][] = [];
+    let insns = b.insns.length;
+    const maxBlocks = this.regionBlocks;
+    const maxInsns = MAX_REGION_INSNS;
+    for (let x = 0; x < cand.length; x++) {
+      const m = cand[x]!;
+      const n = m.insns.length;
+      const targets: number[] = [];
+      m.insns.forEach((i, j) => {
+        const name = i.exec.name;
+        if (name === "callout" || m.exits[j + 1] === 0) return;
+        if (name === "jmpRel" || name === "callRel32" || OPCODES[i.entry]?.sem === "jcc") targets.push(i.v0 | 0);
+      });
+      if (n > 0 && !m.insns[n - 1]!.endsBlock && m.exits[n] !== 0) targets.push(m.end);
+      const edges: number[] = [];
+      for (const t of targets) {
+        const c = this.cache.lookup((t + csBase) | 0, b.mode);
+        if (c === null || c.delegate || !c.valid) continue;
+        let idx = cand.indexOf(c);
+        if (idx < 0) {
+          if (cand.length >= maxBlocks || insns + c.insns.length > maxInsns) continue;
+          idx = cand.length;
+          cand.push(c);
+          insns += c.insns.length;
+        }
+        edges.push(idx);
+      }
+      succ.push(edges);
+    }
+    // Keep the candidates from which the head is reached again (the loops through it).
+    const back = new Array<boolean>(cand.length).fill(false);
+    back[0] = true;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let x = 1; x < cand.length; x++) {
+        if (!back[x] && succ[x]!.some((y) => back[y])) {
+          back[x] = true;
+          changed = true;
+        }
+      }
+    }
+    return cand.filter((_, x) => back[x]);
   }
 
-  private translate(b: TBlock): TBlock["fn"] {
-    const { fn, bytes } = compileBlock(b, this.cpu.mmu, this, this.breakpoints.size === 0, this.directChaining);
+  private translate(b: TBlock, csBase: number): TBlock["fn"] {
+    const members = this.regionOf(b, csBase);
+    const { fn, bytes } = compileRegion(members, csBase, this.cpu.mmu, this, this.breakpoints.size === 0);
     b.fn = fn;
+    b.members = members;
+    this.regionMembers += members.length;
+    for (const m of members) if (m !== b && !m.usedBy.includes(b)) m.usedBy.push(b);
     b.sourceBytes = bytes;
     this.cache.addSource(bytes);
     this.sourceBytesTotal += bytes;
@@ -447,8 +524,8 @@ export class DbtEngine implements Engine, ChainHost {
     out["tc.insn_from_cache"] = this.insnFromCache;
     out["tc.insn_interpreted"] = this.insnInterpreted + this.insnDelegated;
     out["tc.insn_per_entry"] = this.blockExecs === 0 ? 0 : this.insnFromCache / this.blockExecs;
-    out["tc.chain_hits"] = this.chainHits + this.directChains;
-    out["tc.direct_chains"] = this.directChains;
+    out["tc.chain_hits"] = this.chainHits;
+    out["tc.region_members"] = this.regionMembers;
     out["tc.callouts"] = this.calloutCount;
     out["tc.blocks_live"] = this.cache.live;
     out["tc.host_bytes"] = this.cache.liveSourceBytes;

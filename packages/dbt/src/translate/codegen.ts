@@ -1,21 +1,53 @@
 /**
- * Block translation: one JavaScript function per block, built with `new Function`. The hot
- * integer forms that @strata/isa's interpreter runs through its specialized handlers
- * (exec/fast.ts: MOV, LEA, ADD/SUB/CMP/AND/OR/XOR/TEST on 32-bit registers, loads and stores
- * through base+index+disp, shifts by an immediate, Jcc, JMP rel; byte AND/OR/XOR/TEST) are emitted inline with register
- * numbers, displacements and targets as literals, lazy flags (the same S_CC_* record the
- * interpreter writes) and an inline TLB fast path for 32-bit loads and stores (QEMU's softmmu
- * fast path; the slow path is the Mmu call). Every other instruction is a direct call of its
- * interpreter handler: one monomorphic call site per instruction, which V8 can inline, instead of
- * the interpreter's megamorphic indirect call.
+ * Region translation: one JavaScript function (built with `new Function`) per hot block and the
+ * blocks it reaches through static branches (taken Jcc, JMP rel, CALL rel, fall-through at a
+ * page or length cut) that are already in the cache — a region, QEMU's TB chaining done at
+ * compile time. The function is a `for (;;) switch (L)` over its member blocks: a branch to a
+ * member is `L = member; continue` (a hot loop spanning several blocks runs as a JS loop inside
+ * one function), checked against the budget once per transfer; any other exit returns to the
+ * engine.
  *
- * Precision: a local `k` holds the index of the instruction that may fault next, so a fault
- * returns -(k + 1) with state exactly as the interpreter leaves it at that instruction (handlers
- * and the Mmu never change state before they fault). After an instruction that may set cpu.stop
- * (any handler call, a store that reached a write-watched page) the block returns the count so
- * far, as the interpreter's loop does.
+ * Inside the function the guest's general registers, the lazy-flags record (S_CC_OP/DST/SRC/SRC2)
+ * and the segment bases in use live in JS locals; they are written back to `cpu.s` at every exit,
+ * before each call of an interpreter handler (and reloaded after it), and in the fault handler.
+ * Flag stores are then local assignments that V8 drops when a later instruction overwrites them
+ * (dead-flag elimination by the host compiler); the one flag computation that costs real work,
+ * the CF that INC/DEC carry over, is skipped when a liveness scan shows nothing can observe it.
+ *
+ * The hot integer forms (exec/fast.ts names: MOV, LEA, ADD/SUB/CMP/AND/OR/XOR/TEST, shifts by an
+ * immediate, byte loads/stores/MOVZX/MOVSX, INC/DEC, PUSH/POP/CALL/RET on a 32-bit stack, Jcc,
+ * JMP rel, byte logic) are emitted inline with literal register numbers, displacements and
+ * targets, and loads and stores take the TLB fast path inline (QEMU's softmmu fast path; the slow
+ * path is the Mmu call). Every other instruction is a direct call of its interpreter handler: one
+ * monomorphic call site per instruction.
+ *
+ * Precision: a local `k` holds the region-wide index of the instruction that may fault next; a
+ * fault writes the locals back (they hold the state before that instruction: inline code and
+ * handlers change nothing before they fault) and returns -(index + 1) with the engine's `current`
+ * set to the block of the faulting instruction. Each transfer between members retires the
+ * instructions of the block left (cpu.retired, the block's exit counts), as the engine would, so
+ * counters stay exact for handlers that read them mid-run (RDTSC).
  */
-import { FAULT, type Insn, OPCODES, S_EIP, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_SEG_BASE, S_ZERO, testCC, type Mmu, PAGE_SIZE } from "@strata/isa";
+import {
+  computeCF,
+  ESP,
+  FAULT,
+  type Insn,
+  type Mmu,
+  OPCODES,
+  PAGE_SIZE,
+  S_CC_DST,
+  S_CC_OP,
+  S_CC_SRC,
+  S_CC_SRC2,
+  S_EFLAGS,
+  S_EIP,
+  S_SEG_ATTR,
+  S_SEG_BASE,
+  S_ZERO,
+  SS,
+  testCC,
+} from "@strata/isa";
 import type { BlockFn, TBlock } from "../cache/block";
 import { learnedFlags, type LearnedFlags } from "./learned-flags";
 
@@ -24,362 +56,525 @@ export const INLINE_FORMS: ReadonlySet<string> = new Set([
   "movRR32", "movRI32", "movRM32", "movMR32", "movMI32", "lea32",
   "addRR32", "addRI32", "addRM32", "subRR32", "subRI32",
   "cmpRR32", "cmpRI32", "cmpRM32", "cmpMR32", "cmpMI32",
-  "andRR32", "andRI32", "orRR32", "xorRR32", "testRR32",
-  "shlRI32", "shrRI32", "sarRI32", "jmpRel",
+  "andRR32", "andRI32", "orRR32", "xorRR32", "testRR32", "xorRR8",
+  "shlRI32", "shrRI32", "sarRI32", "jmpRel", "incR32", "decR32",
   "movMI8", "movMR8", "movRM8", "movzxRM8", "movzxRR8", "movsxRM8", "movzxRM16", "cmpMI8",
+  "pushR32", "popR32", "callRel32", "ret32", "execNop",
 ]);
 
-/**
- * Specialized handlers that neither fault nor stop (they need the lazy CF, which isa computes
- * privately): called directly, without the fault index or the stop check.
- */
-const PURE_CALLS: ReadonlySet<string> = new Set(["incR32", "decR32"]);
+/** Largest region: member blocks and instructions (bounds the generated function's size). */
+export const MAX_REGION_BLOCKS = 12;
+export const MAX_REGION_INSNS = 160;
 
 const OFFSET_MASK = PAGE_SIZE - 1;
 const LAST_ALIGNED_DWORD = PAGE_SIZE - 4;
+const TF_BIT = 0x100;
 
-function ea(i: Insn, withSegment: boolean): string {
-  const parts: string[] = [];
-  if (i.base !== S_ZERO && i.base >= 0) parts.push(`s[${i.base}]`);
-  if (i.index !== S_ZERO && i.index >= 0) parts.push(i.scale === 0 ? `s[${i.index}]` : `(s[${i.index}] << ${i.scale})`);
-  if (i.disp !== 0 || parts.length === 0) parts.push(String(i.disp | 0));
-  if (withSegment) parts.push(`s[${S_SEG_BASE + i.seg}]`);
-  return `(${parts.join(" + ")}) | 0`;
-}
-
-/** `v = [ea]` as a dword, TLB fast path inline. */
-function load32(i: Insn, target: string): string {
-  return (
-    `a = ${ea(i, true)}; p = a >>> 12; t = p & TM; ` +
-    `if (RT[t] === p && (a & ${OFFSET_MASK}) <= ${LAST_ALIGNED_DWORD} && ((q = FR[t] | (a & ${OFFSET_MASK})) & 3) === 0) ${target} = I32[q >> 2]; ` +
-    `else ${target} = mmu.read32(a);`
-  );
-}
-
-/** `[ea] = value` as a dword; only the slow path can reach a watched page, so only it checks stop. */
-function store32(i: Insn, value: string, j: number): string {
-  return (
-    `a = ${ea(i, true)}; p = a >>> 12; t = p & TM; ` +
-    `if (WT[t] === p && (a & ${OFFSET_MASK}) <= ${LAST_ALIGNED_DWORD} && ((q = FR[t] | (a & ${OFFSET_MASK})) & 3) === 0) I32[q >> 2] = ${value}; ` +
-    `else { mmu.write32(a, ${value}); if (cpu.stop !== 0) return ${j + 1}; }`
-  );
-}
-
-/** `v = [ea]` as a byte. */
-function load8(i: Insn, target: string): string {
-  return (
-    `a = ${ea(i, true)}; p = a >>> 12; t = p & TM; ` +
-    `if (RT[t] === p) ${target} = U8[FR[t] | (a & ${OFFSET_MASK})]; else ${target} = mmu.read8(a);`
-  );
-}
-
-/** `v = [ea]` as a word. */
-function load16(i: Insn, target: string): string {
-  return (
-    `a = ${ea(i, true)}; p = a >>> 12; t = p & TM; ` +
-    `if (RT[t] === p && (a & ${OFFSET_MASK}) !== ${OFFSET_MASK}) { q = FR[t] | (a & ${OFFSET_MASK}); ${target} = (q & 1) === 0 ? U16[q >> 1] : U8[q] | (U8[q + 1] << 8); } ` +
-    `else ${target} = mmu.read16(a);`
-  );
-}
-
-function store8(i: Insn, value: string, j: number): string {
-  return (
-    `a = ${ea(i, true)}; p = a >>> 12; t = p & TM; ` +
-    `if (WT[t] === p) U8[FR[t] | (a & ${OFFSET_MASK})] = ${value}; ` +
-    `else { mmu.write8(a, ${value}); if (cpu.stop !== 0) return ${j + 1}; }`
-  );
-}
-
-function setFlags(op: number, dst: string, src: string | null): string {
-  return `s[${S_CC_OP}] = ${op}; s[${S_CC_DST}] = ${dst};` + (src === null ? "" : ` s[${S_CC_SRC}] = ${src};`);
-}
-
-/**
- * What a flag-setting instruction leaves in locals for a Jcc right after it: the operands of a
- * subtraction (CMP/SUB) or the result of a logical operation (TEST/AND/OR/XOR). The Jcc then
- * compares them directly instead of decoding the lazy-flags record (which is still written: the
- * flags stay live after the block).
- */
-type FlagSource = { readonly kind: "sub"; readonly a: string; readonly b: string } | { readonly kind: "logic"; readonly r: string };
-
-interface Emitted {
-  readonly code: string;
-  /** May raise a fault (needs k = j before it). */
-  readonly faults: boolean;
-  readonly flags?: FlagSource;
-  /**
-   * After a flag-setting instruction: its CF as an expression over the locals it just wrote
-   * ("0" for logical operations); absent when the instruction writes flags some other way.
-   * Undefined `cf` together with `writesFlags` means CF is unknown afterwards.
-   */
-  readonly cf?: string;
-  readonly writesFlags?: boolean;
-}
-
-/**
- * The condition `cc` (SDM Vol. 2 Appendix B.1 order: O NO B AE E NE BE A S NS P NP L GE LE G) as
- * a JavaScript expression over the operands of the preceding flag-setting instruction, or null
- * where that needs the flags themselves (OF, PF).
- */
-function fusedCondition(cc: number, f: FlagSource): string | null {
-  if (f.kind === "sub") {
-    const { a, b } = f;
-    switch (cc) {
-      case 2: return `(${a} >>> 0) < (${b} >>> 0)`;
-      case 3: return `(${a} >>> 0) >= (${b} >>> 0)`;
-      case 4: return `${a} === ${b}`;
-      case 5: return `${a} !== ${b}`;
-      case 6: return `(${a} >>> 0) <= (${b} >>> 0)`;
-      case 7: return `(${a} >>> 0) > (${b} >>> 0)`;
-      case 8: return `((${a} - ${b}) | 0) < 0`;
-      case 9: return `((${a} - ${b}) | 0) >= 0`;
-      case 12: return `${a} < ${b}`;
-      case 13: return `${a} >= ${b}`;
-      case 14: return `${a} <= ${b}`;
-      case 15: return `${a} > ${b}`;
-      default: return null;
-    }
-  }
-  const r = f.r;
-  switch (cc) {
-    case 2: return "false";
-    case 3: return "true";
-    case 4: case 6: return `${r} === 0`;
-    case 5: case 7: return `${r} !== 0`;
-    case 8: case 12: return `${r} < 0`;
-    case 9: case 13: return `${r} >= 0`;
-    case 14: return `${r} <= 0`;
-    case 15: return `${r} > 0`;
-    default: return null;
-  }
-}
-
-/**
- * The exit of instruction j to the static target `target` (a taken Jcc, JMP rel): with chaining
- * on, call the target's translation directly (QEMU's goto_tb) when it exists, is translated, fits
- * the budget, nothing asked to stop and no code was invalidated, retiring this block's part first
- * exactly as the engine would; chains are at most MAX_CHAIN deep, then the engine's loop resumes.
- * The slot C<j> remembers the target block (checked for validity on each use).
- */
-function exitTo(j: number, target: number, chain: boolean): string {
-  if (!chain) return `s[${S_EIP}] = ${target}; return ${j + 1};`;
-  return (
-    `s[${S_EIP}] = ${target}; ` +
-    `if (D < ${MAX_CHAIN} && cpu.flushDecoded === false) { ` +
-    `nb = C${j}; if (nb === null || !nb.valid) nb = C${j} = H.chainTarget((${target} + s[${S_SEG_BASE + 1}]) | 0, B.mode); ` +
-    `if (nb !== null && nb.fn !== null && left - ${j + 1} >= nb.insns.length) { ` +
-    `cpu.retired += ${j + 1}; E[${j + 1}]++; H.directChains++; s[${S_EIP}] = nb.end; return nb.fn(cpu, left - ${j + 1}, D + 1); } } ` +
-    `return ${j + 1};`
-  );
-}
-
-/** Deepest direct chain before control returns to the engine's loop (bounds the JS stack). */
-const MAX_CHAIN = 32;
-
-/** Jcc: fused with the preceding flag setter when possible; a branch to the block start loops. */
-function inlineJcc(i: Insn, j: number, loopTo: number, prev: FlagSource | undefined, chain: boolean): Emitted {
-  const cond = (prev !== undefined ? fusedCondition(i.cc, prev) : null) ?? `testCC(s, ${i.cc})`;
-  if ((i.v0 | 0) === loopTo) {
-    // A branch back to the block's own start: loop inside the function while a whole pass
-    // still fits the budget (the engine's rule for entering a block), nothing asked to stop
-    // and no code was invalidated; each pass is retired as the engine would retire it. EIP
-    // keeps the block's end (set by the engine) for a pass that runs to the end.
-    return {
-      code:
-        `if (${cond}) { ` +
-        `if (left - ${j + 1} >= N && cpu.stop === 0 && cpu.flushDecoded === false && B.valid) { left -= ${j + 1}; cpu.retired += ${j + 1}; E[${j + 1}]++; k = 0; continue; } ` +
-        `${exitTo(j, i.v0 | 0, chain)} }`,
-      faults: false,
-    };
-  }
-  return { code: `if (${cond}) { ${exitTo(j, i.v0 | 0, chain)} }`, faults: false };
-}
-
-/** AND/OR/XOR/TEST of byte registers, or of a byte register and an immediate (generic handler forms). */
-function inlineLogic8(i: Insn, sem: string, f: LearnedFlags): Emitted | null {
-  if (i.k0 !== f.kindReg || (i.k1 !== f.kindReg && i.k1 !== f.kindImm)) return null;
-  const op = sem === "or" ? "|" : sem === "xor" ? "^" : "&";
-  const src = i.k1 === f.kindReg ? `r8[${i.v1}]` : String(i.v1 & 0xff);
-  const store = sem === "test" ? "" : ` r8[${i.v0}] = r;`;
-  return { code: `r = (r8[${i.v0}] ${op} ${src}) & 0xff;${store} ${setFlags(f.logic8, "r", null)}`, faults: false, cf: "0" };
-}
-
-const SUB_CA_B: FlagSource = { kind: "sub", a: "ca", b: "b" };
-const SUB_CF = "(ca >>> 0) < (b >>> 0) ? 1 : 0";
-const ADD_CF = "(r >>> 0) < (b >>> 0) ? 1 : 0";
-const LOGIC_R: FlagSource = { kind: "logic", r: "r" };
-
-/** Inline code for instruction j, or null to call its handler. */
-function inline(i: Insn, j: number, f: LearnedFlags | null, loopTo: number, prev: FlagSource | undefined, chain: boolean): Emitted | null {
-  // Jcc is recognised by the table's semantics (the interpreter binds a handler per condition);
-  // a monitor callout in its place (named "callout", engine/dbt-engine.ts) is never inlined.
-  const sem = i.exec.name !== "callout" ? OPCODES[i.entry]?.sem : undefined;
-  if (sem === "jcc") return inlineJcc(i, j, loopTo, prev, chain);
-  if (f !== null && i.size === 1 && i.lock === 0 && (sem === "and" || sem === "or" || sem === "xor" || sem === "test")) {
-    const byteLogic = inlineLogic8(i, sem, f);
-    if (byteLogic !== null) return byteLogic;
-  }
-  const name = i.exec.name;
-  if (!INLINE_FORMS.has(name)) return null;
-  const d = i.v0;
-  const srcReg = `s[${i.v1}]`;
-  const imm = String(i.v1 | 0);
-  switch (name) {
-    case "movRR32":
-      return { code: `s[${d}] = ${srcReg};`, faults: false };
-    case "movRI32":
-      return { code: `s[${d}] = ${imm};`, faults: false };
-    case "movRM32":
-      return { code: load32(i, `s[${d}]`), faults: true };
-    case "movMR32":
-      return { code: store32(i, srcReg, j), faults: true };
-    case "movMI32":
-      return { code: store32(i, imm, j), faults: true };
-    case "lea32":
-      return { code: `s[${d}] = ${ea(i, false)};`, faults: false };
-    case "movMI8":
-      return { code: store8(i, String(i.v1 & 0xff), j), faults: true };
-    case "movMR8":
-      return { code: store8(i, `r8[${i.v1}]`, j), faults: true };
-    case "movRM8":
-      return { code: load8(i, `r8[${d}]`), faults: true };
-    case "movzxRM8":
-      return { code: load8(i, `s[${d}]`), faults: true };
-    case "movsxRM8":
-      return { code: `${load8(i, "b")} s[${d}] = (b << 24) >> 24;`, faults: true };
-    case "movzxRM16":
-      return { code: load16(i, `s[${d}]`), faults: true };
-    case "movzxRR8":
-      return { code: `s[${d}] = r8[${i.v1}];`, faults: false };
-    case "jmpRel":
-      // JMP rel ends its block: its exit is the block's last.
-      return { code: chain ? exitTo(j, i.v0 | 0, true) : `s[${S_EIP}] = ${i.v0 | 0};`, faults: false };
-    default:
-      break;
-  }
-  if (f === null) return null;
-  switch (name) {
-    case "addRR32":
-      return { code: `b = ${srcReg}; r = (s[${d}] + b) | 0; s[${d}] = r; ${setFlags(f.add32, "r", "b")}`, faults: false, cf: ADD_CF };
-    case "addRI32":
-      return { code: `r = (s[${d}] + ${imm}) | 0; s[${d}] = r; ${setFlags(f.add32, "r", imm)}`, faults: false, cf: `(r >>> 0) < (${imm} >>> 0) ? 1 : 0` };
-    case "addRM32":
-      return { code: `${load32(i, "b")} r = (s[${d}] + b) | 0; s[${d}] = r; ${setFlags(f.add32, "r", "b")}`, faults: true, cf: ADD_CF };
-    case "subRR32":
-      return { code: `b = ${srcReg}; ca = s[${d}]; r = (ca - b) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", "b")}`, faults: false, flags: SUB_CA_B, cf: SUB_CF };
-    case "subRI32":
-      return { code: `ca = s[${d}]; r = (ca - ${imm}) | 0; s[${d}] = r; ${setFlags(f.sub32, "r", imm)}`, faults: false, flags: { kind: "sub", a: "ca", b: imm }, cf: `(ca >>> 0) < (${imm} >>> 0) ? 1 : 0` };
-    case "cmpRR32":
-      return { code: `b = ${srcReg}; ca = s[${d}]; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: false, flags: SUB_CA_B, cf: SUB_CF };
-    case "cmpRI32":
-      return { code: `ca = s[${d}]; ${setFlags(f.sub32, `(ca - ${imm}) | 0`, imm)}`, faults: false, flags: { kind: "sub", a: "ca", b: imm }, cf: `(ca >>> 0) < (${imm} >>> 0) ? 1 : 0` };
-    case "cmpRM32":
-      return { code: `${load32(i, "b")} ca = s[${d}]; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: true, flags: SUB_CA_B, cf: SUB_CF };
-    case "cmpMR32":
-      return { code: `${load32(i, "ca")} b = ${srcReg}; ${setFlags(f.sub32, "(ca - b) | 0", "b")}`, faults: true, flags: SUB_CA_B, cf: SUB_CF };
-    case "cmpMI32":
-      return { code: `${load32(i, "ca")} ${setFlags(f.sub32, `(ca - ${imm}) | 0`, imm)}`, faults: true, flags: { kind: "sub", a: "ca", b: imm }, cf: `(ca >>> 0) < (${imm} >>> 0) ? 1 : 0` };
-    case "andRR32":
-      return { code: `r = s[${d}] & ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R, cf: "0" };
-    case "andRI32":
-      return { code: `r = s[${d}] & ${imm}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R, cf: "0" };
-    case "orRR32":
-      return { code: `r = s[${d}] | ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R, cf: "0" };
-    case "xorRR32":
-      return { code: `r = s[${d}] ^ ${srcReg}; s[${d}] = r; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R, cf: "0" };
-    case "testRR32":
-      return { code: `r = s[${d}] & ${srcReg}; ${setFlags(f.logic32, "r", null)}`, faults: false, flags: LOGIC_R, cf: "0" };
-    case "shlRI32":
-      return { code: `b = s[${d}]; r = b << ${i.v1}; s[${d}] = r; ${setFlags(f.shl32, "r", `b << ${i.v1 - 1}`)}`, faults: false, writesFlags: true };
-    case "shrRI32":
-      return { code: `b = s[${d}]; r = (b >>> ${i.v1}) | 0; s[${d}] = r; ${setFlags(f.shr32, "r", `b >>> ${i.v1 - 1}`)}`, faults: false, writesFlags: true };
-    case "cmpMI8":
-      return { code: `${load8(i, "r")} ${setFlags(f.sub8, `(r - ${i.v1 & 0xff}) & 0xff`, String(i.v1 | 0))}`, faults: true, writesFlags: true };
-    case "sarRI32":
-      return { code: `b = s[${d}]; r = b >> ${i.v1}; s[${d}] = r; ${setFlags(f.sar32, "r", `b >> ${i.v1 - 1}`)}`, faults: false, writesFlags: true };
-    default:
-      return null;
-  }
-}
-
-/** The generated source of a block's function body (exported for tests and the README). */
-export function blockSource(b: TBlock, allowLoops = true, directChaining = false): string {
-  const f = learnedFlags();
-  // Loops and direct chains skip the engine's per-block checks, breakpoints among them.
-  const chain = allowLoops && directChaining;
-  const loopTo = allowLoops ? b.insns[0]!.eip | 0 : Number.NaN;
-  const n = b.insns.length;
-  // Pass 1: inline forms. Pass 2 (below) turns INC/DEC into inline code where the CF they carry
-  // over is known from an earlier flag setter of the same pass (saved in the local `cf`).
-  const emitted: (Emitted | null)[] = [];
-  let prev: FlagSource | undefined;
-  for (let j = 0; j < n; j++) {
-    const e = inline(b.insns[j]!, j, f, loopTo, prev, chain);
-    emitted.push(e);
-    prev = e?.flags;
-  }
-  const saveCf = new Array<boolean>(n).fill(false);
-  const incDec = new Array<boolean>(n).fill(false);
-  if (f !== null) {
-    let cfFrom = -1;
-    for (let j = 0; j < n; j++) {
-      const e = emitted[j];
-      const name = b.insns[j]!.exec.name;
-      if (e === null || e === undefined) {
-        if ((name === "incR32" || name === "decR32") && cfFrom >= 0) {
-          saveCf[cfFrom] = true;
-          incDec[j] = true;
-        } else cfFrom = -1; // a handler may write the flags (or CF is not in a local)
-      } else if (e.cf !== undefined) cfFrom = j;
-      else if (e.writesFlags === true) cfFrom = -1;
-    }
-  }
-  const lines: string[] = [];
-  let k = 0;
-  for (let j = 0; j < n; j++) {
-    const i = b.insns[j]!;
-    const e = emitted[j] ?? null;
-    if (incDec[j] && f !== null) {
-      const inc = i.exec.name === "incR32";
-      lines.push(`r = (s[${i.v0}] ${inc ? "+" : "-"} 1) | 0; s[${i.v0}] = r; s[${S_CC_SRC2}] = cf; s[${S_CC_DST}] = r; s[${S_CC_OP}] = ${inc ? f.inc32 : f.dec32};`);
-      continue;
-    }
-    const pure = e === null && PURE_CALLS.has(i.exec.name);
-    const faults = (e === null && !pure) || (e !== null && e.faults);
-    if (faults && k !== j) {
-      lines.push(`k = ${j};`);
-      k = j;
-    }
-    if (e !== null) lines.push(saveCf[j] ? `${e.code} cf = ${e.cf!};` : e.code);
-    else if (pure) lines.push(`h${j}(cpu, x${j});`);
-    else lines.push(`h${j}(cpu, x${j}); if (cpu.stop !== 0) return ${j + 1};`);
-  }
-  const consts = b.insns.map((_, j) => `x${j} = X[${j}], h${j} = X[${j}].exec`).join(", ");
-  const slots = b.insns.map((_, j) => `C${j} = null`).join(", ");
-  return (
-    `"use strict";\nconst ${consts};\n` +
-    `const N = ${n}, E = B.exits;\nlet ${slots};\n` +
-    `return function block_${(b.start >>> 0).toString(16)}(cpu, left, D) {\n` +
-    `H.current = B;\n` +
-    `const s = cpu.s, r8 = cpu.r8;\nlet k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, r = 0, ca = 0, cf = 0, nb = null;\n` +
-    `try {\nfor (;;) {\n${lines.join("\n")}\nreturn ${n};\n}\n} catch (e) { if (e !== FAULT) throw e; return -(k + 1); }\n};`
-  );
-}
-
-/** What generated code needs from its engine (engine/dbt-engine.ts implements it). */
+/** What the generated code needs from its engine (engine/dbt-engine.ts implements it). */
 export interface ChainHost {
-  /** The block whose translation runs now (set on entry; SMC and stop handling read it). */
+  /** The block whose result the translation returns (set by the translation at each exit). */
   current: TBlock | null;
-  /** Direct block-to-block calls made by translations (counted into tc.chain_hits). */
-  directChains: number;
-  /** The cached block at a linear address in a mode, or null (never builds one). */
-  chainTarget(linear: number, mode: number): TBlock | null;
+}
+
+/**
+ * What the flags record holds after the last inline flag setter, as locals the code can test
+ * directly (QEMU's gen_prepare_cc): the operands of a subtraction, the result of a logical
+ * operation, the result and addend of an addition, or the CF of INC/DEC. Null: only the record.
+ */
+type FlagState =
+  | { readonly kind: "sub"; readonly b: string }
+  | { readonly kind: "sub8"; readonly b: string }
+  | { readonly kind: "logic" }
+  | { readonly kind: "add"; readonly b: string }
+  | { readonly kind: "incdec" }
+  | null;
+
+/** A condition (SDM Vol. 1 Appendix B order: O NO B AE E NE BE A S NS P NP L GE LE G) over the locals, or null. */
+function fusedCondition(cc: number, f: FlagState): string | null {
+  if (f === null) return null;
+  switch (f.kind) {
+    case "sub": {
+      const a = "fa";
+      const b = f.b;
+      switch (cc) {
+        case 2: return `(${a} >>> 0) < (${b} >>> 0)`;
+        case 3: return `(${a} >>> 0) >= (${b} >>> 0)`;
+        case 4: return `${a} === ${b}`;
+        case 5: return `${a} !== ${b}`;
+        case 6: return `(${a} >>> 0) <= (${b} >>> 0)`;
+        case 7: return `(${a} >>> 0) > (${b} >>> 0)`;
+        case 8: return `fr < 0`;
+        case 9: return `fr >= 0`;
+        case 12: return `${a} < ${b}`;
+        case 13: return `${a} >= ${b}`;
+        case 14: return `${a} <= ${b}`;
+        case 15: return `${a} > ${b}`;
+        default: return null;
+      }
+    }
+    case "sub8": {
+      // fa: the byte read (0..255), b: the immediate byte (0..255).
+      switch (cc) {
+        case 2: return `fa < ${f.b}`;
+        case 3: return `fa >= ${f.b}`;
+        case 4: return `fa === ${f.b}`;
+        case 5: return `fa !== ${f.b}`;
+        case 6: return `fa <= ${f.b}`;
+        case 7: return `fa > ${f.b}`;
+        default: return null;
+      }
+    }
+    case "logic":
+      switch (cc) {
+        case 2: return "false";
+        case 3: return "true";
+        case 4: case 6: return "fr === 0";
+        case 5: case 7: return "fr !== 0";
+        case 8: case 12: return "fr < 0";
+        case 9: case 13: return "fr >= 0";
+        case 14: return "fr <= 0";
+        case 15: return "fr > 0";
+        default: return null;
+      }
+    case "add":
+      switch (cc) {
+        case 2: return `(fr >>> 0) < (${f.b} >>> 0)`;
+        case 3: return `(fr >>> 0) >= (${f.b} >>> 0)`;
+        case 4: return "fr === 0";
+        case 5: return "fr !== 0";
+        case 8: return "fr < 0";
+        case 9: return "fr >= 0";
+        default: return null;
+      }
+    case "incdec":
+      switch (cc) {
+        case 2: return "f2 !== 0";
+        case 3: return "f2 === 0";
+        case 4: return "fr === 0";
+        case 5: return "fr !== 0";
+        case 8: return "fr < 0";
+        case 9: return "fr >= 0";
+        default: return null;
+      }
+  }
+}
+
+/** The CF of a known flag state as an expression (0 or 1), or null. */
+function carryOf(f: FlagState): string | null {
+  if (f === null) return null;
+  switch (f.kind) {
+    case "sub": return `((fa >>> 0) < (${f.b} >>> 0) ? 1 : 0)`;
+    case "sub8": return `(fa < ${f.b} ? 1 : 0)`;
+    case "logic": return "0";
+    case "add": return `((fr >>> 0) < (${f.b} >>> 0) ? 1 : 0)`;
+    case "incdec": return "f2";
+  }
+}
+
+/** Instruction kinds for the flag-liveness scan (see cfNeeded). */
+const FLAG_NEUTRAL: ReadonlySet<string> = new Set(["movRR32", "movRI32", "lea32", "movzxRR8", "execNop"]);
+const FLAG_KILLERS: ReadonlySet<string> = new Set([
+  "addRR32", "addRI32", "subRR32", "subRI32", "cmpRR32", "cmpRI32",
+  "andRR32", "andRI32", "orRR32", "xorRR32", "testRR32", "xorRR8", "shlRI32", "shrRI32", "sarRI32",
+]);
+
+interface Member {
+  readonly b: TBlock;
+  /** Region-wide index of the block's first instruction. */
+  readonly base: number;
+  /** The block calls interpreter handlers (EFLAGS.TF may change: transfers check it). */
+  hasCalls: boolean;
+}
+
+function regName(n: number): string {
+  return n >= 0 && n < 8 ? `e${n}` : `s[${n}]`;
+}
+
+/** The generator of one region's function body. */
+class RegionWriter {
+  private readonly f: LearnedFlags | null = learnedFlags();
+  private readonly members: Member[] = [];
+  private readonly byStart = new Map<number, number>();
+  /** GPRs the inline code writes (written back at exits). */
+  private readonly written = new Set<number>();
+  private readonly segs = new Set<number>();
+  private writesFlags = false;
+  private usesStack = false;
+  private readonly lines: string[] = [];
+  private readonly faultBlock: number[] = [];
+  private readonly faultIndex: number[] = [];
+  private readonly consts: string[] = [];
+
+  constructor(
+    blocks: readonly TBlock[],
+    private readonly csBase: number,
+    private readonly transfers: boolean,
+  ) {
+    let base = 0;
+    blocks.forEach((b, m) => {
+      this.members.push({ b, base, hasCalls: false });
+      this.byStart.set(b.start | 0, m);
+      for (let j = 0; j < b.insns.length; j++) {
+        this.faultBlock.push(m);
+        this.faultIndex.push(j);
+      }
+      base += b.insns.length;
+    });
+  }
+
+  private seg(n: number): string {
+    this.segs.add(n);
+    return `g${n}`;
+  }
+
+  private ea(i: Insn, withSegment: boolean): string {
+    const parts: string[] = [];
+    if (i.base !== S_ZERO && i.base >= 0) parts.push(regName(i.base));
+    if (i.index !== S_ZERO && i.index >= 0) parts.push(i.scale === 0 ? regName(i.index) : `(${regName(i.index)} << ${i.scale})`);
+    if (i.disp !== 0 || parts.length === 0) parts.push(String(i.disp | 0));
+    if (withSegment) parts.push(this.seg(i.seg));
+    return `(${parts.join(" + ")}) | 0`;
+  }
+
+  private setReg(n: number, value: string): string {
+    if (n >= 0 && n < 8) {
+      this.written.add(n);
+      return `e${n} = ${value};`;
+    }
+    return `s[${n}] = ${value};`;
+  }
+
+  /** Byte register r8[idx] (AL..BL = 0,4,8,12; AH..BH = 1,5,9,13). */
+  private get8(idx: number): string {
+    const r = idx >> 2;
+    return (idx & 3) === 0 ? `(e${r} & 255)` : `((e${r} >> 8) & 255)`;
+  }
+
+  private set8(idx: number, v: string): string {
+    const r = idx >> 2;
+    this.written.add(r);
+    return (idx & 3) === 0 ? `e${r} = (e${r} & -256) | (${v});` : `e${r} = (e${r} & -65281) | ((${v}) << 8);`;
+  }
+
+  private load32(a: string, target: string): string {
+    return (
+      `a = ${a}; p = a >>> 12; t = p & TM; ` +
+      `if (RT[t] === p && (a & ${OFFSET_MASK}) <= ${LAST_ALIGNED_DWORD} && ((q = FR[t] | (a & ${OFFSET_MASK})) & 3) === 0) ${target} = I32[q >> 2]; ` +
+      `else ${target} = mmu.read32(a);`
+    );
+  }
+
+  private load8(a: string, target: string): string {
+    return `a = ${a}; p = a >>> 12; t = p & TM; if (RT[t] === p) ${target} = U8[FR[t] | (a & ${OFFSET_MASK})]; else ${target} = mmu.read8(a);`;
+  }
+
+  private load16(a: string, target: string): string {
+    return (
+      `a = ${a}; p = a >>> 12; t = p & TM; ` +
+      `if (RT[t] === p && (a & ${OFFSET_MASK}) !== ${OFFSET_MASK}) { q = FR[t] | (a & ${OFFSET_MASK}); ${target} = (q & 1) === 0 ? U16[q >> 1] : U8[q] | (U8[q + 1] << 8); } ` +
+      `else ${target} = mmu.read16(a);`
+    );
+  }
+
+  /**
+   * A store with its fast path; `after` runs once the store is done (on both paths, before the
+   * stop check of the slow path, which may have reached a write-watched page).
+   */
+  private store(width: 8 | 32, a: string, value: string, after: string, m: number, j: number): string {
+    const fast =
+      width === 32
+        ? `if (WT[t] === p && (a & ${OFFSET_MASK}) <= ${LAST_ALIGNED_DWORD} && ((q = FR[t] | (a & ${OFFSET_MASK})) & 3) === 0) { I32[q >> 2] = ${value}; ${after} }`
+        : `if (WT[t] === p) { U8[FR[t] | (a & ${OFFSET_MASK})] = ${value}; ${after} }`;
+    const i = this.members[m]!.b.insns[j]!;
+    return (
+      `a = ${a}; p = a >>> 12; t = p & TM; ${fast} ` +
+      `else { mmu.write${width}(a, ${value}); ${after} if (cpu.stop !== 0 || cpu.flushDecoded) { ${this.exitMid(m, j, i.next)} } }`
+    );
+  }
+
+  private flagsWb(): string {
+    return `s[${S_CC_OP}] = fo; s[${S_CC_DST}] = fd; s[${S_CC_SRC}] = fs; s[${S_CC_SRC2}] = f2;`;
+  }
+
+  /** Leaves after instruction j of member m with EIP = `eip` (a literal or local). */
+  private exitMid(m: number, j: number, eip: string | number): string {
+    return this.leave(m, j + 1, eip);
+  }
+
+  /** Back to the engine after k instructions of member m, EIP = `eip` (through the common exit). */
+  private leave(m: number, k: number, eip: string | number): string {
+    return `xe = ${eip}; xk = ${k}; xm = ${m}; break out;`;
+  }
+
+  /**
+   * Control goes to `target` (an EIP) after `k` instructions of member m: inside the region when
+   * the target is a member and its whole block fits the budget, else back to the engine.
+   */
+  private transfer(m: number, k: number, target: number): string {
+    const t = this.transfers ? this.byStart.get((target + this.csBase) | 0) : undefined;
+    const leave = this.leave(m, k, target | 0);
+    if (t === undefined) return leave;
+    const n = this.members[t]!.b.insns.length;
+    const tf = this.members[m]!.hasCalls ? ` && (s[${S_EFLAGS}] & ${TF_BIT}) === 0` : "";
+    return `if (left - ${k} >= ${n}${tf}) { left -= ${k}; cpu.retired += ${k}; E${m}[${k}]++; L = ${t}; continue; } ${leave}`;
+  }
+
+  /** Whether the CF that INC/DEC at j carries over can be observed (else it is not computed). */
+  private cfNeeded(insns: readonly Insn[], j: number): boolean {
+    for (let x = j + 1; x < insns.length; x++) {
+      const name = insns[x]!.exec.name;
+      if (FLAG_NEUTRAL.has(name)) continue;
+      return !FLAG_KILLERS.has(name);
+    }
+    return true;
+  }
+
+  /** A call of the interpreter's handler for instruction j of member m. */
+  private call(m: number, j: number): string {
+    const mem = this.members[m]!;
+    mem.hasCalls = true;
+    const b = mem.b;
+    const i = b.insns[j]!;
+    const last = j === b.insns.length - 1;
+    const id = `${m}_${j}`;
+    this.consts.push(`x${id} = B${m}.insns[${j}], h${id} = x${id}.exec`);
+    // A handler that ends the block may have branched (EIP is its own); otherwise EIP is the
+    // next instruction's when the engine resumes.
+    const early = last && i.endsBlock ? `H.current = B${m}; return ${j + 1};` : `if (cpu.stop === 0) s[${S_EIP}] = ${i.next}; H.current = B${m}; return ${j + 1};`;
+    return (
+      `@WB@ s[${S_EIP}] = ${b.end}; k = ${mem.base + j}; h${id}(cpu, x${id}); @RL@ ` +
+      `if (cpu.stop !== 0 || cpu.flushDecoded) { ${early} }`
+    );
+  }
+
+  private fault(m: number, j: number): string {
+    return `k = ${this.members[m]!.base + j}; `;
+  }
+
+  private flags(op: number, dst: string, src: string | null): string {
+    this.writesFlags = true;
+    return `fo = ${op}; fd = ${dst};` + (src === null ? "" : ` fs = ${src};`);
+  }
+
+  /** Instruction j of member m: inline code (and the flag state after it), or null for a handler call. */
+  private inline(m: number, j: number, fl: FlagState): { code: string; fl: FlagState; ends?: boolean } | null {
+    const b = this.members[m]!.b;
+    const i = b.insns[j]!;
+    const name = i.exec.name;
+    const f = this.f;
+    // Jcc is recognised by the table's semantics (the interpreter binds a handler per condition);
+    // a monitor callout in its place (named "callout", engine/dbt-engine.ts) is never inlined.
+    const sem = name !== "callout" ? OPCODES[i.entry]?.sem : undefined;
+    if (sem === "jcc") {
+      let cond = fusedCondition(i.cc, fl);
+      if (cond === null) {
+        this.writesFlags = true;
+        cond = `(s[${S_CC_OP}] = fo, s[${S_CC_DST}] = fd, s[${S_CC_SRC}] = fs, s[${S_CC_SRC2}] = f2, testCC(s, ${i.cc}))`;
+      }
+      return { code: `if (${cond}) { ${this.transfer(m, j + 1, i.v0 | 0)} }`, fl };
+    }
+    if (f !== null && i.size === 1 && i.lock === 0 && i.asize === 4 && name !== "xorRR8" && (sem === "and" || sem === "or" || sem === "xor" || sem === "test")) {
+      if (i.k0 === f.kindReg && (i.k1 === f.kindReg || i.k1 === f.kindImm)) {
+        const op = sem === "or" ? "|" : sem === "xor" ? "^" : "&";
+        const src = i.k1 === f.kindReg ? this.get8(i.v1) : String(i.v1 & 0xff);
+        const store = sem === "test" ? "" : ` ${this.set8(i.v0, "fr")}`;
+        return { code: `fr = (${this.get8(i.v0)} ${op} ${src}) & 255;${store} ${this.flags(f.logic8, "fr", null)}`, fl: { kind: "logic" } };
+      }
+    }
+    if (!INLINE_FORMS.has(name)) return null;
+    const d = i.v0;
+    const rd = regName(d);
+    const rs = regName(i.v1);
+    const imm = String(i.v1 | 0);
+    switch (name) {
+      case "execNop":
+        return { code: "", fl };
+      case "movRR32":
+        return { code: this.setReg(d, rs), fl };
+      case "movRI32":
+        return { code: this.setReg(d, imm), fl };
+      case "lea32":
+        return { code: this.setReg(d, this.ea(i, false)), fl };
+      case "movzxRR8":
+        return { code: this.setReg(d, this.get8(i.v1)), fl };
+      case "movRM32":
+        return { code: this.fault(m, j) + this.load32(this.ea(i, true), "b") + " " + this.setReg(d, "b"), fl };
+      case "movMR32":
+        return { code: this.fault(m, j) + this.store(32, this.ea(i, true), rs, "", m, j), fl };
+      case "movMI32":
+        return { code: this.fault(m, j) + this.store(32, this.ea(i, true), imm, "", m, j), fl };
+      case "movMI8":
+        return { code: this.fault(m, j) + this.store(8, this.ea(i, true), String(i.v1 & 0xff), "", m, j), fl };
+      case "movMR8":
+        return { code: this.fault(m, j) + this.store(8, this.ea(i, true), this.get8(i.v1), "", m, j), fl };
+      case "movRM8":
+        return { code: this.fault(m, j) + this.load8(this.ea(i, true), "b") + " " + this.set8(d, "b"), fl };
+      case "movzxRM8":
+        return { code: this.fault(m, j) + this.load8(this.ea(i, true), "b") + " " + this.setReg(d, "b"), fl };
+      case "movsxRM8":
+        return { code: this.fault(m, j) + this.load8(this.ea(i, true), "b") + " " + this.setReg(d, "(b << 24) >> 24"), fl };
+      case "movzxRM16":
+        return { code: this.fault(m, j) + this.load16(this.ea(i, true), "b") + " " + this.setReg(d, "b"), fl };
+      case "jmpRel":
+        return { code: this.transfer(m, j + 1, i.v0 | 0), fl, ends: true };
+      case "pushR32":
+      case "callRel32": {
+        // 32-bit stack (SS.B): the fast form; a 16-bit stack goes to the handler.
+        this.usesStack = true;
+        const v = name === "pushR32" ? regName(i.v0) : String(i.next | 0);
+        this.written.add(ESP);
+        const push = `sp = (e${ESP} - 4) | 0; ` + this.store(32, `(sp + ${this.seg(SS)}) | 0`, v, `e${ESP} = sp;`, m, j);
+        const tail = name === "callRel32" ? ` ${this.transfer(m, j + 1, i.v0 | 0)}` : "";
+        return { code: `${this.fault(m, j)}if (ss32) { ${push}${tail} } else { ${this.call(m, j)}${name === "callRel32" ? ` @WB@ H.current = B${m}; return ${j + 1};` : ""} }`, fl, ends: name === "callRel32" };
+      }
+      case "popR32":
+      case "ret32": {
+        this.usesStack = true;
+        this.written.add(ESP);
+        const load = `sp = e${ESP}; ` + this.load32(`(sp + ${this.seg(SS)}) | 0`, "b") + ` e${ESP} = (sp + 4) | 0; `;
+        const fast = name === "popR32" ? load + this.setReg(i.v0, "b") : `${load}${this.leave(m, j + 1, "b")}`;
+        return { code: `${this.fault(m, j)}if (ss32) { ${fast} } else { ${this.call(m, j)}${name === "ret32" ? ` H.current = B${m}; return ${j + 1};` : ""} }`, fl, ends: name === "ret32" };
+      }
+      default:
+        break;
+    }
+    if (f === null) return null;
+    const sub: FlagState = { kind: "sub", b: "fb" };
+    const subImm: FlagState = { kind: "sub", b: imm };
+    switch (name) {
+      case "addRR32":
+        return { code: `fb = ${rs}; fr = (${rd} + fb) | 0; ${this.setReg(d, "fr")} ${this.flags(f.add32, "fr", "fb")}`, fl: { kind: "add", b: "fb" } };
+      case "addRI32":
+        return { code: `fr = (${rd} + ${imm}) | 0; ${this.setReg(d, "fr")} ${this.flags(f.add32, "fr", imm)}`, fl: { kind: "add", b: imm } };
+      case "addRM32":
+        return { code: `${this.fault(m, j)}${this.load32(this.ea(i, true), "fb")} fr = (${rd} + fb) | 0; ${this.setReg(d, "fr")} ${this.flags(f.add32, "fr", "fb")}`, fl: { kind: "add", b: "fb" } };
+      case "subRR32":
+        return { code: `fb = ${rs}; fa = ${rd}; fr = (fa - fb) | 0; ${this.setReg(d, "fr")} ${this.flags(f.sub32, "fr", "fb")}`, fl: sub };
+      case "subRI32":
+        return { code: `fa = ${rd}; fr = (fa - ${imm}) | 0; ${this.setReg(d, "fr")} ${this.flags(f.sub32, "fr", imm)}`, fl: subImm };
+      case "cmpRR32":
+        return { code: `fb = ${rs}; fa = ${rd}; fr = (fa - fb) | 0; ${this.flags(f.sub32, "fr", "fb")}`, fl: sub };
+      case "cmpRI32":
+        return { code: `fa = ${rd}; fr = (fa - ${imm}) | 0; ${this.flags(f.sub32, "fr", imm)}`, fl: subImm };
+      case "cmpRM32":
+        return { code: `${this.fault(m, j)}${this.load32(this.ea(i, true), "fb")} fa = ${rd}; fr = (fa - fb) | 0; ${this.flags(f.sub32, "fr", "fb")}`, fl: sub };
+      case "cmpMR32":
+        return { code: `${this.fault(m, j)}${this.load32(this.ea(i, true), "fa")} fb = ${rs}; fr = (fa - fb) | 0; ${this.flags(f.sub32, "fr", "fb")}`, fl: sub };
+      case "cmpMI32":
+        return { code: `${this.fault(m, j)}${this.load32(this.ea(i, true), "fa")} fr = (fa - ${imm}) | 0; ${this.flags(f.sub32, "fr", imm)}`, fl: subImm };
+      case "cmpMI8":
+        return { code: `${this.fault(m, j)}${this.load8(this.ea(i, true), "fa")} fr = (fa - ${i.v1 & 0xff}) & 255; ${this.flags(f.sub8, "fr", imm)}`, fl: { kind: "sub8", b: String(i.v1 & 0xff) } };
+      case "andRR32":
+        return { code: `fr = ${rd} & ${rs}; ${this.setReg(d, "fr")} ${this.flags(f.logic32, "fr", null)}`, fl: { kind: "logic" } };
+      case "andRI32":
+        return { code: `fr = ${rd} & ${imm}; ${this.setReg(d, "fr")} ${this.flags(f.logic32, "fr", null)}`, fl: { kind: "logic" } };
+      case "orRR32":
+        return { code: `fr = ${rd} | ${rs}; ${this.setReg(d, "fr")} ${this.flags(f.logic32, "fr", null)}`, fl: { kind: "logic" } };
+      case "xorRR32":
+        return { code: `fr = ${rd} ^ ${rs}; ${this.setReg(d, "fr")} ${this.flags(f.logic32, "fr", null)}`, fl: { kind: "logic" } };
+      case "testRR32":
+        return { code: `fr = ${rd} & ${rs}; ${this.flags(f.logic32, "fr", null)}`, fl: { kind: "logic" } };
+      case "xorRR8":
+        return { code: `fr = ${this.get8(i.v0)} ^ ${this.get8(i.v1)}; ${this.set8(i.v0, "fr")} ${this.flags(f.logic8, "fr", null)}`, fl: { kind: "logic" } };
+      case "shlRI32":
+        return { code: `fb = ${rd}; fr = fb << ${i.v1}; ${this.setReg(d, "fr")} ${this.flags(f.shl32, "fr", `fb << ${i.v1 - 1}`)}`, fl: null };
+      case "shrRI32":
+        return { code: `fb = ${rd}; fr = (fb >>> ${i.v1}) | 0; ${this.setReg(d, "fr")} ${this.flags(f.shr32, "fr", `fb >>> ${i.v1 - 1}`)}`, fl: null };
+      case "sarRI32":
+        return { code: `fb = ${rd}; fr = fb >> ${i.v1}; ${this.setReg(d, "fr")} ${this.flags(f.sar32, "fr", `fb >> ${i.v1 - 1}`)}`, fl: null };
+      case "incR32":
+      case "decR32": {
+        const inc = name === "incR32";
+        // INC/DEC keep CF: the record carries the previous CF in CC_SRC2 (computed only when a
+        // later instruction, a fault or an exit can observe it).
+        let cf = "";
+        if (this.cfNeeded(b.insns, j)) {
+          const known = carryOf(fl);
+          cf = known !== null ? `f2 = ${known}; ` : `${this.flagsWb()} f2 = computeCF(s); `;
+        }
+        this.writesFlags = true;
+        return { code: `${cf}fr = (${rd} ${inc ? "+" : "-"} 1) | 0; ${this.setReg(d, "fr")} fd = fr; fo = ${inc ? f.inc32 : f.dec32};`, fl: cf === "" ? null : { kind: "incdec" } };
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** The function body. */
+  source(name: string): string {
+    const body: string[] = [];
+    this.members.forEach((mem, m) => {
+      const b = mem.b;
+      const out: string[] = [`case ${m}: {`];
+      let fl: FlagState = null;
+      let ended = false;
+      for (let j = 0; j < b.insns.length; j++) {
+        // The rest of the block is another member's code (blocks extend past not-taken Jcc, so
+        // they overlap): continue there instead of emitting it twice.
+        const other = j > 0 ? this.byStart.get((b.insns[j]!.eip + this.csBase) | 0) : undefined;
+        if (other !== undefined && other !== m && this.transfers) {
+          out.push(this.transfer(m, j, b.insns[j]!.eip));
+          ended = true;
+          break;
+        }
+        const e = this.inline(m, j, fl);
+        if (e === null) {
+          out.push(this.call(m, j));
+          fl = null;
+          if (j === b.insns.length - 1 && b.insns[j]!.endsBlock) {
+            out.push(`H.current = B${m}; return ${j + 1};`);
+            ended = true;
+          }
+        } else {
+          out.push(e.code);
+          fl = e.fl;
+          if (e.ends === true) ended = true;
+        }
+      }
+      if (!ended) out.push(this.transfer(m, b.insns.length, b.end));
+      out.push("}");
+      body.push(out.join("\n"));
+    });
+    const regs = [0, 1, 2, 3, 4, 5, 6, 7];
+    const wb =
+      [...this.written].sort().map((r) => `s[${r}] = e${r};`).join(" ") + (this.writesFlags ? ` ${this.flagsWb()}` : "");
+    const segs = [...this.segs].sort();
+    const reload =
+      regs.map((r) => `e${r} = s[${r}];`).join(" ") +
+      ` fo = s[${S_CC_OP}]; fd = s[${S_CC_DST}]; fs = s[${S_CC_SRC}]; f2 = s[${S_CC_SRC2}];` +
+      segs.map((g) => ` g${g} = s[${S_SEG_BASE + g}];`).join("") +
+      (this.usesStack ? ` ss32 = (s[${S_SEG_ATTR + SS}] & 0x4000) !== 0;` : "");
+    const text = body.join("\n").replaceAll("@WB@", wb).replaceAll("@RL@", reload);
+    const declRegs = regs.map((r) => `e${r} = s[${r}]`).join(", ");
+    const declSegs = segs.map((g) => `, g${g} = s[${S_SEG_BASE + g}]`).join("");
+    const memberConsts = this.members.map((_, m) => `B${m} = M[${m}], E${m} = B${m}.exits`).join(", ");
+    return (
+      `"use strict";\nconst ${memberConsts};\n` +
+      (this.consts.length > 0 ? `const ${this.consts.join(", ")};\n` : "") +
+      `const KB = [${this.faultBlock.join(",")}], KI = [${this.faultIndex.join(",")}];\n` +
+      `return function ${name}(cpu, left) {\n` +
+      `const s = cpu.s;\n` +
+      `let ${declRegs}, fo = s[${S_CC_OP}], fd = s[${S_CC_DST}], fs = s[${S_CC_SRC}], f2 = s[${S_CC_SRC2}]${declSegs};\n` +
+      `let ss32 = ${this.usesStack ? `(s[${S_SEG_ATTR + SS}] & 0x4000) !== 0` : "false"};\n` +
+      `let L = 0, k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, sp = 0, fa = 0, fb = 0, fr = 0, xe = 0, xk = 0, xm = 0;\n` +
+      `try {\nout: for (;;) {\nswitch (L) {\n${text}\ndefault: return 0;\n}\n}\n${wb} s[${S_EIP}] = xe; H.current = M[xm]; return xk;\n} catch (e) { if (e !== FAULT) throw e; ${wb} H.current = M[KB[k]]; return -(KI[k] + 1); }\n};`
+    );
+  }
+}
+
+/**
+ * The generated source of a region (exported for tests and the bench's dump): `blocks[0]` is
+ * the entry; `csBase` the code-segment base the blocks were decoded under; with `transfers`
+ * false (breakpoints set) every branch returns to the engine.
+ */
+export function regionSource(blocks: readonly TBlock[], csBase: number, transfers = true): string {
+  const w = new RegionWriter(blocks, csBase, transfers);
+  return w.source(`region_${(blocks[0]!.start >>> 0).toString(16)}`);
 }
 
 type Factory = (
   H: ChainHost,
-  B: TBlock,
-  X: readonly Insn[],
+  M: readonly TBlock[],
   RT: Int32Array,
   WT: Int32Array,
   FR: Int32Array,
@@ -389,15 +584,16 @@ type Factory = (
   U8: Uint8Array,
   mmu: Mmu,
   testCCFn: typeof testCC,
+  computeCFFn: typeof computeCF,
   FAULT_: unknown,
 ) => BlockFn;
 
-/** Compiles a block for the processor whose Mmu is `mmu`; returns the function and its source size. */
-export function compileBlock(b: TBlock, mmu: Mmu, host: ChainHost, allowLoops = true, directChaining = false): { fn: BlockFn; bytes: number } {
-  const src = blockSource(b, allowLoops, directChaining);
+/** Compiles a region for the processor whose Mmu is `mmu`; returns the function and its source size. */
+export function compileRegion(blocks: readonly TBlock[], csBase: number, mmu: Mmu, host: ChainHost, transfers = true): { fn: BlockFn; bytes: number } {
+  const src = regionSource(blocks, csBase, transfers);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- translation is the point of this package
-  const factory = new Function("H", "B", "X", "RT", "WT", "FR", "TM", "I32", "U16", "U8", "mmu", "testCC", "FAULT", src) as Factory;
+  const factory = new Function("H", "M", "RT", "WT", "FR", "TM", "I32", "U16", "U8", "mmu", "testCC", "computeCF", "FAULT", src) as Factory;
   const tlb = mmu.tlb;
-  const fn = factory(host, b, b.insns, tlb.readTag, tlb.writeTag, tlb.frame, tlb.readTag.length - 1, mmu.ram.i32, mmu.ram.u16, mmu.ram.u8, mmu, testCC, FAULT);
+  const fn = factory(host, blocks, tlb.readTag, tlb.writeTag, tlb.frame, tlb.readTag.length - 1, mmu.ram.i32, mmu.ram.u16, mmu.ram.u8, mmu, testCC, computeCF, FAULT);
   return { fn, bytes: src.length };
 }
