@@ -55,6 +55,16 @@ function selectorOperand1(cpu: Cpu, i: Insn): number {
   return (i.k1 === OK_REG ? getReg(cpu, i.v1, 2) : readMem(cpu, ea(cpu, i), 2)) & 0xffff;
 }
 
+/**
+ * The register form of an "r16/r32/m16" destination (SLDT, STR, SMSW): bind resolves the Ew
+ * register as a word register (its index into r16, number * 2); with a 32-bit operand size the
+ * whole dword register is written.
+ */
+export function setRm16Register(cpu: Cpu, i: Insn, v: number): void {
+  if (i.osize === 4) cpu.s[i.v0 >> 1] = v;
+  else cpu.r16[i.v0] = v;
+}
+
 // --- LAR, LSL, VERR, VERW ---
 
 /** System descriptor types LAR accepts (SDM Vol. 2 "LAR", its table of valid types): TSSs, LDT, call and task gates. */
@@ -189,7 +199,7 @@ function storeSelector(index: number): ExecFn {
   return (cpu, i) => {
     requireProtectedMode(cpu);
     const v = cpu.s[index]! & 0xffff;
-    if (i.k0 === OK_REG) setReg(cpu, i.v0, i.size, v);
+    if (i.k0 === OK_REG) setRm16Register(cpu, i, v);
     else writeMem(cpu, ea(cpu, i), 2, v);
   };
 }

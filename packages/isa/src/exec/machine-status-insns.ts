@@ -10,7 +10,8 @@ import { writeCr0 } from "../cpu/control-registers";
 import { raise, VEC_GP } from "../cpu/exceptions";
 import { CR0_PE, CR0_TS, S_CPL, S_CR0 } from "../cpu/state";
 import { type ExecFn, OK_MEM, OK_REG } from "./insn";
-import { ea, read0, setReg, writeMem } from "./operands";
+import { setRm16Register } from "./descriptor-insns";
+import { ea, read0, writeMem } from "./operands";
 
 function requireCpl0(cpu: Cpu): void {
   if (cpu.s[S_CPL] !== 0) raise(VEC_GP, 0);
@@ -30,6 +31,6 @@ export const execLmsw: ExecFn = (cpu, i) => {
 
 export const execSmsw: ExecFn = (cpu, i) => {
   const cr0 = cpu.s[S_CR0]!;
-  if (i.k0 === OK_REG) setReg(cpu, i.v0, i.size, i.size === 4 ? cr0 : cr0 & 0xffff);
+  if (i.k0 === OK_REG) setRm16Register(cpu, i, i.osize === 4 ? cr0 : cr0 & 0xffff);
   else writeMem(cpu, ea(cpu, i), 2, cr0 & 0xffff);
 };
