@@ -24,6 +24,8 @@ const cases: (Omit<RunSpec, "cp"> & { name: string })[] = [
   { name: "missing main class", main: "NoSuchMain" },
   { name: "failed class initialization, later NoClassDefFoundError", main: "InitFail" },
   { name: "clocks across Thread.sleep and timed wait", main: "Clock" },
+  { name: "hot calls between compiled methods: dispatch, exceptions, recursion, allocation", main: "Calls" },
+  { name: "the same under -Xmx16m (collections while compiled code allocates)", main: "Calls", xmx: "16m" },
 ];
 
 describe("jvm-lite vs java", () => {
@@ -42,7 +44,7 @@ describe("jvm-lite vs java", () => {
 describe("compiling tier", () => {
   // Hot loops in these programs get compiled; the interpreter alone must give the same output
   // and execute exactly the same number of bytecodes (the tier refunds what it does not run).
-  for (const main of ["Arith", "Doubles"]) {
+  for (const main of ["Arith", "Doubles", "Calls"]) {
     it(`${main}: same output and bytecode count with and without the compiling tier`, () => {
       const jit = runLite({ cp, main, args: ["7"] });
       const interp = runLite({ cp, main, args: ["7"], jit: false });

@@ -79,6 +79,7 @@ function d2l(v: number): bigint {
  */
 export function interpret(t: JThread, budget: number): void {
   const vm = t.vm;
+  t.jitNesting = 0;
   let start = budget;
   let s = t.s;
   let n = t.n;
@@ -1639,6 +1640,8 @@ export function interpret(t: JThread, budget: number): void {
         f.sp = sp;
         budget = cm(t, f, budget, pc);
         if (t.exc !== null || t.yieldNow) continue reload;
+        // A callee the compiled code called is still running (it left to the interpreter): resume it.
+        if (f.pc !== -1 && t.frames[t.frames.length - 1] !== f) continue reload;
         if (f.pc === -1) {
           // The compiled code returned from its method: continue in the caller (compiled too?).
           f = t.frames[t.frames.length - 1]!;

@@ -15,10 +15,39 @@ import { parseMethodDescriptor } from "../classfile/descriptors";
 import { InitState, type JClass, type JField, type JMethod } from "../runtime/jclass";
 import type { Frame, JThread } from "../threads/thread";
 import { instructionLength, OPCODES } from "../interp/opcodes";
+import type { InvokeSite } from "../interp/runtime-support";
+import { compiledTarget, pushCompiledFrame } from "./calls";
 
 /** (t, f, budget, pc) -> remaining budget; on return f.pc/f.sp say where the interpreter resumes. */
 export type CompiledMethod = (t: JThread, f: Frame, budget: number, pc: number) => number;
 
+
+/**
+ * A call to a compiled method as a nested JS call (jit/calls.ts). The arguments and the caller's
+ * references are stored to the slot arrays first (the callee reads its locals there); when the
+ * callee did not return (it left to the interpreter: an exception, a quantum's end, an
+ * instruction it does not compile), the caller leaves too, resuming after the call with its
+ * slots below the arguments written back and the callee's frame left alone.
+ */
+function invokeCompiled(site: InvokeSite, op: number, pc: number, len: number, base: number, sp: number, K: (v: unknown) => string, bi: number, idx: number): string {
+  const md = parseMethodDescriptor(site.method.descriptor);
+  const argOff = base + sp - site.argSlots;
+  const stores: string[] = [];
+  let o = argOff;
+  if (op !== 0xb8) stores.push(`s[${o++} + bp] = s_${argOff};`);
+  for (const p of md.params) {
+    stores.push(p === "J" || p.length > 1 ? `s[${o} + bp] = s_${o};` : `n[${o} + bp] = n_${o};`);
+    o += p === "J" || p === "D" ? 2 : 1;
+  }
+  const recv = op === 0xb8 ? "null" : `s_${argOff}`;
+  const ret = md.ret === "V" ? "" : md.ret === "J" || md.ret.length > 1 ? `s_${argOff} = s[${argOff} + bp];` : `n_${argOff} = n[${argOff} + bp];`;
+  return (
+    `{ const tm = ${K(compiledTarget)}(t, ${K(site)}, ${op}, ${recv}, bp + ${argOff}); if (tm === null) { ${LEAVE(pc, base + sp, `@@REM${bi}_${idx}@@`)} } ` +
+    `${stores.join(" ")} @@SAVEREFS${argOff}@@ f.pc = ${pc + len}; f.cpc = ${pc}; f.sp = bp + ${argOff}; ` +
+    `const nf = ${K(pushCompiledFrame)}(t, tm, bp + ${argOff}); t.jitNesting++; budget = tm.compiled(t, nf, budget, 0); t.jitNesting--; ` +
+    `if (nf.pc !== -1) { xw = ${argOff}; ${LEAVE(pc + len, argOff, `@@REM${bi}_${idx + 1}@@`)} } ${ret} }`
+  );
+}
 
 /** An exit: where the interpreter resumes (pc, sp - bp) and the bytecodes to refund; constants only. */
 function LEAVE(pc: number, sp: number, refund: string): string {
@@ -140,6 +169,9 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
       else for (let k = 0; k < rd(p + 4); k++) leaders.add(pc + rd(p + 8 + k * 8 + 4));
     }
     if (isBranch || op === 0xc8 || op === 0xaa || op === 0xab || (op >= 0xac && op <= 0xb1) || op === 0xbf) leaders.add(pc + len);
+    // After a call: an entry point, so a callee returning through the interpreter resumes its
+    // compiled caller in compiled code.
+    if (op >= 0xb6 && op <= 0xba) leaders.add(pc + len);
     pc += len;
   }
   const S = (k: number): string => `(bp + ${k})`;
@@ -354,10 +386,20 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
         }
         break;
       }
+      case 0xb6: case 0xb7: case 0xb9: {
+        const site = rc[pc] as InvokeSite | undefined;
+        if (site === undefined) handled = false;
+        else cur.push(invokeCompiled(site, op, pc, instructionLength(code, pc), base, sp, K, bi, idx));
+        break;
+      }
       case 0xb8: {
         // invokestatic of a native with no class initialization pending: call it in place.
-        const site = rc[pc] as { method: JMethod } | undefined;
+        const site = rc[pc] as InvokeSite | undefined;
         const tm = site?.method;
+        if (site !== undefined && tm !== undefined && !tm.isNative) {
+          cur.push(invokeCompiled(site, op, pc, 3, base, sp, K, bi, idx));
+          break;
+        }
         if (!tm || !tm.isNative || tm.native === null || tm.isSynchronized || tm.cls.state !== InitState.Initialized) {
           handled = false;
           break;
@@ -382,6 +424,14 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
         cur.push(`if (f.lockObj !== null || f.initCls !== null || f.retAdapt !== null || t.frames.length < 2) ${exit}`);
         cur.push(`${slots ? `rv = ${kind}[${st(slots)}]; ` : ""}rk = ${slots ? (kind === "n" ? 1 : 2) : 0}; rs = ${slots}; t.frames.pop(); ${LEAVE(-1, 0, `@@REM${bi}_${idx + 1}@@`)}`);
         open = false;
+        break;
+      }
+      case 0xbb: {
+        // new: the common case allocates here; a class to initialize or a collection to run
+        // (the heap over its threshold) is left to the interpreter.
+        const c = rc[pc] as JClass | undefined;
+        if (c === undefined || c.state !== InitState.Initialized) handled = false;
+        else cur.push(`{ const h = vm.heap; if (h.used + ${16 + c.instanceBytes} > h.threshold || vm.requestGc) ${exit} s[${S(base + sp)}] = vm.newObject(${K(c)}); }`);
         break;
       }
       case 0xbe: cur.push(`{ const o = s[${st(1)}]; if (o === null) ${exit} n[${st(1)}] = o.a.length; }`); break;
@@ -422,23 +472,32 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
   out.push("}");
   // Slots live in JS variables (registers for V8) inside the compiled code: loaded on entry,
   // written back to the frame on every exit, so the interpreter sees exactly its own layout.
-  const prologue: string[] = ["const s = t.s, n = t.n, bp = f.bp;", "t.vm.jitEntries++;", "let rv = null, rk = 0, rs = 0, xp = 0, xs = 0, xr = 0;"];
+  const prologue: string[] = ["const s = t.s, n = t.n, bp = f.bp, vm = t.vm;", "vm.jitEntries++;", "let rv = null, rk = 0, rs = 0, xp = 0, xs = 0, xr = 0, xw = 1073741824;"];
   const epilogue: string[] = [];
-  const core = out
+  const coreRaw = out
     .join("\n")
     .replace(/@@REM(\d+)_(\d+)@@/g, (_x, b: string, i: string) => String(blocks[Number(b)]!.count - Number(i)))
     .replace(/\(bp \+ (-?\d+)\)/g, (_x, k: string) => `bp + ${Number(k)}`)
     .replace(/([ns])\[bp \+ (\d+)\]/g, (_x, a: string, k: string) => `${a}_${k}`);
   // Only the slots the code touches become variables; the others stay in the arrays untouched.
-  const used = new Set<string>(core.match(/\b[ns]_\d+\b/g) ?? []);
+  const used = new Set<string>(coreRaw.match(/\b[ns]_\d+\b/g) ?? []);
   // In a method without float/double values every numeric slot holds an int: loading them with
   // `| 0` lets V8 keep all of them in int32 registers instead of float64.
   const ints = intOnly(m);
   for (const v of [...used].sort()) {
     const [arr, k] = v.split("_") as [string, string];
     prologue.push(`let ${v} = ${arr}[bp + ${k}]${ints && arr === "n" ? " | 0" : ""};`);
-    epilogue.push(`${arr}[bp + ${k}] = ${v};`);
+    // xw: a callee still running in the interpreter owns the slots from its arguments up.
+    epilogue.push(`if (xw > ${k}) ${arr}[bp + ${k}] = ${v};`);
   }
+  // Before a compiled call: the caller's references below the arguments go back to the slot
+  // array (they are GC roots while the callee runs).
+  const refsBelow = (limit: number): string =>
+    [...used]
+      .filter((v) => v.startsWith("s_") && Number(v.slice(2)) < limit)
+      .map((v) => `s[${v.slice(2)} + bp] = ${v};`)
+      .join(" ");
+  const core = coreRaw.replace(/@@SAVEREFS(\d+)@@/g, (_x, k: string) => refsBelow(Number(k)));
   const handback = "if (rk !== 0) { const c = t.frames[t.frames.length - 1]; if (rk === 1) n[c.sp] = rv; else s[c.sp] = rv; c.sp += rs; }";
   // The one way out: every exit above set xp (pc to resume at, -1 = returned), xs (sp - bp) and
   // xr (bytecodes of the block charged but not executed, refunded to the budget).

@@ -88,6 +88,8 @@ export class JThread {
   /** An interrupt arrived during wait/sleep: throw InterruptedException once running again. */
   pendingInterruptOnWake = false;
   uncaughtDispatched = false;
+  /** Compiled-to-compiled calls currently nested on the JS stack (see jit/calls.ts). */
+  jitNesting = 0;
 
   constructor(
     readonly vm: Jvm,
