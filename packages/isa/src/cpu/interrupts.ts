@@ -98,9 +98,10 @@ function contributory(vector: number): boolean {
  * Delivers event `vector` (EIP already the return address: the faulting instruction for a fault,
  * the next one for a trap, INT n or an external interrupt). `errorCode` is pushed for exceptions
  * that have one (pass -1 otherwise). Faults during delivery are handled here (nested delivery,
- * #DF, shutdown); the caller only looks at cpu.stop afterwards.
+ * #DF, shutdown); the caller only looks at cpu.stop afterwards. `faultEip` is the EIP a fault
+ * during delivery reports: the INT instruction itself for INT n, else the return address.
  */
-export function deliverInterrupt(cpu: Cpu, vector: number, kind: EventKind, errorCode: number): void {
+export function deliverInterrupt(cpu: Cpu, vector: number, kind: EventKind, errorCode: number, faultEip = cpu.s[S_EIP]!): void {
   let vec = vector & 0xff;
   let k = kind;
   let err = errorCode;
@@ -120,6 +121,8 @@ export function deliverInterrupt(cpu: Cpu, vector: number, kind: EventKind, erro
       return;
     } catch (e) {
       if (e !== FAULT) throw e;
+      // A fault while delivering INT n reports the INT instruction (it is restartable).
+      cpu.s[S_EIP] = faultEip;
       const nv = FAULT.vector;
       const first = k === "exception" ? vec : -1;
       if (first === VEC_DF || nest > 3) {
@@ -152,7 +155,7 @@ function shutdown(cpu: Cpu, reason: string): void {
 export function softwareInterrupt(cpu: Cpu, vector: number, i: Insn): void {
   cpu.intCounts[vector] = cpu.intCounts[vector]! + 1;
   cpu.s[S_EIP] = i.next;
-  deliverInterrupt(cpu, vector, "int", -1);
+  deliverInterrupt(cpu, vector, "int", -1, i.eip);
 }
 
 /** A fault or trap caught by the run loop; EIP already set by the caller. */
