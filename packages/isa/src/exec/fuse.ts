@@ -8,6 +8,7 @@
  * instruction through the unfused handlers (exec/dispatch.ts), so it can stop between the two; a
  * fault can only come from the producer's memory read, before the Jcc.
  */
+import { S_ZERO } from "../cpu/state";
 import * as fast from "./fast";
 import { inlineOp } from "./dispatch";
 import type { ExecFn, Insn } from "./insn";
@@ -36,9 +37,35 @@ const BIAS_BY_CC = [0, 0, UNSIGNED, UNSIGNED, 0, 0, UNSIGNED, UNSIGNED, 0, 0, 0,
 /** Fusion on/off for blocks decoded from now on (the benchmark measures both in one run). */
 export const fusion = { enabled: true };
 
-/** Fuses `producer` with `jcc` (the next instruction of the same block) when both allow it. */
+/**
+ * Register-only instructions that overwrite every arithmetic flag from their own operands (the
+ * whole lazy-flags record) and cannot fault: CMP/TEST/ADD/SUB/AND/OR/XOR on registers and
+ * immediates, shifts by an immediate (bind.ts only picks those for counts 1..31).
+ */
+const FLAGS_KILLED_BY = new Set<ExecFn>([
+  fast.addRR32, fast.addRI32, fast.subRR32, fast.subRI32, fast.cmpRR32, fast.cmpRI32, fast.andRR32, fast.andRI32,
+  fast.orRR32, fast.xorRR32, fast.xorRR8, fast.testRR32, fast.shlRI32, fast.shrRI32, fast.sarRI32,
+]);
+
+/**
+ * Fuses `producer` with `jcc` (the next instruction of the same block) when both allow it.
+ *
+ * Also drops dead flags: INC/DEC r32 must keep CF, which costs a lazy-flags evaluation
+ * (computeCF) each time; when the next instruction overwrites every flag and can neither fault
+ * nor read them (`inc ecx; cmp ecx, n`), nobody can observe the INC's flags, and the inline step
+ * runs it as LEA r32, [r32 +- 1]. The Insn's own handler (incR32/decR32) is unchanged, so a run cut
+ * between the two (budget, single-step) still writes the flags.
+ */
 export function fusePair(producer: Insn, jcc: Insn): void {
   if (!fusion.enabled || producer.op === 0 || jcc.op === 0 || producer.width !== 1) return;
+  if ((producer.exec === fast.incR32 || producer.exec === fast.decR32) && FLAGS_KILLED_BY.has(jcc.exec)) {
+    producer.base = producer.v0;
+    producer.index = S_ZERO;
+    producer.scale = 0;
+    producer.disp = producer.exec === fast.incR32 ? 1 : -1;
+    producer.op = inlineOp(fast.lea32);
+    return;
+  }
   const fused = FUSED.get(producer.exec);
   if (fused === undefined || fast.JCC_BY_CC[jcc.cc] !== jcc.exec) return;
   const mask = MASK_BY_CC[jcc.cc] ?? 0;
