@@ -41,10 +41,8 @@ export function writeCr0(cpu: Cpu, value: number): void {
   const s = cpu.s;
   const changed = s[S_CR0]! ^ v;
   s[S_CR0] = v;
-  if ((changed & (CR0_PG | CR0_WP)) !== 0) {
-    syncPaging(cpu);
-    cpu.mmu.tlb.flush();
-  }
+  // The MMU picks the translator from CR0.PG at each fill; what it cached must go.
+  if ((changed & (CR0_PG | CR0_WP)) !== 0) cpu.mmu.tlb.flush();
   // PE selects how code decodes; PG, how linear addresses of code map.
   if ((changed & (CR0_PE | CR0_PG)) !== 0) cpu.flushDecoded = true;
 }
@@ -57,9 +55,7 @@ export function writeCr0(cpu: Cpu, value: number): void {
 export function writeCr3(cpu: Cpu, value: number): void {
   const s = cpu.s;
   s[S_CR3] = value;
-  const mmu = cpu.mmu;
-  mmu.paging.cr3 = value;
-  mmu.tlb.flushNonGlobal();
+  cpu.mmu.tlb.flushNonGlobal();
   if ((s[S_CR0]! & CR0_PG) !== 0) cpu.flushDecoded = true;
 }
 
@@ -70,24 +66,7 @@ export function writeCr4(cpu: Cpu, value: number): void {
   const changed = s[S_CR4]! ^ value;
   s[S_CR4] = value;
   if ((changed & (CR4_PSE | CR4_PGE)) !== 0) {
-    syncPaging(cpu);
     cpu.mmu.tlb.flush();
     if ((s[S_CR0]! & CR0_PG) !== 0) cpu.flushDecoded = true;
   }
-}
-
-/**
- * Derives the MMU's translator from CR0, CR3 and CR4 (after a snapshot restore, a reset, or a
- * host write of the state words). A host-installed translator (the user-level machine's page map)
- * is left in place: its owner decides the mapping. Does not flush the TLB; callers do.
- */
-export function syncPaging(cpu: Cpu): void {
-  const s = cpu.s;
-  const mmu = cpu.mmu;
-  const paging = mmu.paging;
-  paging.cr3 = s[S_CR3]!;
-  paging.pse = (s[S_CR4]! & CR4_PSE) !== 0;
-  paging.pge = (s[S_CR4]! & CR4_PGE) !== 0;
-  paging.wp = (s[S_CR0]! & CR0_WP) !== 0;
-  if (mmu.hardwareTranslation()) mmu.translator = (s[S_CR0]! & CR0_PG) !== 0 ? paging : mmu.identity;
 }

@@ -5,7 +5,6 @@
  */
 import type { Cpu } from "./cpu";
 import type { PhysicalMemory } from "../memory/physical";
-import { syncPaging } from "./control-registers";
 import { S_CPL, STATE_WORDS } from "./state";
 
 export interface CpuSnapshot {
@@ -62,10 +61,9 @@ export function restoreCpu(cpu: Cpu, snap: CpuSnapshot): void {
   f.fop = snap.fpu.fop;
   f.fds = snap.fpu.fds;
   f.fdp = snap.fpu.fdp;
-  // The TLB is not state: the user/supervisor mode and the translator are re-derived from CPL
-  // and CR0/CR3/CR4, and the TLB refills on demand.
+  // The TLB is not state: the user/supervisor mode follows CPL, the translator follows CR0/CR3/CR4
+  // (the MMU reads them at each fill), and the TLB refills on demand.
   cpu.mmu.setUserMode(cpu.s[S_CPL] === 3);
-  syncPaging(cpu);
   cpu.mmu.tlb.flush();
   cpu.flushDecoded = true;
 }

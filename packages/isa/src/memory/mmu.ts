@@ -5,9 +5,10 @@
  * reports writes to watched pages. Multi-byte writes translate every page they touch before
  * storing any byte, so a fault leaves memory untouched and the instruction restartable.
  *
- * The translator is the identity while CR0.PG = 0, the page walker of memory/paging.ts while
- * CR0.PG = 1 (cpu/control-registers.ts switches them), or a host-installed one (the user-level
- * machine's page map). User or supervisor rights follow setUserMode (CPL 3 or not); the
+ * The translator is the identity while CR0.PG = 0 and the page walker of memory/paging.ts while
+ * CR0.PG = 1, chosen from the state words at each TLB fill (so resets, snapshot restores and task
+ * switches that write CR0/CR3/CR4 directly need no extra step, only the TLB flush), unless the
+ * host installed its own (the user-level machine's page map). User or supervisor rights follow setUserMode (CPL 3 or not); the
  * processor's implicit accesses to descriptor tables and the TSS use readSupervisor* and
  * writeSupervisor*, which never leave a TLB entry a later user access could go through.
  *
@@ -15,7 +16,7 @@
  * for dwords and as unsigned for bytes and words. Physical addresses are unsigned numbers.
  */
 import { raise, VEC_PF } from "../cpu/exceptions";
-import { S_CR2 } from "../cpu/state";
+import { CR0_PG, S_CR0, S_CR2 } from "../cpu/state";
 import { PagingTranslator } from "./paging";
 import { PAGE_MASK, PAGE_SHIFT, type PhysicalMemory } from "./physical";
 import type { PhysicalLayer } from "./physical-layer";
@@ -25,10 +26,11 @@ import { ACCESS_READ, ACCESS_USER, ACCESS_WRITE, IdentityTranslator, type Transl
 export class Mmu {
   readonly ram: PhysicalMemory;
   readonly tlb: Tlb = new Tlb();
-  translator: Translator;
+  /** A host-installed translator that replaces the processor's (null: CR0.PG decides). */
+  private hostTranslator: Translator | null;
   /** The translator while CR0.PG = 0. */
   readonly identity: IdentityTranslator = new IdentityTranslator();
-  /** The two-level page walk, the translator while CR0.PG = 1 (its cr3/pse/pge/wp follow CR0/CR3/CR4). */
+  /** The two-level page walk, the translator while CR0.PG = 1 (it reads CR0/CR3/CR4 from the state). */
   readonly paging: PagingTranslator;
   /** Guest-physical -> PhysicalMemory mapping beneath the translator (null: identity). */
   physicalLayer: PhysicalLayer | null = null;
@@ -48,8 +50,8 @@ export class Mmu {
   constructor(ram: PhysicalMemory, state: Int32Array, translator?: Translator) {
     this.ram = ram;
     this.state = state;
-    this.paging = new PagingTranslator(ram);
-    this.translator = translator ?? this.identity;
+    this.paging = new PagingTranslator(ram, state);
+    this.hostTranslator = translator ?? null;
     this.u8 = ram.u8;
     this.u16 = ram.u16;
     this.i32 = ram.i32;
@@ -60,10 +62,18 @@ export class Mmu {
     this.watchTag = this.tlb.watchTag;
   }
 
-  /** Replaces the linear -> physical step (paging on/off, a page map) and flushes the TLB. */
-  setTranslator(translator: Translator): void {
-    this.translator = translator;
+  /**
+   * Replaces the processor's linear -> physical step by the host's (a page map), or gives it back
+   * (null), and flushes the TLB.
+   */
+  setTranslator(translator: Translator | null): void {
+    this.hostTranslator = translator;
     this.tlb.flush();
+  }
+
+  /** The translator in effect: the host's, else the page walk while CR0.PG = 1, else the identity. */
+  get translator(): Translator {
+    return this.hostTranslator ?? ((this.state[S_CR0]! & CR0_PG) !== 0 ? this.paging : this.identity);
   }
 
   /**
@@ -78,7 +88,7 @@ export class Mmu {
 
   /** True while the translator is the processor's own (identity or page walk), not a host's. */
   hardwareTranslation(): boolean {
-    return this.translator === this.identity || this.translator === this.paging;
+    return this.hostTranslator === null;
   }
 
   /**

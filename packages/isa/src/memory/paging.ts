@@ -19,9 +19,14 @@
  * execute-disable, so instruction fetches are checked as reads and the error code has no I/D bit.
  */
 import { ACCESS_READ, ACCESS_USER, ACCESS_WRITE, type Translator } from "./translator";
+import { CR0_WP, S_CR0, S_CR3, S_CR4 } from "../cpu/state";
 import type { PhysicalMemory } from "./physical";
 import type { PhysicalLayer } from "./physical-layer";
 import { TLBF_GLOBAL, TLBF_LARGE, TLBF_NO_USER_READ, TLBF_NO_USER_WRITE } from "./tlb";
+
+/** CR4.PSE and CR4.PGE (SDM Vol. 3 §2.5), as cpu/control-registers.ts names them. */
+const CR4_PSE_BIT = 1 << 4;
+const CR4_PGE_BIT = 1 << 7;
 
 /** Paging-structure entry bits (SDM Vol. 3 Tables 4-4 to 4-6). */
 export const PG_P = 1 << 0;
@@ -44,14 +49,6 @@ export const PFEC_US = 4;
 export const PFEC_RSVD = 8;
 
 export class PagingTranslator implements Translator {
-  /** Page-directory base: CR3 bits 31:12. */
-  cr3 = 0;
-  /** CR4.PSE: 4 MiB pages. */
-  pse = false;
-  /** CR4.PGE: the G flag makes translations global. */
-  pge = false;
-  /** CR0.WP: supervisor writes honour R/W. */
-  wp = false;
   faultCode = 0;
   fill = 0;
   /** Paging-structure entries read by walks (the `walk.mem_refs` counter). */
@@ -59,19 +56,28 @@ export class PagingTranslator implements Translator {
   /** Where guest-physical entry addresses land in RAM (set through Mmu.setPhysicalLayer). */
   physicalLayer: PhysicalLayer | null = null;
   private readonly ram: PhysicalMemory;
+  /** CPU state words: CR3 (page-directory base), CR4.PSE/PGE and CR0.WP are read at each walk. */
+  private readonly state: Int32Array;
+  private pge = false;
+  private wp = false;
 
-  constructor(ram: PhysicalMemory) {
+  constructor(ram: PhysicalMemory, state: Int32Array) {
     this.ram = ram;
+    this.state = state;
   }
 
   /** Physical address (unsigned) of `linear`, or -1 with `faultCode` set. */
   translate(linear: number, access: number): number {
     const user = (access & ACCESS_USER) !== 0;
     const write = (access & ACCESS_WRITE) !== 0;
-    const pdeAddr = (this.cr3 & ~0xfff) | ((linear >>> 20) & 0xffc);
+    const s = this.state;
+    const cr4 = s[S_CR4]!;
+    this.pge = (cr4 & CR4_PGE_BIT) !== 0;
+    this.wp = (s[S_CR0]! & CR0_WP) !== 0;
+    const pdeAddr = (s[S_CR3]! & ~0xfff) | ((linear >>> 20) & 0xffc);
     let pde = this.readEntry(pdeAddr);
     if ((pde & PG_P) === 0) return this.fault(access & (PFEC_WR | PFEC_US));
-    if ((pde & PG_PS) !== 0 && this.pse) {
+    if ((pde & PG_PS) !== 0 && (cr4 & CR4_PSE_BIT) !== 0) {
       if ((pde & PDE4M_RESERVED) !== 0) return this.fault(PFEC_P | PFEC_RSVD | (access & (PFEC_WR | PFEC_US)));
       if (!this.allowed(pde, user, write)) return this.fault(PFEC_P | (access & (PFEC_WR | PFEC_US)));
       const set = write ? PG_A | PG_D : PG_A;
