@@ -3,8 +3,10 @@
  * Table 2-2 "IA-32 Architectural MSRs" and "MSRs in the P6 Family Processors"). Values after reset follow
  * qemu-system-i386, the reference a kernel is tested against: IA32_APIC_BASE reads 0xFEE00900 (the
  * bootstrap processor, APIC globally enabled), IA32_MISC_ENABLE reads 1 (fast strings),
- * IA32_BIOS_SIGN_ID reads 0x1_00000000, IA32_MTRRCAP reads 0x508 (8 variable ranges, fixed
- * ranges, write-combining). Any other index, and writes to the read-only ones, raise #GP(0).
+ * IA32_BIOS_SIGN_ID reads 0x1_00000000, IA32_MTRRCAP reads 0: CPUID does not advertise MTRRs, so
+ * there are no ranges to count (qemu's answer for such a CPU); the fixed and variable range MSRs
+ * still hold what is written, as on qemu. Any other index, and writes to the read-only ones
+ * (IA32_MTRRCAP, IA32_PLATFORM_ID), raise #GP(0).
  * PAT (0x277) is not provided because CPUID does not advertise it.
  *
  * The time-stamp counter is the retired-instruction count plus an offset (S_TSC_LO/HI) that a
@@ -44,8 +46,11 @@ export const IA32_MTRR_FIX = [0x250, 0x258, 0x259, 0x268, 0x269, 0x26a, 0x26b, 0
 /** Power-on values (qemu-system-i386), stored XORed so that zero-filled state words read them. */
 export const APIC_BASE_RESET = 0xfee00900 | 0;
 export const MISC_ENABLE_RESET = 1;
-/** IA32_MTRRCAP: VCNT = 8, FIX (bit 8), WC (bit 10). */
-export const MTRRCAP_VALUE = 0x508;
+/**
+ * IA32_MTRRCAP: VCNT (bits 0-7), FIX (bit 8), WC (bit 10) — all 0 while CPUID.1:EDX.MTRR is not
+ * advertised (a P6 that advertises MTRRs reports 0x508: 8 variable ranges, fixed ranges, WC).
+ */
+export const MTRRCAP_VALUE = 0;
 
 /** The result of readMsr (EAX, EDX). Module-level: RDMSR allocates nothing. */
 export const msrValue = { lo: 0, hi: 0 };

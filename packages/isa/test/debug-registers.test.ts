@@ -1,0 +1,177 @@
+/**
+ * Debug registers (SDM Vol. 3 §17.2 "Debug Registers", §17.3 "Debug Exceptions"; Vol. 2 "MOV—Move
+ * to/from Debug Registers"). MOV DRn runs as nasm-assembled instructions in the interpreter; the
+ * breakpoint-condition hooks the engines call are exercised directly. Expectations are the
+ * manual's: DR4/DR5 alias DR6/DR7 unless CR4.DE (then #UD); #GP(0) at CPL > 0; DR7.GD makes MOV
+ * DRn a #DB fault with DR6.BD = 1 and GD cleared; DR6 reserved bits read 1 (bits 4-11, 16-31),
+ * DR7 bit 10 reads 1; R/W 00 execution, 01 writes, 11 reads and writes, 10 I/O with CR4.DE; LEN
+ * 00/01/11 = 1/2/4 bytes over a naturally aligned range; EFLAGS.RF suppresses one instruction
+ * breakpoint; L0-L3 are cleared on task switches (tested in tasks-switch.test.ts).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createMachine, type Machine } from "../src/machine";
+import { FAULT, VEC_DB, VEC_GP, VEC_UD } from "../src/cpu/exceptions";
+import {
+  checkInstructionBreakpoint,
+  dataBreakpointHit,
+  ioBreakpointHit,
+  noteSingleStep,
+  takePendingDataBreakpoint,
+  writeDebugRegister,
+} from "../src/cpu/debug-registers";
+import { EAX, EBX, ECX, EDX, ESI, S_CR4, S_DEBUG_ACTIVE, S_DR0, S_DR6, S_DR7, S_EFLAGS } from "../src/cpu/state";
+
+const haveNasm = spawnSync("nasm", ["-v"]).status === 0;
+const dir = haveNasm ? mkdtempSync(join(tmpdir(), "strata-debug-")) : "";
+
+function nasm(source: string): Uint8Array {
+  const src = join(dir, "t.asm");
+  const out = join(dir, "t.bin");
+  writeFileSync(src, `bits 32\norg 0x1000\n${source}\n`);
+  const r = spawnSync("nasm", ["-f", "bin", "-o", out, src], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return new Uint8Array(readFileSync(out));
+}
+
+function run(source: string, setup?: (m: Machine) => void): { m: Machine; ev: { vector: number; errorCode: number; eip: number } | null } {
+  const m = createMachine({ memoryBytes: 4 << 20 });
+  m.cpu.resetSupervisorFlat(0x1000, 0x8000);
+  setup?.(m);
+  m.ram.writeBytes(0x1000, nasm(source));
+  let ev: { vector: number; errorCode: number; eip: number } | null = null;
+  m.engine.setHostHandler((e) => {
+    ev = { vector: e.vector, errorCode: e.errorCode, eip: e.eip >>> 0 };
+    return "stop";
+  });
+  m.engine.run(10000);
+  return { m, ev };
+}
+
+const RF = 1 << 16;
+
+describe.skipIf(!haveNasm)("MOV to/from DRn", () => {
+  it("DR0-DR3 hold linear addresses; DR6 reads its reserved bits as 1, DR7 bit 10 as 1", () => {
+    const { m } = run(
+      ["mov eax, 0x12345678", "mov dr0, eax", "mov dr3, eax", "xor eax, eax", "mov dr6, eax", "mov dr7, eax",
+        "mov ebx, dr0", "mov ecx, dr6", "mov edx, dr7", "mov esi, dr3", "hlt"].join("\n"),
+    );
+    const s = m.cpu.s;
+    expect([s[EBX], s[ESI]]).toEqual([0x12345678, 0x12345678]);
+    expect(s[ECX]! >>> 0).toBe(0xffff0ff0);
+    expect(s[EDX]).toBe(0x400);
+  });
+
+  it("DR4/DR5 alias DR6/DR7 while CR4.DE = 0", () => {
+    const { m } = run("mov eax, 0x1\nmov dr7, eax\nmov ebx, dr5\nmov eax, 0x4000\nmov dr4, eax\nmov ecx, dr6\nhlt");
+    expect(m.cpu.s[EBX]).toBe(0x401);
+    expect(m.cpu.s[ECX]! >>> 0).toBe(0xffff4ff0);
+  });
+
+  it("DR4/DR5 are #UD with CR4.DE = 1", () => {
+    const { ev } = run("mov eax, dr4\nhlt", (m) => {
+      m.cpu.s[S_CR4] = 8;
+    });
+    expect(ev).toEqual({ vector: VEC_UD, errorCode: -1, eip: 0x1000 });
+  });
+
+  it("#GP(0) at CPL 3", () => {
+    const { ev } = run("mov dr0, eax\nhlt", (m) => {
+      m.cpu.s[42] = 3;
+    });
+    expect(ev).toEqual({ vector: VEC_GP, errorCode: 0, eip: 0x1000 });
+  });
+
+  it("DR7.GD: the next MOV DRn is a #DB fault with DR6.BD set and GD cleared", () => {
+    const { m, ev } = run("mov eax, 0x2000\nmov dr7, eax\nmov ebx, dr0\nhlt");
+    expect(ev).toEqual({ vector: VEC_DB, errorCode: -1, eip: 0x1008 });
+    expect(m.cpu.s[S_DR6]! & 0x2000).toBe(0x2000);
+    expect(m.cpu.s[S_DR7]! & 0x2000).toBe(0);
+  });
+
+  it("enabling a breakpoint in DR7 raises the engine's summary word; disabling clears it", () => {
+    const { m } = run("mov eax, 0x00010001\nmov dr7, eax\nhlt");
+    expect(m.cpu.s[S_DEBUG_ACTIVE]).toBe(2); // R/W 01 (data write)
+    const off = run("mov eax, 0x00010001\nmov dr7, eax\nxor eax, eax\nmov dr7, eax\nhlt");
+    expect(off.m.cpu.s[S_DEBUG_ACTIVE]).toBe(0);
+  });
+});
+
+function machine(): Machine {
+  const m = createMachine({ memoryBytes: 1 << 20 });
+  m.cpu.resetSupervisorFlat(0x1000, 0x8000);
+  return m;
+}
+
+function faults(f: () => void): number {
+  try {
+    f();
+    return -1;
+  } catch (e) {
+    if (e !== FAULT) throw e;
+    return FAULT.vector;
+  }
+}
+
+describe("breakpoint conditions", () => {
+  it("an enabled execution breakpoint is a #DB fault with its B bit; RF suppresses it once", () => {
+    const m = machine();
+    writeDebugRegister(m.cpu, 2, 0x1234);
+    writeDebugRegister(m.cpu, 7, 0x10); // L2, R/W2 = 00, LEN2 = 00
+    expect(faults(() => checkInstructionBreakpoint(m.cpu, 0x1235))).toBe(-1);
+    expect(faults(() => checkInstructionBreakpoint(m.cpu, 0x1234))).toBe(VEC_DB);
+    expect(m.cpu.s[S_DR6]! & 0xf).toBe(4);
+    m.cpu.s[S_EFLAGS] = m.cpu.s[S_EFLAGS]! | RF;
+    expect(faults(() => checkInstructionBreakpoint(m.cpu, 0x1234))).toBe(-1);
+    expect(m.cpu.s[S_EFLAGS] & RF).toBe(0);
+    expect(faults(() => checkInstructionBreakpoint(m.cpu, 0x1234))).toBe(VEC_DB);
+  });
+
+  it("a disabled breakpoint never matches", () => {
+    const m = machine();
+    writeDebugRegister(m.cpu, 0, 0x1234);
+    writeDebugRegister(m.cpu, 7, 0);
+    expect(faults(() => checkInstructionBreakpoint(m.cpu, 0x1234))).toBe(-1);
+  });
+
+  it("data breakpoints: LEN covers an aligned range; R/W 01 matches writes only, 11 reads and writes", () => {
+    const m = machine();
+    writeDebugRegister(m.cpu, 0, 0x2002); // LEN 4 aligns it down to 0x2000-0x2003
+    writeDebugRegister(m.cpu, 1, 0x3000);
+    // DR0: G0, R/W0 = 01, LEN0 = 11; DR1: L1, R/W1 = 11, LEN1 = 01 (0x3000-0x3001).
+    writeDebugRegister(m.cpu, 7, 0x2 | 0x4 | (0x1 << 16) | (0x3 << 18) | (0x3 << 20) | (0x1 << 22));
+    expect(dataBreakpointHit(m.cpu, 0x2000, 1, false)).toBe(false);
+    expect(dataBreakpointHit(m.cpu, 0x1ffe, 4, true)).toBe(true); // 0x1ffe-0x2001 overlaps
+    expect(dataBreakpointHit(m.cpu, 0x2004, 4, true)).toBe(false);
+    expect(takePendingDataBreakpoint(m.cpu)).toBe(true);
+    expect(m.cpu.s[S_DR6]! & 0xf).toBe(1);
+    expect(takePendingDataBreakpoint(m.cpu)).toBe(false);
+    expect(dataBreakpointHit(m.cpu, 0x3001, 1, false)).toBe(true);
+    expect(dataBreakpointHit(m.cpu, 0x3002, 2, false)).toBe(false);
+    expect(takePendingDataBreakpoint(m.cpu)).toBe(true);
+    expect(m.cpu.s[S_DR6]! & 0xf).toBe(2);
+  });
+
+  it("I/O breakpoints (R/W 10) count only with CR4.DE", () => {
+    const m = machine();
+    writeDebugRegister(m.cpu, 3, 0x3f8);
+    writeDebugRegister(m.cpu, 7, 0x40 | (0x2 << 28)); // L3, R/W3 = 10, LEN3 = 00
+    expect(ioBreakpointHit(m.cpu, 0x3f8, 1)).toBe(false);
+    m.cpu.s[S_CR4] = 8;
+    expect(ioBreakpointHit(m.cpu, 0x3f8, 1)).toBe(true);
+    expect(ioBreakpointHit(m.cpu, 0x3f9, 1)).toBe(false);
+    expect(takePendingDataBreakpoint(m.cpu)).toBe(true);
+    expect(m.cpu.s[S_DR6]! & 0xf).toBe(8);
+  });
+
+  it("single-step sets DR6.BS", () => {
+    const m = machine();
+    noteSingleStep(m.cpu);
+    expect(m.cpu.s[S_DR6]! & 0x4000).toBe(0x4000);
+    expect(m.cpu.s[S_DR0]).toBe(0);
+    expect([m.cpu.s[EAX], m.cpu.s[ECX], m.cpu.s[EDX]]).toEqual([0, 0, 0]);
+  });
+});
