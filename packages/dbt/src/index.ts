@@ -10,3 +10,4 @@ export { TranslationCache, DEFAULT_MAX_BLOCKS, type InvalidationCause } from "./
 export { TBlock, MAX_BLOCK_INSNS, type BlockFn } from "./cache/block";
 export { regionSource, compileRegion, INLINE_FORMS, MAX_REGION_BLOCKS, MAX_REGION_INSNS } from "./translate/codegen";
 export type { Callout, CalloutAction, CalloutMap } from "./monitor/callout";
+export { createDbtPcMachine, type DbtPcMachine } from "./machine/pc";

@@ -34,6 +34,9 @@ import {
   S_CR2,
   S_EFLAGS,
   S_EIP,
+  S_HALTED,
+  S_INHIBIT,
+  S_NMI_BLOCKED,
   S_SEG_ATTR,
   S_SEG_BASE,
   type StopReason,
@@ -44,11 +47,12 @@ import { foldClassCounts, MAX_BLOCK_INSNS, TBlock } from "../cache/block";
 import { DEFAULT_MAX_BLOCKS, TranslationCache } from "../cache/translation-cache";
 import type { Callout, CalloutMap } from "../monitor/callout";
 import { type ChainHost, compileRegion, MAX_REGION_BLOCKS, MAX_REGION_INSNS } from "../translate/codegen";
-import { STOP_BRANCH, STOP_BREAKPOINT, STOP_EXCEPTION, STOP_HALT, STOP_HOST, STOP_NONE, STOP_RESYNC } from "./stop";
+import { STOP_BRANCH, STOP_BREAKPOINT, STOP_EXCEPTION, STOP_HALT, STOP_HOST, STOP_NONE, STOP_RESYNC, STOP_SHUTDOWN } from "./stop";
 
 const PAGE_MASK = PAGE_SIZE - 1;
-/** EFLAGS.TF (SDM Vol. 1 §3.4.3.3). */
+/** EFLAGS.TF and EFLAGS.IF (SDM Vol. 1 §3.4.3). */
 const TF_BIT = 0x100;
+const IF_BIT = 0x200;
 
 /**
  * Executions of a block before it is translated. Measured on the workloads (bench/run.ts,
@@ -171,6 +175,9 @@ export class DbtEngine implements Engine, ChainHost {
     let prev: TBlock | null = null;
     let first = true;
     cpu.stop = STOP_NONE;
+    // HLT: stay halted until an event is deliverable (the interpreter's rule; the caller
+    // advances device time between runs).
+    if (s[S_HALTED] !== 0 && (cpu.interruptController !== null || cpu.nmiPending) && !this.eventPending()) return "halt";
     while (remaining > 0) {
       if (cpu.flushDecoded) {
         // Both engines' decoded code depends on what set the flag; the interpreter's cache is
@@ -179,6 +186,18 @@ export class DbtEngine implements Engine, ChainHost {
         cache.flush();
         this.interpreter.cache.flush();
         prev = null;
+      }
+      // Events between instructions (SDM Vol. 3 §6.9): the interrupt shadow, NMI, INTR. The
+      // interpreter delivers them (and runs the one shadowed instruction), as its run loop would.
+      if (s[S_INHIBIT] !== 0 || cpu.interruptController !== null || cpu.nmiPending) {
+        if (s[S_INHIBIT] !== 0 && !this.eventPending()) s[S_INHIBIT] = 0;
+        else if (s[S_INHIBIT] !== 0 || this.eventPending()) {
+          const r = this.delegateOne();
+          remaining--;
+          prev = null;
+          if (r !== null) return r;
+          continue;
+        }
       }
       const csBase = s[S_SEG_BASE + CS]!;
       const lin = (s[S_EIP]! + csBase) | 0;
@@ -287,6 +306,14 @@ export class DbtEngine implements Engine, ChainHost {
       }
     }
     return "budget";
+  }
+
+  /** An NMI, or an INTR with EFLAGS.IF = 1, is waiting (ignoring the interrupt shadow). */
+  private eventPending(): boolean {
+    const cpu = this.cpu;
+    if (cpu.nmiPending && cpu.s[S_NMI_BLOCKED] === 0) return true;
+    const ic = cpu.interruptController;
+    return ic !== null && (cpu.s[S_EFLAGS]! & IF_BIT) !== 0 && ic.intr;
   }
 
   /** The interpreted form of a block: the interpreter's inner loop over the same Insns. */
@@ -400,6 +427,8 @@ export class DbtEngine implements Engine, ChainHost {
         return "exit";
       case STOP_EXCEPTION:
         return "exception";
+      case STOP_SHUTDOWN:
+        return "shutdown";
       case STOP_BREAKPOINT:
         return "breakpoint";
       default:

@@ -10,5 +10,9 @@ export const STOP_EXCEPTION = 3;
 export const STOP_BREAKPOINT = 4;
 /** A taken conditional branch left an interpreted block early; EIP is its target. */
 export const STOP_BRANCH = 5;
+/** The instruction may have made an interrupt deliverable: the run loop polls events next. */
+export const STOP_EVENT = 6;
+/** Triple fault: the processor shuts down (StopReason "shutdown"). */
+export const STOP_SHUTDOWN = 7;
 /** This engine's own: a write invalidated the running block; resume at EIP with fresh code. */
 export const STOP_RESYNC = 17;
