@@ -27,3 +27,7 @@ export * from "./loaders/index";
 export * from "./fpu/index";
 export * from "./devices/index";
 export { snapshotCpu, restoreCpu, snapshotMemory, restoreMemory, SnapshotError, type CpuSnapshot } from "./cpu/snapshot";
+export { createPcMachine, PcMachine, type PcMachineOptions, type PcMachineSnapshot, type PcStopReason } from "./machine/pc-machine";
+export { loadMultiboot, loadFlat, FlatBinaryError, MULTIBOOT_GDT_ADDR, type MultibootBootRequest } from "./machine/boot";
+export { resetPowerOn } from "./machine/reset";
+export { BiosRom, RomAliasTranslator, RomError, ISA_BIOS_MAX } from "./machine/rom";

@@ -85,9 +85,12 @@ export function strataRunsKernels(): boolean {
   return /(^|\s)-kernel\b/m.test(`${r.stdout ?? ""}${r.stderr ?? ""}`);
 }
 
-/** Runs one kernel under `strata-x86 -kernel K -serial stdio`, cut at the marker line like qemu's. */
+/**
+ * Runs one kernel under strata-x86 with qemu's own command line (`-kernel K -serial stdio -m 32
+ * -device isa-debug-exit,...`: strata-x86 speaks qemu-system-i386's idiom), cut at the marker line.
+ */
 export function runUnderStrata(kernel: string, timeoutMs = 300_000): QemuRun {
-  const r = spawnSync(process.execPath, strataCommand(["-kernel", kernel, "-serial", "stdio"]), {
+  const r = spawnSync(process.execPath, strataCommand(qemuArgs(kernel)), {
     encoding: "latin1",
     timeout: timeoutMs,
     cwd: packageRoot,

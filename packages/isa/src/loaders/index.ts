@@ -1,1 +1,2 @@
 export * from "./elf32";
+export * from "./multiboot";

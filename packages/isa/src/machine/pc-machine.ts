@@ -1,0 +1,220 @@
+/**
+ * The PC: RAM, one processor with the interpreter, the PC devices (src/devices/pc.ts) on its ports
+ * and its INTR pin, an optional BIOS ROM, and a run loop that shares time between them.
+ *
+ * Time is virtual and driven by retired instructions: the loop runs the engine up to the next
+ * device event (a PIT or RTC interrupt), then advances the devices by the instructions that
+ * retired, so a run gives the same interrupts at the same instructions however it is sliced and
+ * whatever the host's speed. HLT lets the device clock jump to the next event (the processor
+ * sleeps until an interrupt); when nothing can ever wake it (IF = 0, or no timer armed and no
+ * request pending) the run stops with "halt". Every vector goes through the IDT (or the real-mode
+ * IVT): nothing is interposed.
+ *
+ * `run(budget)` returns control to the caller after at most `budget` instructions, so a browser
+ * can keep its page responsive by calling it in slices.
+ */
+import { Cpu, STOP_HOST } from "../cpu/cpu";
+import { restoreCpu, snapshotCpu, type CpuSnapshot } from "../cpu/snapshot";
+import { S_EFLAGS, S_HALTED } from "../cpu/state";
+import { PcDevices, type PcDevicesOptions } from "../devices/pc";
+import type { DeviceState } from "../devices/state";
+import type { StopReason } from "../engine";
+import { Interpreter } from "../exec/interpreter";
+import { PhysicalMemory } from "../memory/physical";
+import { IF } from "../table/flags";
+import { resetPowerOn } from "./reset";
+import { BiosRom } from "./rom";
+
+export interface PcMachineOptions extends PcDevicesOptions {
+  /** Guest RAM in bytes (default 32 MiB, qemu-system-i386 -m 32 as the bare-metal tests use). */
+  readonly memoryBytes?: number;
+  /** A BIOS image (a multiple of 64 KiB): mapped at the top of 4 GiB and below 1 MiB; the CPU starts at F000:FFF0. */
+  readonly bios?: Uint8Array;
+  /** The BIOS file name, for errors. */
+  readonly biosName?: string;
+  /** debugcon: the debug console's output (port `debugConsolePort`, default 0xE9). */
+  readonly debugcon?: (byte: number) => void;
+}
+
+/**
+ * Why `run` returned:
+ * - "budget": the instruction budget is used up;
+ * - "halt": HLT with nothing that can ever wake the processor (IF = 0, or no interrupt source);
+ * - "exit": the guest wrote isa-debug-exit (`exitStatus` holds qemu's (v << 1) | 1);
+ * - "reset": the guest asked for a reset (port 0x92 bit 0), qemu -no-reboot ends the run;
+ * - "shutdown": triple fault (`cpu.shutdownReason`); qemu -no-reboot ends the run;
+ * - "exception" / "breakpoint": as the engine (an event with nowhere to go, a host breakpoint).
+ */
+export type PcStopReason = StopReason | "reset" | "shutdown";
+
+export interface PcMachineSnapshot {
+  readonly cpu: CpuSnapshot;
+  readonly memory: Uint8Array;
+  readonly devices: DeviceState;
+  /** Machine counters at the snapshot (a restored run continues them). */
+  readonly counters: Record<string, number>;
+  readonly idleInstructions: number;
+  readonly wakeups: number;
+  readonly exitStatus: number | null;
+}
+
+export class PcMachine {
+  readonly ram: PhysicalMemory;
+  readonly cpu: Cpu;
+  readonly engine: Interpreter;
+  readonly devices: PcDevices;
+  readonly rom: BiosRom | null;
+  /** Guest RAM in bytes (what the guest is told it has; `ram` may be larger to hold the ROM). */
+  readonly memoryBytes: number;
+  /** qemu's exit status after an isa-debug-exit write of v: (v << 1) | 1; else null. */
+  exitStatus: number | null = null;
+  /** A20 gate state (port 0x92 bit 1). The MMU does not mask A20 yet: the gate is recorded only. */
+  a20 = true;
+  /** Instructions' worth of device time that passed while the processor was halted. */
+  private idleInstructions = 0;
+  private wakeups = 0;
+  private resetRequested = false;
+  /** Counters carried over from a restored snapshot (engine caches start empty after restore). */
+  private counterBase: Record<string, number> = {};
+
+  constructor(options: PcMachineOptions = {}) {
+    const memoryBytes = options.memoryBytes ?? 32 * 1024 * 1024;
+    if (!Number.isInteger(memoryBytes) || memoryBytes < 2 * 1024 * 1024 || memoryBytes > 0x7f000000) {
+      throw new RangeError(`PC memory size ${memoryBytes} out of range (2 MiB .. 2032 MiB)`);
+    }
+    this.memoryBytes = memoryBytes;
+    const romStore = options.bios ? BiosRom.storeBytes(options.bios) : 0;
+    this.ram = new PhysicalMemory(memoryBytes + romStore);
+    this.cpu = new Cpu(this.ram);
+    this.engine = new Interpreter(this.cpu);
+    this.cpu.interposedVectors.fill(0);
+    this.devices = new PcDevices({
+      ...options,
+      debugConsole: options.debugcon ?? options.debugConsole,
+      onExit: (status) => {
+        this.exitStatus = status;
+        this.cpu.stop = STOP_HOST;
+        options.onExit?.(status);
+      },
+      onReset: () => {
+        this.resetRequested = true;
+        this.cpu.stop = STOP_HOST;
+        options.onReset?.();
+      },
+      onA20: (enabled) => {
+        this.a20 = enabled;
+        options.onA20?.(enabled);
+      },
+    });
+    this.cpu.ports = this.devices.io;
+    this.cpu.interruptController = this.devices;
+    this.rom = null;
+    resetPowerOn(this.cpu);
+    if (options.bios) {
+      this.rom = new BiosRom(options.bios, memoryBytes, options.biosName);
+      this.rom.install(this.ram, this.cpu.mmu);
+    }
+  }
+
+  /** Runs up to `budget` instructions (device time follows the instructions that retire). */
+  run(budget: number): PcStopReason {
+    const cpu = this.cpu;
+    const dev = this.devices;
+    let remaining = Math.max(0, Math.floor(budget));
+    while (remaining > 0) {
+      const next = dev.instructionsToNextEvent();
+      const slice = Math.max(1, Math.min(remaining, next));
+      const before = cpu.retired;
+      const why = this.engine.run(slice);
+      const retired = cpu.retired - before;
+      dev.advance(retired);
+      remaining -= why === "budget" ? slice : Math.max(1, retired);
+      switch (why) {
+        case "budget":
+          continue;
+        case "halt": {
+          if (cpu.shutdownReason !== "") return "shutdown";
+          if ((cpu.s[S_EFLAGS]! & IF) === 0 && !cpu.nmiPending) return "halt";
+          if (dev.intr || cpu.nmiPending) continue;
+          const wait = dev.instructionsToNextEvent();
+          if (wait === Infinity) return "halt";
+          // Sleep until the next timer event: device time passes, no instruction retires.
+          dev.advance(wait);
+          this.idleInstructions += wait;
+          this.wakeups++;
+          continue;
+        }
+        case "exit":
+          if (this.resetRequested) {
+            this.resetRequested = false;
+            return "reset";
+          }
+          if (this.exitStatus !== null) return "exit";
+          if (cpu.shutdownReason !== "") return "shutdown";
+          return "exit";
+        default:
+          if (cpu.shutdownReason !== "") return "shutdown";
+          return why;
+      }
+    }
+    return "budget";
+  }
+
+  /** True while the processor waits in HLT. */
+  get halted(): boolean {
+    return this.cpu.s[S_HALTED] !== 0;
+  }
+
+  /**
+   * Engine counters (`insn.*`, `exc.*`, `int.*`, `icache.*`, `tlb.*`), device counters (`io.*`,
+   * `irq.*`, `pit.*`, `serial.*`, ...) and the machine's own: `hlt.wakeups` (HLTs ended by a timer
+   * event), `hlt.idle_instructions` (device time spent halted, in instructions).
+   */
+  counters(): Record<string, number> {
+    const out: Record<string, number> = { ...this.engine.counters() };
+    this.devices.counters(out);
+    out["hlt.wakeups"] = this.wakeups;
+    out["hlt.idle_instructions"] = this.idleInstructions;
+    for (const [k, v] of Object.entries(this.counterBase)) out[k] = (out[k] ?? 0) + v;
+    return out;
+  }
+
+  /** The complete machine state: processor, RAM (with the ROM copies), devices, counters. */
+  snapshot(): PcMachineSnapshot {
+    const counters = this.counters();
+    return {
+      cpu: snapshotCpu(this.cpu),
+      memory: this.ram.u8.slice(),
+      devices: this.devices.snapshot(),
+      counters,
+      idleInstructions: this.idleInstructions,
+      wakeups: this.wakeups,
+      exitStatus: this.exitStatus,
+    };
+  }
+
+  /**
+   * Restores a snapshot into this machine (built with the same options): the run continues
+   * bit-exact. Decoded code and the TLB start empty, so `icache.*` and `tlb.*` counters differ from
+   * an uninterrupted run; every other counter continues.
+   */
+  restore(snap: PcMachineSnapshot): void {
+    if (snap.memory.length !== this.ram.size) throw new RangeError(`machine snapshot has ${snap.memory.length} bytes of memory, this machine ${this.ram.size}`);
+    this.ram.u8.set(snap.memory);
+    restoreCpu(this.cpu, snap.cpu);
+    this.devices.restore(snap.devices);
+    this.idleInstructions = snap.idleInstructions;
+    this.wakeups = snap.wakeups;
+    this.exitStatus = snap.exitStatus;
+    this.counterBase = {};
+    const fresh = this.counters();
+    for (const [k, v] of Object.entries(snap.counters)) {
+      const d = v - (fresh[k] ?? 0);
+      if (d !== 0) this.counterBase[k] = d;
+    }
+  }
+}
+
+export function createPcMachine(options: PcMachineOptions = {}): PcMachine {
+  return new PcMachine(options);
+}
