@@ -10,9 +10,10 @@
 import { type Cpu, STOP_BRANCH } from "../cpu/cpu";
 import { FAULT } from "../cpu/exceptions";
 import { CC_ADD, CC_DEC, CC_INC, CC_LOGIC, CC_SAR, CC_SHL, CC_SUB, computeCF, testCC } from "../cpu/flags";
-import { CS, ESP, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EFLAGS, S_EIP, S_SEG_ATTR, S_SEG_BASE, SS } from "../cpu/state";
-import { TF } from "../table/flags";
+import { CS, ESP, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EFLAGS, S_EIP, S_INHIBIT, S_SEG_ATTR, S_SEG_BASE, SS } from "../cpu/state";
+import { IF, TF } from "../table/flags";
 import type { Block } from "./block";
+import type { DecodedCache } from "./icache";
 import { execCall, execRet } from "./control";
 import { execPop, execPush } from "./stack";
 import { ea32, FAST_ORDER } from "./fast";
@@ -63,6 +64,10 @@ function runInsnsSingly(cpu: Cpu, insns: readonly Insn[], n: number): number {
 export class ChainState {
   block: Block | null = null;
   retired = 0;
+  /** Blocks entered through a successor link in the last call (decoded-cache hits: icache.hit). */
+  linked = 0;
+  /** Where a block whose successor links miss looks its successor up (and links it). */
+  cache: DecodedCache | null = null;
 }
 
 /**
@@ -87,12 +92,14 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
   if (chain !== null) {
     chain.block = b;
     chain.retired = 0;
+    chain.linked = 0;
   }
   // A run cut short (budget, single-step) may end inside a fused pair (exec/fuse.ts): run it
   // one instruction at a time through the original handlers.
   if (n < insns.length) return runInsnsSingly(cpu, insns, n);
   const s = cpu.s;
   let retired = 0;
+  let linked = 0;
   let k = 0;
   try {
     for (;;) {
@@ -643,16 +650,35 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
         k += i.width;
         if (cpu.stop !== 0) break;
       }
-      // The block ran to its end or to a taken branch: chain to its successor when linked.
-      if (chain === null || (cpu.stop !== 0 && cpu.stop !== STOP_BRANCH) || cpu.flushDecoded || (s[S_EFLAGS]! & TF) !== 0) break;
+      // The block ran to its end or to a taken branch: chain to its successor when no event is
+      // due at this boundary (the run loop delivers those: an interrupt shadow to end, an NMI, an
+      // INTR with IF = 1, single-step).
+      if (chain === null || (cpu.stop !== 0 && cpu.stop !== STOP_BRANCH) || cpu.flushDecoded) break;
+      const eflags = s[S_EFLAGS]!;
+      if ((eflags & TF) !== 0 || s[S_INHIBIT] !== 0 || cpu.nmiPending) break;
+      const ic = cpu.interruptController;
+      if (ic !== null && (eflags & IF) !== 0 && ic.intr) break;
       const lin = (s[S_EIP]! + s[S_SEG_BASE + CS]!) | 0;
       let next = b.succ0;
+      let fromCache = false;
       if (next === null || next.start !== lin || !next.valid) {
         next = b.succ1;
-        if (next === null || next.start !== lin || !next.valid) break;
+        if (next === null || next.start !== lin || !next.valid) {
+          // Neither link: the decoded cache, as the run loop would look it up (a miss returns
+          // there to decode), and the block is linked as the run loop would link it.
+          if (chain.cache === null) break;
+          next = chain.cache.peek(lin);
+          if (next === null) break;
+          fromCache = true;
+        }
       }
       const len = next.insns.length;
       if (retired + k + len > budget) break;
+      if (fromCache) {
+        chain.cache!.hits++;
+        if (b.succ0 === null || !b.succ0.valid) b.succ0 = next;
+        else b.succ1 = next;
+      } else linked++;
       b.exits[k]!++;
       retired += k;
       cpu.retired += k;
@@ -666,9 +692,15 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
     }
   } catch (e) {
     if (e !== FAULT) throw e;
-    if (chain !== null) chain.retired = retired;
+    if (chain !== null) {
+      chain.retired = retired;
+      chain.linked = linked;
+    }
     return -(k + 1);
   }
-  if (chain !== null) chain.retired = retired;
+  if (chain !== null) {
+    chain.retired = retired;
+    chain.linked = linked;
+  }
   return k;
 }

@@ -43,6 +43,12 @@ export class DecodedCache {
     return (linear ^ (linear >>> CACHE_BITS)) & CACHE_MASK;
   }
 
+  /** The valid block starting at `linear`, without counting a hit or a miss. */
+  peek(linear: number): Block | null {
+    const b = this.slots[DecodedCache.slot(linear)]!;
+    return b !== null && b.start === linear && b.valid ? b : null;
+  }
+
   lookup(linear: number): Block | null {
     const b = this.slots[DecodedCache.slot(linear)]!;
     if (b !== null && b.start === linear && b.valid) {

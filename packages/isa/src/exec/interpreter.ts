@@ -68,6 +68,7 @@ export class Interpreter implements Engine {
   constructor(cpu: Cpu) {
     this.cpu = cpu;
     this.cache = new DecodedCache(cpu.mmu);
+    this.chain.cache = this.cache;
     this.cache.onRetire = (b) => {
       foldClassCounts(b, this.classRetired);
       b.exits.fill(0);
@@ -212,7 +213,7 @@ export class Interpreter implements Engine {
       let k = runInsns(cpu, b, n, checkBps ? 0 : remaining, chain);
       if (chain.retired !== 0) {
         remaining -= chain.retired;
-        chained++;
+        chained += chain.linked;
         n = chain.block!.insns.length;
       }
       b = chain.block!;
