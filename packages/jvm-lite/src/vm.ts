@@ -2,6 +2,7 @@ import { ACC_ABSTRACT, ACC_FINAL, ACC_PUBLIC } from "./classfile/access-flags";
 import { type ClassFile, parseClassFile } from "./classfile/class-file";
 import { ClassFileError } from "./classfile/errors";
 import type { ClassPathEntry } from "./classfile/jar";
+import { monotonicMs } from "./runtime/clock";
 import { Heap } from "./runtime/heap";
 import { InitState, JClass, JMethod } from "./runtime/jclass";
 import { type ArrayStorage, JObject, setField } from "./runtime/object";
@@ -77,17 +78,17 @@ export class Jvm {
    */
   clockOffsetMs = 0;
   /**
-   * Wall-clock time at performance.now() == 0. Both Java clocks derive from the one monotonic
+   * Wall-clock time at monotonicMs() == 0. Both Java clocks derive from the one monotonic
    * source, so currentTimeMillis and nanoTime cannot drift apart (Date.now() and
-   * performance.now() do drift on a VM whose wall clock is being slewed).
+   * monotonicMs() do drift on a VM whose wall clock is being slewed).
    */
-  private readonly epochMs = Date.now() - performance.now();
+  private readonly epochMs = Date.now() - monotonicMs();
 
   javaNowMs(): number {
-    return this.epochMs + performance.now() + this.clockOffsetMs;
+    return this.epochMs + monotonicMs() + this.clockOffsetMs;
   }
   javaNanos(): number {
-    return Math.floor((performance.now() + this.clockOffsetMs) * 1e6);
+    return Math.floor((monotonicMs() + this.clockOffsetMs) * 1e6);
   }
   bytecodes = 0;
   methodsInvoked = 0;
@@ -102,7 +103,7 @@ export class Jvm {
   private nextClassId = 1;
   private stdinBuf: Uint8Array | null = null;
   private stdinPos = 0;
-  readonly startMs = performance.now();
+  readonly startMs = monotonicMs();
   private loading = new Set<string>();
   current: JThread | null = null;
   /** Counter of identity hashes (deterministic, like a xorshift seeded per VM). */

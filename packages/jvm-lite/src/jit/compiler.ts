@@ -460,11 +460,16 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
   // Emit: each block charges its instruction count on entry; an early exit refunds the rest,
   // so jvm.bytecodes stays exact.
   const out: string[] = [];
+  // Blocks are numbered densely, so V8 dispatches `switch (bx)` through a jump table (switching
+  // on sparse pcs compiled to a search); the entry pc is mapped to its block once.
+  const blockOf = new Int32Array(code.length).fill(-1);
+  blocks.forEach((b, i) => (blockOf[b.start] = i));
+  out.push(`let bx = ${K(blockOf)}[pc];`);
   out.push("for (;;) {");
-  out.push("switch (pc) {");
-  for (const b of blocks) {
+  out.push("switch (bx) {");
+  for (const [i, b] of blocks.entries()) {
     const c = b.count;
-    out.push(`case ${b.start}: budget -= ${c}; if (budget < 0) { ${LEAVE(b.start, base + d[b.start]!, String(c))} }`);
+    out.push(`case ${i}: budget -= ${c}; if (budget < 0) { ${LEAVE(b.start, base + d[b.start]!, String(c))} }`);
     out.push(...b.lines);
   }
   out.push(`default: xp = pc; xs = ${base} + ${K(d)}[pc]; xr = 0; break out;`);
@@ -476,6 +481,7 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
   const epilogue: string[] = [];
   const coreRaw = out
     .join("\n")
+    .replace(/(?<![.\w])pc = (\d+);/g, (_x, target: string) => `bx = ${blockOf[Number(target)]};`)
     .replace(/@@REM(\d+)_(\d+)@@/g, (_x, b: string, i: string) => String(blocks[Number(b)]!.count - Number(i)))
     .replace(/\(bp \+ (-?\d+)\)/g, (_x, k: string) => `bp + ${Number(k)}`)
     .replace(/([ns])\[bp \+ (\d+)\]/g, (_x, a: string, k: string) => `${a}_${k}`);

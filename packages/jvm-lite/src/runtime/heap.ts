@@ -1,3 +1,4 @@
+import { monotonicMs } from "./clock";
 import { type JObject, objectSize } from "./object";
 
 /**
@@ -45,7 +46,7 @@ export class Heap {
 
   /** Mark-sweep. `roots` pushes every root reference through `mark`. */
   collect(roots: (mark: (o: unknown) => void) => void, cause: string): void {
-    const t0 = performance.now();
+    const t0 = monotonicMs();
     const before = this.used;
     const epoch = ++this.epoch;
     const stack: JObject[] = [];
@@ -89,10 +90,10 @@ export class Heap {
     this.bytesFreed += freed;
     // Grow the threshold with the live set (like a heap that resizes), bounded by -Xmx.
     this.threshold = Math.min(this.maxBytes, Math.max(8 << 20, this.used * 2));
-    const ms = performance.now() - t0;
+    const ms = monotonicMs() - t0;
     this.pauseMs += ms;
     if (this.log) {
-      const t = ((performance.now() - this.startMs) / 1000).toFixed(3);
+      const t = ((monotonicMs() - this.startMs) / 1000).toFixed(3);
       const mb = (n: number): string => `${Math.round(n / (1 << 20))}M`;
       this.log(`[${t}s][info][gc] GC(${this.cycles}) Pause Full (${cause}) ${mb(before)}->${mb(this.used)}(${mb(this.maxBytes)}) ${ms.toFixed(3)}ms`);
     }
