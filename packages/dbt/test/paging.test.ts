@@ -1,0 +1,58 @@
+/**
+ * Translation-cache correctness under paging: fixtures/paging.asm (a Multiboot kernel) runs the
+ * same linear page as different code in two address spaces, remaps it with INVLPG, and rewrites
+ * it through a second linear alias. qemu-system-i386 is the reference for its exit value; the
+ * translator (every block translated at first sight, so a stale translation would run) must exit
+ * the same and retire as many instructions as the interpreter.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createPcMachine, loadMultiboot, type PcMachine } from "@strata/isa";
+import { describe, expect, it } from "vitest";
+import { createDbtPcMachine } from "../src/index";
+
+function buildKernel(): string {
+  const dir = mkdtempSync(join(tmpdir(), "strata-dbt-paging-"));
+  const fixture = (f: string): string => fileURLToPath(new URL(`./fixtures/${f}`, import.meta.url));
+  const obj = join(dir, "paging.o");
+  const elf = join(dir, "paging.elf");
+  const a = spawnSync("nasm", ["-f", "elf32", fixture("paging.asm"), "-o", obj], { encoding: "utf8" });
+  if (a.status !== 0) throw new Error(`nasm paging.asm: ${a.stderr}`);
+  const l = spawnSync("ld", ["-m", "elf_i386", "--no-warn-rwx-segments", "-T", fixture("paging.ld"), "-o", elf, obj], { encoding: "utf8" });
+  if (l.status !== 0) throw new Error(`ld paging: ${l.stderr}`);
+  return elf;
+}
+
+function qemuExit(elf: string): number | null {
+  const r = spawnSync("qemu-system-i386", ["-kernel", elf, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-display", "none", "-serial", "none", "-no-reboot"], { timeout: 60_000 });
+  return r.status;
+}
+
+function run(m: PcMachine, bytes: Uint8Array): PcMachine {
+  loadMultiboot(m, bytes);
+  for (let n = 0; n < 100 && m.run(1_000_000) === "budget"; n++);
+  return m;
+}
+
+describe("translations under paging", () => {
+  const elf = buildKernel();
+  const bytes = new Uint8Array(readFileSync(elf));
+  const reference = qemuExit(elf);
+
+  it("qemu-system-i386 exits with (23 << 1) | 1: every call ran the page mapped at the time", () => {
+    expect(reference).toBe((23 << 1) | 1);
+  });
+
+  it.each([0, 2])("address-space switches, INVLPG and writes through an alias never run a stale translation (threshold %i)", (hotThreshold) => {
+    const dbt = run(createDbtPcMachine({}, { hotThreshold }), bytes);
+    expect(dbt.exitStatus).toBe(reference);
+    const interp = run(createPcMachine({}), bytes);
+    expect(dbt.cpu.retired).toBe(interp.cpu.retired);
+    const c = dbt.counters();
+    expect(c["tc.blocks_compiled"]).toBeGreaterThan(hotThreshold === 0 ? 100 : 0);
+    expect(c["tc.flushes"]).toBeGreaterThan(1000);
+  });
+});
