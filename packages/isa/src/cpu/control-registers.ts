@@ -1,11 +1,12 @@
 /**
  * Control registers CR0, CR3 and CR4 (SDM Vol. 3 §2.5) and everything a write to them implies:
  * the checks of MOV to CRn (Vol. 2 "MOV—Move to/from Control Registers": #GP(0) for invalid
- * combinations and reserved CR4 bits), the translator switch when CR0.PG changes, the TLB flushes
- * of §4.10.4.1 (a CR3 load drops non-global translations; changing CR0.PG, CR0.WP, CR4.PSE or
- * CR4.PGE drops all, global ones included) and the decoded-code flush (the decoded-instruction
- * cache is keyed by linear address, so any change of the linear -> physical mapping of code must
- * drop it). Used by MOV CRn, LMSW, CLTS and task switches (which load CR3); the callers check CPL.
+ * combinations and reserved CR4 bits), the TLB flushes of §4.10.4.1 (a CR3 load drops non-global
+ * translations; changing CR0.PG, CR0.WP, CR4.PSE or CR4.PGE drops all, global ones included) and
+ * the decoded-code flush (the decoded-instruction cache is keyed by linear address, so any change
+ * of the linear -> physical mapping of code must drop it). The MMU itself picks the identity or
+ * the page walk from CR0.PG, and the walk reads CR3, CR4 and CR0.WP, at each TLB fill. Used by
+ * MOV CRn, LMSW, CLTS and task switches (which load CR3); the callers check CPL.
  *
  * The processor is an i686 without PAE: CR4 has VME, PVI, TSD, DE, PSE, PGE and PCE (CPUID
  * advertises PSE and PGE for them); setting any other CR4 bit, PAE included, is #GP(0).
