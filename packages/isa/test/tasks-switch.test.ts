@@ -4,6 +4,10 @@
  * Flag"), driven through cpu/task-switch.ts with the GDT and TSSs built in guest memory. Each
  * expectation is the manual's rule, cited per test.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createMachine, type Machine } from "../src/machine";
 import { FAULT, VEC_GP, VEC_NP, VEC_TS } from "../src/cpu/exceptions";
@@ -16,6 +20,8 @@ import {
   EAX,
   EBX,
   ECX,
+  EDI,
+  ESI,
   ESP,
   S_CPL,
   S_CR0,
@@ -279,5 +285,52 @@ describe("task switch: 16-bit TSS (Figure 7-11)", () => {
     expect(g.read32(TSS_A + TSS.eip)).toBe(0x1007);
     expect(g.read32(TSS_A + TSS.eax)).toBe(0x11112222);
     expect(s[S_TR_SEL]).toBe(0x30);
+  });
+});
+
+describe("task switch as instructions (far CALL/JMP, INT through an IDT task gate, IRET with NT)", () => {
+  const haveNasm = spawnSync("nasm", ["-v"]).status === 0;
+  function nasm(source: string, org: number): Uint8Array {
+    const dir = mkdtempSync(join(tmpdir(), "strata-task-"));
+    writeFileSync(join(dir, "t.asm"), `bits 32\norg ${org}\n${source}\n`);
+    const r = spawnSync("nasm", ["-f", "bin", "-o", join(dir, "t.bin"), join(dir, "t.asm")], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return new Uint8Array(readFileSync(join(dir, "t.bin")));
+  }
+
+  it.skipIf(!haveNasm)("CALL to a TSS, IRET back; INT 0x50 through a task gate, IRET back; JMP there and back", () => {
+    const { m, gdt } = world();
+    // Task B counts its runs in memory (its registers restart from its TSS), then IRETs back
+    // when nested or, once A asks through [0x5008], JMPs back to A.
+    m.ram.writeBytes(0x3000, nasm("b: inc dword [0x5000]\nstr eax\nmov [0x5004], eax\ncmp dword [0x5008], 0\njne .j\niret\njmp b\n.j: jmp 0x18:0\njmp b", 0x3000));
+    m.ram.writeBytes(
+      0x1000,
+      nasm(
+        ["mov eax, 0x12345678", "call 0x20:0", "mov esi, [0x5000]", "int 0x50", "mov edi, [0x5000]",
+          "mov dword [0x5008], 1", "jmp 0x20:0", "mov ebx, [0x5000]", "hlt"].join("\n"),
+        0x1000,
+      ),
+    );
+    // IDT at 0x11000 with vector 0x50 a task gate to B; the vector goes through the IDT.
+    const s = m.cpu.s;
+    s[45] = 0x11000; // S_IDTR_BASE
+    s[46] = 0x7ff; // S_IDTR_LIMIT
+    mem(m).write32(0x11000 + 0x50 * 8, 0x20 << 16);
+    mem(m).write32(0x11000 + 0x50 * 8 + 4, 0x8500);
+    m.cpu.interposedVectors[0x50] = 0;
+    let ev: number[] | null = null;
+    m.engine.setHostHandler((e) => {
+      ev = [e.vector, e.errorCode, e.eip];
+      return "stop";
+    });
+    const stop = m.engine.run(1000);
+    expect(ev).toBeNull();
+    expect(stop).toBe("halt");
+    expect([s[ESI], s[EDI], s[EBX]]).toEqual([1, 2, 3]);
+    expect(s[S_TR_SEL]).toBe(0x18);
+    expect(mem(m).read32(0x5004)).toBe(0x20);
+    expect(gdt.access(3)).toBe(0x8b);
+    expect(gdt.access(4)).toBe(0x89);
+    expect(s[EAX]).toBe(0x12345678);
   });
 });

@@ -230,7 +230,7 @@ function loadTaskState(cpu: Cpu, v86: boolean, ldt: number, ext: number): void {
   }
   if (v86) {
     // Virtual-8086 task: real-mode style segments, CPL 3 (SDM Vol. 3 §20.2.1).
-    setCpl(cpu, 3);
+    cpu.setCpl(3);
     for (let g = ES; g <= GS; g++) {
       const sel = newSegs[g]! & 0xffff;
       s[S_SEL + g] = sel;
@@ -241,7 +241,7 @@ function loadTaskState(cpu: Cpu, v86: boolean, ldt: number, ext: number): void {
     return;
   }
   const cpl = newSegs[CS]! & 3;
-  setCpl(cpu, cpl);
+  cpu.setCpl(cpl);
   loadTaskSegment(cpu, CS, newSegs[CS]!, cpl, ext);
   loadTaskSegment(cpu, SS, newSegs[SS]!, cpl, ext);
   for (const g of DATA_SEGS) loadTaskSegment(cpu, g, newSegs[g]!, cpl, ext);
@@ -288,10 +288,6 @@ function loadTaskSegment(cpu: Cpu, seg: number, selector: number, cpl: number, e
   setSegmentCache(cpu, seg, selector, desc.lo, desc.hi);
 }
 
-function setCpl(cpu: Cpu, cpl: number): void {
-  cpu.s[S_CPL] = cpl;
-  if (cpu.mmu.setUserMode(cpl === 3)) cpu.flushDecoded = true;
-}
 
 /**
  * Far CALL or JMP whose selector names a TSS descriptor or a task gate (SDM Vol. 2 "CALL"/"JMP",

@@ -23,6 +23,6 @@ export const execIn: ExecFn = (cpu, i) => {
 export const execOut: ExecFn = (cpu, i) => {
   const port = i.k0 === OK_IMM ? i.v0 & 0xff : cpu.r16[EDX << 1]!;
   checkIoPermission(cpu, port, i.size);
-  cpu.ports.write(port, i.size, getReg(cpu, i.v1, i.size));
+  cpu.portWrite(port, i.size, getReg(cpu, i.v1, i.size));
   if (cpu.s[S_DEBUG_ACTIVE] !== 0) ioBreakpointHit(cpu, port, i.size);
 };
