@@ -25,6 +25,12 @@ import { IF } from "../table/flags";
 import { resetPowerOn } from "./reset";
 import { BiosRom } from "./rom";
 
+/**
+ * Device time follows the processor at least every this many retired instructions (about 12 PIT
+ * ticks at the default rate): the most a port read can lag behind the instruction that does it.
+ */
+export const SYNC_QUANTUM = 1024;
+
 export interface PcMachineOptions extends PcDevicesOptions {
   /** Guest RAM in bytes (default 32 MiB, qemu-system-i386 -m 32 as the bare-metal tests use). */
   readonly memoryBytes?: number;
@@ -55,6 +61,8 @@ export interface PcMachineSnapshot {
   readonly counters: Record<string, number>;
   readonly idleInstructions: number;
   readonly wakeups: number;
+  readonly synced: number;
+  readonly nextSync: number;
   readonly exitStatus: number | null;
 }
 
@@ -72,6 +80,9 @@ export class PcMachine {
   a20 = true;
   /** Instructions' worth of device time that passed while the processor was halted. */
   private idleInstructions = 0;
+  /** The retired count the devices' time corresponds to, and the next point to bring them up to date. */
+  private synced = 0;
+  private nextSync = 0;
   private wakeups = 0;
   private resetRequested = false;
   /** Counters carried over from a restored snapshot (engine caches start empty after restore). */
@@ -114,26 +125,32 @@ export class PcMachine {
       this.rom = new BiosRom(options.bios, memoryBytes, options.biosName);
       this.rom.install(this.ram, this.cpu.mmu);
     }
+    this.sync();
   }
 
-  /** Runs up to `budget` instructions (device time follows the instructions that retire). */
+  /**
+   * Runs up to `budget` instructions. Device time is brought up to the processor's at fixed points
+   * of the retired-instruction count — every SYNC_QUANTUM instructions, at each device event, and
+   * where the processor halts — never at the caller's budget boundaries, so the devices see the
+   * same time at the same instruction however the caller slices the run (deterministic).
+   */
   run(budget: number): PcStopReason {
     const cpu = this.cpu;
     const dev = this.devices;
     let remaining = Math.max(0, Math.floor(budget));
     while (remaining > 0) {
-      const next = dev.instructionsToNextEvent();
-      const slice = Math.max(1, Math.min(remaining, next));
-      const before = cpu.retired;
+      const r0 = cpu.retired;
+      const slice = Math.max(1, Math.min(remaining, this.nextSync - r0));
       const why = this.engine.run(slice);
-      const retired = cpu.retired - before;
-      dev.advance(retired);
+      const retired = cpu.retired - r0;
       remaining -= why === "budget" ? slice : Math.max(1, retired);
+      if (cpu.retired >= this.nextSync) this.sync();
       switch (why) {
         case "budget":
           continue;
         case "halt": {
           if (cpu.shutdownReason !== "") return "shutdown";
+          this.sync();
           if ((cpu.s[S_EFLAGS]! & IF) === 0 && !cpu.nmiPending) return "halt";
           if (dev.intr || cpu.nmiPending) continue;
           const wait = dev.instructionsToNextEvent();
@@ -142,6 +159,7 @@ export class PcMachine {
           dev.advance(wait);
           this.idleInstructions += wait;
           this.wakeups++;
+          this.sync();
           continue;
         }
         case "exit":
@@ -158,6 +176,15 @@ export class PcMachine {
       }
     }
     return "budget";
+  }
+
+  /** Advances the devices to the processor's retired count and sets the next synchronization point. */
+  private sync(): void {
+    const now = this.cpu.retired;
+    if (now > this.synced) this.devices.advance(now - this.synced);
+    this.synced = now;
+    const toQuantum = SYNC_QUANTUM - (now % SYNC_QUANTUM);
+    this.nextSync = now + Math.max(1, Math.min(toQuantum, this.devices.instructionsToNextEvent()));
   }
 
   /** True while the processor waits in HLT. */
@@ -189,6 +216,8 @@ export class PcMachine {
       counters,
       idleInstructions: this.idleInstructions,
       wakeups: this.wakeups,
+      synced: this.synced,
+      nextSync: this.nextSync,
       exitStatus: this.exitStatus,
     };
   }
@@ -205,6 +234,8 @@ export class PcMachine {
     this.devices.restore(snap.devices);
     this.idleInstructions = snap.idleInstructions;
     this.wakeups = snap.wakeups;
+    this.synced = snap.synced;
+    this.nextSync = snap.nextSync;
     this.exitStatus = snap.exitStatus;
     this.counterBase = {};
     const fresh = this.counters();
