@@ -175,3 +175,55 @@ describe("breakpoint conditions", () => {
     expect([m.cpu.s[EAX], m.cpu.s[ECX], m.cpu.s[EDX]]).toEqual([0, 0, 0]);
   });
 });
+
+describe.skipIf(!haveNasm)("breakpoints in the interpreter", () => {
+  it("an execution breakpoint is a #DB fault before the instruction; with RF set the instruction runs", () => {
+    // 0x1000: mov eax, dr... set up by the host: DR0 = 0x1005 (the INC), L0, R/W0 = 00.
+    const events: number[][] = [];
+    const m = createMachine({ memoryBytes: 4 << 20 });
+    m.cpu.resetSupervisorFlat(0x1000, 0x8000);
+    m.ram.writeBytes(0x1000, nasm("mov ebx, 1\ninc ebx\ninc ebx\nhlt"));
+    writeDebugRegister(m.cpu, 0, 0x1005);
+    writeDebugRegister(m.cpu, 7, 0x1);
+    m.engine.setHostHandler((e, cpu) => {
+      events.push([e.vector, e.eip, cpu.s[EBX]!, cpu.s[S_DR6]! & 0xf]);
+      // Resume with RF, as a handler's IRET with RF set in the image does.
+      cpu.s[S_EFLAGS] = cpu.s[S_EFLAGS]! | RF;
+      return "resume";
+    });
+    expect(m.engine.run(100)).toBe("halt");
+    expect(events).toEqual([[VEC_DB, 0x1005, 1, 1]]);
+    expect(m.cpu.s[EBX]).toBe(3);
+  });
+
+  it("single-step #DB reports DR6.BS", () => {
+    const m = createMachine({ memoryBytes: 4 << 20 });
+    m.cpu.resetSupervisorFlat(0x1000, 0x8000);
+    m.ram.writeBytes(0x1000, nasm("nop\nnop\nhlt"));
+    m.cpu.setEflags(0x102);
+    const dr6: number[] = [];
+    m.engine.setHostHandler((e, cpu) => {
+      dr6.push(e.vector, e.eip, cpu.s[S_DR6]! & 0x4000);
+      cpu.setEflags(0x2);
+      return "resume";
+    });
+    expect(m.engine.run(100)).toBe("halt");
+    expect(dr6).toEqual([VEC_DB, 0x1001, 0x4000]);
+  });
+
+  it("an I/O breakpoint (CR4.DE, R/W 10) is a #DB trap after the OUT, with its B bit", () => {
+    const m = createMachine({ memoryBytes: 4 << 20 });
+    m.cpu.resetSupervisorFlat(0x1000, 0x8000);
+    m.ram.writeBytes(0x1000, nasm("mov dx, 0x3f8\nout dx, al\nout 0x80, al\nhlt"));
+    m.cpu.s[S_CR4] = 8;
+    writeDebugRegister(m.cpu, 1, 0x3f8);
+    writeDebugRegister(m.cpu, 7, 0x4 | (0x2 << 20));
+    const events: number[][] = [];
+    m.engine.setHostHandler((e, cpu) => {
+      events.push([e.vector, e.eip, cpu.s[S_DR6]! & 0xf]);
+      return "resume";
+    });
+    expect(m.engine.run(100)).toBe("halt");
+    expect(events).toEqual([[VEC_DB, 0x1005, 2]]);
+  });
+});

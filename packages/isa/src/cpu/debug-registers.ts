@@ -12,7 +12,7 @@
  * enabled (R/W = 10: I/O, which counts only while CR4.DE = 1). While it is 0 nothing here runs.
  *
  * Hooks for the engines (they test S_DEBUG_ACTIVE first):
- *  - checkInstructionBreakpoint(cpu, linear) before an instruction executes (a fault: #DB with
+ *  - instructionBreakpoint(cpu, linear) before an instruction executes (a fault: #DB with
  *    EIP = the instruction; EFLAGS.RF = 1 suppresses it once, and is cleared here);
  *  - dataBreakpointHit(cpu, linear, size, write) on each data access; matches accumulate in DR6
  *    and the engine raises the #DB trap after the instruction (takePendingDataBreakpoint);
@@ -115,26 +115,32 @@ export function checkDebugRegisterAccess(cpu: Cpu, n: number): number {
 }
 
 /**
- * Before the instruction at `linear` executes: an enabled execution breakpoint at that address
- * is a #DB fault (DR6.Bn set), unless EFLAGS.RF is set — RF suppresses the breakpoint for this
- * one instruction and is cleared (SDM §17.3.1.1; the processor clears RF after the instruction
- * completes, which is equivalent here since nothing else reads RF in between).
+ * Before the instruction at `linear` executes: true when an enabled execution breakpoint is at
+ * that address (DR6.Bn set; the engine delivers #DB as a fault, EIP = the instruction), unless
+ * EFLAGS.RF is set — RF suppresses the breakpoint for this one instruction and is cleared (SDM
+ * §17.3.1.1; the processor clears RF after the instruction completes, which is equivalent here
+ * since nothing reads RF in between).
  */
-export function checkInstructionBreakpoint(cpu: Cpu, linear: number): void {
+export function instructionBreakpoint(cpu: Cpu, linear: number): boolean {
   const s = cpu.s;
-  if ((s[S_DEBUG_ACTIVE]! & DEBUG_ACTIVE_INSN) === 0) return;
+  if ((s[S_DEBUG_ACTIVE]! & DEBUG_ACTIVE_INSN) === 0) return false;
   const dr7 = s[S_DR7]!;
   let hits = 0;
   for (let n = 0; n < 4; n++) {
     if (enabled(dr7, n) && rw(dr7, n) === 0 && s[S_DR0 + n] === linear) hits |= 1 << n;
   }
-  if (hits === 0) return;
+  if (hits === 0) return false;
   if ((s[S_EFLAGS]! & RF) !== 0) {
     s[S_EFLAGS] = s[S_EFLAGS]! & ~RF;
-    return;
+    return false;
   }
   s[S_DR6] = (s[S_DR6]! & ~0xf) | hits;
-  raise(VEC_DB);
+  return true;
+}
+
+/** instructionBreakpoint, raising the #DB fault itself (for callers inside an instruction's try). */
+export function checkInstructionBreakpoint(cpu: Cpu, linear: number): void {
+  if (instructionBreakpoint(cpu, linear)) raise(VEC_DB);
 }
 
 /** Data breakpoint matches since the last takePendingDataBreakpoint (B0-B3 bits). */

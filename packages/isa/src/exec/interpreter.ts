@@ -17,9 +17,16 @@ import {
   STOP_NONE,
   STOP_SHUTDOWN,
 } from "../cpu/cpu";
+import {
+  DEBUG_ACTIVE_INSN,
+  discardPendingDataBreakpoint,
+  instructionBreakpoint,
+  noteSingleStep,
+  takePendingDataBreakpoint,
+} from "../cpu/debug-registers";
 import { FAULT, VEC_DB, VEC_NMI, VEC_PF, vectorName } from "../cpu/exceptions";
 import { deliverException, deliverInterrupt, interposedInstruction } from "../cpu/interrupts";
-import { CR0_PE, CS, S_CR0, S_CR2, S_EFLAGS, S_EIP, S_HALTED, S_INHIBIT, S_NMI_BLOCKED, S_SEG_ATTR, S_SEG_BASE } from "../cpu/state";
+import { CR0_PE, CS, S_CR0, S_CR2, S_DEBUG_ACTIVE, S_EFLAGS, S_EIP, S_HALTED, S_INHIBIT, S_NMI_BLOCKED, S_SEG_ATTR, S_SEG_BASE } from "../cpu/state";
 import { IF, TF } from "../table/flags";
 import { Decoder } from "../decode/decoder";
 import { DecodedInsn, DecodeFault } from "../decode/insn";
@@ -191,9 +198,10 @@ export class Interpreter implements Engine {
       }
       const insns = b.insns;
       const len = insns.length;
-      if ((s[S_EFLAGS]! & TF) !== 0) {
+      if ((s[S_EFLAGS]! & TF) !== 0 || s[S_DEBUG_ACTIVE] !== 0) {
         // Single-step (EFLAGS.TF at the start of an instruction): run one instruction, then a
-        // #DB trap with EIP after it (SDM Vol. 3 §17.3.1.4).
+        // #DB trap with EIP after it (SDM Vol. 3 §17.3.1.4). Armed debug-register breakpoints
+        // (S_DEBUG_ACTIVE, cpu/debug-registers.ts) also go one instruction at a time.
         const r = this.singleStep(b);
         remaining--;
         prev = null;
@@ -328,6 +336,14 @@ export class Interpreter implements Engine {
     const cpu = this.cpu;
     const s = cpu.s;
     const insns = b.insns;
+    // TF as the instruction starts decides the trap (POPF clearing TF still traps once).
+    const tf = trap && (s[S_EFLAGS]! & TF) !== 0;
+    if ((s[S_DEBUG_ACTIVE]! & DEBUG_ACTIVE_INSN) !== 0 && instructionBreakpoint(cpu, (insns[0]!.eip + s[S_SEG_BASE + CS]!) | 0)) {
+      // An execution breakpoint is a fault: #DB with EIP = the instruction, which has not run.
+      s[S_EIP] = insns[0]!.eip;
+      deliverException(cpu, VEC_DB, -1);
+      return cpu.stop !== STOP_NONE ? this.stopReason() : null;
+    }
     s[S_EIP] = insns.length > 1 ? insns[1]!.eip : b.end;
     this.chain.block = b;
     let k = runInsns(cpu, b, 1);
@@ -338,6 +354,7 @@ export class Interpreter implements Engine {
       if (!b.valid) this.foldDropped(b);
       s[S_EIP] = insns[0]!.eip;
       cpu.stop = STOP_NONE;
+      discardPendingDataBreakpoint();
       deliverException(cpu, FAULT.vector, FAULT.errorCode);
       return cpu.stop !== STOP_NONE ? this.stopReason() : null;
     }
@@ -350,7 +367,11 @@ export class Interpreter implements Engine {
       cpu.stop = stop;
       return this.stopReason();
     }
-    if (!trap) return null;
+    // Data and I/O breakpoints matched during the instruction and single-step are traps: one #DB
+    // after it, DR6 reporting every condition (B0-B3, BS).
+    const dataHit = takePendingDataBreakpoint(cpu);
+    if (!tf && !dataHit) return null;
+    if (tf) noteSingleStep(cpu);
     deliverException(cpu, VEC_DB, -1);
     return cpu.stop !== STOP_NONE ? this.stopReason() : null;
   }
