@@ -316,7 +316,7 @@ class RegionWriter {
     if (t === undefined) return leave;
     const n = this.members[t]!.b.insns.length;
     const tf = this.members[m]!.hasCalls ? ` && (s[${S_EFLAGS}] & ${TF_BIT}) === 0` : "";
-    return `if (left - ${k} >= ${n}${tf}) { left -= ${k}; cpu.retired += ${k}; E${m}[${k}]++; L = ${t}; continue; } ${leave}`;
+    return `if (left - ${k} >= ${n}${tf}) { left -= ${k}; rt += ${k}; E${m}[${k}]++; L = ${t}; continue; } ${leave}`;
   }
 
   /** Whether the CF that INC/DEC at j carries over can be observed (else it is not computed). */
@@ -536,8 +536,10 @@ class RegionWriter {
       body.push(out.join("\n"));
     });
     const regs = [0, 1, 2, 3, 4, 5, 6, 7];
+    // Instructions of completed passes and transfers (`rt`) reach cpu.retired here too: before
+    // every handler call (RDTSC reads it), at every exit and on a fault.
     const wb =
-      [...this.written].sort().map((r) => `s[${r}] = e${r};`).join(" ") + (this.writesFlags ? ` ${this.flagsWb()}` : "");
+      [...this.written].sort().map((r) => `s[${r}] = e${r};`).join(" ") + (this.writesFlags ? ` ${this.flagsWb()}` : "") + " cpu.retired += rt; rt = 0;";
     const segs = [...this.segs].sort();
     const reload =
       regs.map((r) => `e${r} = s[${r}];`).join(" ") +
@@ -556,7 +558,7 @@ class RegionWriter {
       `const s = cpu.s;\n` +
       `let ${declRegs}, fo = s[${S_CC_OP}], fd = s[${S_CC_DST}], fs = s[${S_CC_SRC}], f2 = s[${S_CC_SRC2}]${declSegs};\n` +
       `let ss32 = ${this.usesStack ? `(s[${S_SEG_ATTR + SS}] & 0x4000) !== 0` : "false"};\n` +
-      `let L = 0, k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, sp = 0, fa = 0, fb = 0, fr = 0, xe = 0, xk = 0, xm = 0;\n` +
+      `let L = 0, k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, sp = 0, fa = 0, fb = 0, fr = 0, xe = 0, xk = 0, xm = 0, rt = 0;\n` +
       `try {\nout: for (;;) {\nswitch (L) {\n${text}\ndefault: return 0;\n}\n}\n${wb} s[${S_EIP}] = xe; H.current = M[xm]; return xk;\n} catch (e) { if (e !== FAULT) throw e; ${wb} H.current = M[KB[k]]; return -(KI[k] + 1); }\n};`
     );
   }
