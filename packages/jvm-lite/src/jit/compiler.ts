@@ -418,11 +418,12 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
       }
       case 0xac: case 0xad: case 0xae: case 0xaf: case 0xb0: case 0xb1: {
         // Return (JVMS §6.5 ireturn...): in the common case pop the frame here and hand the value
-        // to the caller after the slots are written back; f.pc = -1 tells the interpreter.
+        // to the caller; f.pc = -1 tells the interpreter. The popped frame's slots are dead, so
+        // none is written back (xw = 0).
         const slots = op === 0xb1 ? 0 : op === 0xad || op === 0xaf ? 2 : 1;
         const kind = op === 0xb0 || op === 0xad ? "s" : "n";
         cur.push(`if (f.lockObj !== null || f.initCls !== null || f.retAdapt !== null || t.frames.length < 2) ${exit}`);
-        cur.push(`${slots ? `rv = ${kind}[${st(slots)}]; ` : ""}rk = ${slots ? (kind === "n" ? 1 : 2) : 0}; rs = ${slots}; t.frames.pop(); ${LEAVE(-1, 0, `@@REM${bi}_${idx + 1}@@`)}`);
+        cur.push(`${slots ? `rv${kind} = ${kind}[${st(slots)}]; ` : ""}rk = ${slots ? (kind === "n" ? 1 : 2) : 0}; rs = ${slots}; t.frames.pop(); xw = 0; ${LEAVE(-1, 0, `@@REM${bi}_${idx + 1}@@`)}`);
         open = false;
         break;
       }
@@ -477,7 +478,7 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
   out.push("}");
   // Slots live in JS variables (registers for V8) inside the compiled code: loaded on entry,
   // written back to the frame on every exit, so the interpreter sees exactly its own layout.
-  const prologue: string[] = ["const s = t.s, n = t.n, bp = f.bp, vm = t.vm;", "vm.jitEntries++;", "let rv = null, rk = 0, rs = 0, xp = 0, xs = 0, xr = 0, xw = 1073741824;"];
+  const prologue: string[] = ["const s = t.s, n = t.n, bp = f.bp, vm = t.vm;", "vm.jitEntries++;", "let rvn = 0, rvs = null, rk = 0, rs = 0, xp = 0, xs = 0, xr = 0, xw = 1073741824;"];
   const epilogue: string[] = [];
   const coreRaw = out
     .join("\n")
@@ -504,7 +505,8 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
       .map((v) => `s[${v.slice(2)} + bp] = ${v};`)
       .join(" ");
   const core = coreRaw.replace(/@@SAVEREFS(\d+)@@/g, (_x, k: string) => refsBelow(Number(k)));
-  const handback = "if (rk !== 0) { const c = t.frames[t.frames.length - 1]; if (rk === 1) n[c.sp] = rv; else s[c.sp] = rv; c.sp += rs; }";
+  // Numbers and references return in separate variables, so a double result stays unboxed.
+  const handback = "if (rk !== 0) { const c = t.frames[t.frames.length - 1]; if (rk === 1) n[c.sp] = rvn; else s[c.sp] = rvs; c.sp += rs; }";
   // The one way out: every exit above set xp (pc to resume at, -1 = returned), xs (sp - bp) and
   // xr (bytecodes of the block charged but not executed, refunded to the budget).
   const leave = "f.pc = xp; f.sp = bp + xs;";
