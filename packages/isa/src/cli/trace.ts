@@ -49,6 +49,7 @@ import { Decoder } from "../decode/decoder";
 import { DecodedInsn, DecodeFault } from "../decode/insn";
 import { disassemble } from "../disasm/listing";
 import { FAULT } from "../cpu/exceptions";
+import { deliverInterrupt } from "../cpu/interrupts";
 import { OPCODES } from "../table/index";
 import type { OpDef } from "../table/types";
 import type { PcMachine, PcStopReason } from "../machine/pc-machine";
@@ -64,11 +65,33 @@ export class Tracer {
   private nextEip = -1;
   private events = 0;
 
+  /** EIP of the instruction being stepped (the INT n a fault during its delivery reports). */
+  private stepEip = 0;
+
   constructor(
     private readonly m: PcMachine,
     private readonly items: ReadonlySet<string>,
     private readonly log: (s: string) => void,
-  ) {}
+  ) {
+    if (items.has("int")) {
+      // Every vector reaches the host first: log it, then deliver it through the IDT/IVT as the
+      // machine would have (deliverInterrupt with the vector no longer interposed).
+      const cpu = m.cpu;
+      cpu.interposedVectors.fill(1);
+      m.engine.setHostHandler((ev) => {
+        if (ev.kind === "insn") return "stop";
+        const kind = ev.kind;
+        const v = ev.vector;
+        this.event(kind, v, ev.errorCode);
+        // deliverInterrupt counts exceptions as they are raised; this one was counted already.
+        if (kind === "exception" && v < 32) cpu.excCounts[v] = cpu.excCounts[v]! - 1;
+        cpu.interposedVectors[v] = 0;
+        deliverInterrupt(cpu, v, kind, ev.errorCode, kind === "int" ? this.stepEip : cpu.s[S_EIP]!);
+        cpu.interposedVectors[v] = 1;
+        return "resume";
+      });
+    }
+  }
 
   /** Runs up to `budget` instructions one at a time, logging as it goes. */
   run(budget: number): PcStopReason {
@@ -76,6 +99,7 @@ export class Tracer {
     const s = m.cpu.s;
     for (let k = 0; k < budget; k++) {
       const eip = s[S_EIP]! >>> 0;
+      this.stepEip = s[S_EIP]!;
       if (this.nextEip !== -1 && eip !== this.nextEip) this.blockStart = true;
       const lin = (eip + s[S_SEG_BASE + CS]!) | 0;
       const ends = this.decodeAt(lin);
@@ -103,9 +127,11 @@ export class Tracer {
     const s = cpu.s;
     if (kind === "external") this.log(`Servicing hardware INT=0x${vector.toString(16).padStart(2, "0")}\n`);
     else if (kind === "exception") this.log(`check_exception old: 0xffffffff new 0x${vector.toString(16)}\n`);
-    const pc = (s[S_EIP]! + s[S_SEG_BASE + CS]!) >>> 0;
+    // qemu logs INT n at the instruction (its EIP is updated after delivery), others at the return EIP.
+    const ip = kind === "int" ? this.stepEip : s[S_EIP]!;
+    const pc = (ip + s[S_SEG_BASE + CS]!) >>> 0;
     this.log(
-      `${String(this.events++).padStart(6)}: v=${vector.toString(16).padStart(2, "0")} e=${hex4(errorCode < 0 ? 0 : errorCode)} i=${kind === "int" ? 1 : 0} cpl=${s[S_CPL]} IP=${hex4(s[S_SEL + CS]!)}:${hex8(s[S_EIP]!)} pc=${hex8(pc)} SP=${hex4(s[S_SEL + SS]!)}:${hex8(s[ESP]!)} env->regs[R_EAX]=${hex8(s[EAX]!)}\n`,
+      `${String(this.events++).padStart(6)}: v=${vector.toString(16).padStart(2, "0")} e=${hex4(errorCode < 0 ? 0 : errorCode)} i=${kind === "int" ? 1 : 0} cpl=${s[S_CPL]} IP=${hex4(s[S_SEL + CS]!)}:${hex8(ip)} pc=${hex8(pc)} SP=${hex4(s[S_SEL + SS]!)}:${hex8(s[ESP]!)} env->regs[R_EAX]=${hex8(s[EAX]!)}\n`,
     );
     this.log(dumpCpu(cpu, this.m.a20));
     this.blockStart = true;

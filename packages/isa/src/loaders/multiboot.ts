@@ -48,7 +48,7 @@ export class MultibootError extends Error {
     readonly field: string,
     detail: string,
   ) {
-    super(`${file}: Multiboot ${field} at offset 0x${offset.toString(16)}: ${detail}`);
+    super(field === "header" ? `${file}: ${detail}` : `${file}: Multiboot ${field} at offset 0x${offset.toString(16)}: ${detail}`);
     this.name = "MultibootError";
   }
 }
@@ -111,7 +111,7 @@ export interface MultibootImage {
 /** Parses the header and the loadable image (ELF32 or the a.out kludge), qemu's rules. */
 export function parseMultiboot(bytes: Uint8Array, file = "<kernel>"): MultibootImage {
   const header = findMultibootHeader(bytes, file);
-  if (header === null) throw new MultibootError(file, 0, "header", "no Multiboot header (magic 0x1BADB002 and checksum) in the first 8192 bytes");
+  if (header === null) throw new MultibootError(file, 0, "header", "not a Multiboot kernel: no header (magic 0x1BADB002 with its checksum) in the first 8192 bytes (a raw binary loads with --flat ADDR)");
   if ((header.flags & 0xfffc) !== 0) {
     // §3.1.2: a loader that does not understand a required flag (bits 0-15) must refuse.
     throw new MultibootError(file, header.offset + 4, "flags", `required flags 0x${(header.flags & 0xfffc).toString(16)} not supported`);

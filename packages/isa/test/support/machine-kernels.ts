@@ -21,18 +21,18 @@ export function haveQemu(): boolean {
 const dir = mkdtempSync(join(tmpdir(), "strata-machine-"));
 
 /** Assembles `source` (a file) with nasm: ELF linked at `text` when given, else a flat binary. */
-export function assemble(source: string, text?: number): string {
+export function assemble(source: string, text?: number, flags: readonly string[] = []): string {
   const name = source.split("/").pop()!.replace(/\.asm$/, "");
-  const inc = `-I${source.slice(0, source.lastIndexOf("/") + 1)}`;
+  const inc = [`-I${source.slice(0, source.lastIndexOf("/") + 1)}`, ...flags];
   if (text === undefined) {
     const out = join(dir, `${name}.bin`);
-    const a = spawnSync("nasm", ["-f", "bin", inc, "-o", out, source], { encoding: "utf8" });
+    const a = spawnSync("nasm", ["-f", "bin", ...inc, "-o", out, source], { encoding: "utf8" });
     if (a.status !== 0) throw new Error(`nasm: ${a.stderr}`);
     return out;
   }
   const obj = join(dir, `${name}.o`);
   const out = join(dir, `${name}.elf`);
-  const a = spawnSync("nasm", ["-f", "elf32", inc, "-o", obj, source], { encoding: "utf8" });
+  const a = spawnSync("nasm", ["-f", "elf32", ...inc, "-o", obj, source], { encoding: "utf8" });
   if (a.status !== 0) throw new Error(`nasm: ${a.stderr}`);
   const l = spawnSync("ld", ["-m", "elf_i386", `-Ttext=0x${text.toString(16)}`, "-o", out, obj], { encoding: "utf8" });
   if (l.status !== 0) throw new Error(`ld: ${l.stderr}`);
