@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createMachine, type Machine } from "../src/machine";
+import { Mmu } from "../src/memory/mmu";
 import { FAULT, VEC_DB, VEC_GP, VEC_UD } from "../src/cpu/exceptions";
 import {
   checkInstructionBreakpoint,
@@ -225,5 +226,35 @@ describe.skipIf(!haveNasm)("breakpoints in the interpreter", () => {
     });
     expect(m.engine.run(100)).toBe("halt");
     expect(events).toEqual([[VEC_DB, 0x1005, 2]]);
+  });
+});
+
+describe.skipIf(!haveNasm)("data breakpoints in the interpreter", () => {
+  it("a write breakpoint traps after the writing instruction (EIP = next), reads do not trigger it; R/W 11 catches reads", () => {
+    const m = createMachine({ memoryBytes: 4 << 20 });
+    m.cpu.resetSupervisorFlat(0x1000, 0x8000);
+    m.ram.writeBytes(0x1000, nasm("mov eax, [0x4000]\nmov [0x4002], ax\nmov ecx, [0x5000]\npush eax\nhlt"));
+    writeDebugRegister(m.cpu, 0, 0x4000);
+    writeDebugRegister(m.cpu, 1, 0x5003);
+    writeDebugRegister(m.cpu, 2, 0x7ffc);
+    // DR0: L0, write, LEN 4; DR1: L1, read/write, LEN 1; DR2: L2, write, LEN 4 (the stack slot PUSH writes).
+    writeDebugRegister(m.cpu, 7, 0x1 | 0x4 | 0x10 | (0x1 << 16) | (0x3 << 18) | (0x3 << 20) | (0x1 << 24) | (0x3 << 26));
+    const events: number[][] = [];
+    m.engine.setHostHandler((e, cpu) => {
+      events.push([e.vector, e.eip, cpu.s[S_DR6]! & 0xf]);
+      return "resume";
+    });
+    expect(m.engine.run(100)).toBe("halt");
+    expect(events).toEqual([
+      [VEC_DB, 0x100b, 1],
+      [VEC_DB, 0x1011, 2],
+      [VEC_DB, 0x1012, 4],
+    ]);
+    // Disarming restores the plain accessors.
+    writeDebugRegister(m.cpu, 7, 0);
+    /* eslint-disable @typescript-eslint/unbound-method -- identity of the accessors, not calls */
+    expect(m.cpu.mmu.read32).toBe(Mmu.prototype.read32);
+    expect(m.cpu.mmu.write16).toBe(Mmu.prototype.write16);
+    /* eslint-enable @typescript-eslint/unbound-method */
   });
 });

@@ -14,12 +14,14 @@
  * Hooks for the engines (they test S_DEBUG_ACTIVE first):
  *  - instructionBreakpoint(cpu, linear) before an instruction executes (a fault: #DB with
  *    EIP = the instruction; EFLAGS.RF = 1 suppresses it once, and is cleared here);
- *  - dataBreakpointHit(cpu, linear, size, write) on each data access; matches accumulate in DR6
- *    and the engine raises the #DB trap after the instruction (takePendingDataBreakpoint);
+ *  - dataBreakpointHit(cpu, linear, size, write) on each data access (the MMU accessors are
+ *    wrapped to call it while a data breakpoint is armed); matches accumulate and the engine
+ *    raises the #DB trap after the instruction (takePendingDataBreakpoint);
  *  - ioBreakpointHit(cpu, port, size) on IN/OUT/INS/OUTS, the same way.
  */
 import { raise, VEC_DB, VEC_GP, VEC_UD } from "./exceptions";
 import type { Cpu } from "./cpu";
+import type { Mmu } from "../memory/mmu";
 import { S_CPL, S_CR4, S_DEBUG_ACTIVE, S_DR0, S_DR6, S_DR7, S_EFLAGS } from "./state";
 import { RF } from "../table/flags";
 
@@ -72,6 +74,47 @@ export function updateDebugActive(cpu: Cpu): void {
     else active |= DEBUG_ACTIVE_DATA;
   }
   s[S_DEBUG_ACTIVE] = active;
+  watchDataAccesses(cpu, (active & DEBUG_ACTIVE_DATA) !== 0);
+}
+
+type Accessors = Pick<Mmu, "read8" | "read16" | "read32" | "write8" | "write16" | "write32">;
+/** The MMU accessors replaced while data breakpoints are armed (restored when disarmed). */
+const savedAccessors = new WeakMap<Mmu, Accessors>();
+
+/**
+ * While a data breakpoint is armed, the MMU's accessors of this CPU are wrapped (as
+ * Mmu.countTlbHits does for counting) so each data access reports itself to dataBreakpointHit;
+ * unarmed, the plain accessors are back and the fast paths pay nothing. Engines that inline the
+ * TLB (the translator) and the bulk REP MOVS/STOS path do not see these breakpoints.
+ */
+function watchDataAccesses(cpu: Cpu, on: boolean): void {
+  const mmu = cpu.mmu;
+  const saved = savedAccessors.get(mmu);
+  if (on === (saved !== undefined)) return;
+  if (saved !== undefined) {
+    Object.assign(mmu, saved);
+    savedAccessors.delete(mmu);
+    return;
+  }
+  /* eslint-disable @typescript-eslint/unbound-method -- re-bound with call() below, as Mmu.countTlbHits does */
+  const orig: Accessors = { read8: mmu.read8, read16: mmu.read16, read32: mmu.read32, write8: mmu.write8, write16: mmu.write16, write32: mmu.write32 };
+  /* eslint-enable @typescript-eslint/unbound-method */
+  savedAccessors.set(mmu, orig);
+  const reader = (f: (a: number) => number, size: number) => (a: number): number => {
+    const v = f.call(mmu, a);
+    dataBreakpointHit(cpu, a, size, false);
+    return v;
+  };
+  const writer = (f: (a: number, v: number) => void, size: number) => (a: number, v: number): void => {
+    f.call(mmu, a, v);
+    dataBreakpointHit(cpu, a, size, true);
+  };
+  mmu.read8 = reader(orig.read8, 1);
+  mmu.read16 = reader(orig.read16, 2);
+  mmu.read32 = reader(orig.read32, 4);
+  mmu.write8 = writer(orig.write8, 1);
+  mmu.write16 = writer(orig.write16, 2);
+  mmu.write32 = writer(orig.write32, 4);
 }
 
 /** The value MOV r32, DRn reads (n already validated: 0-3, 6, 7). */

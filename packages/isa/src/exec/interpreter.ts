@@ -345,6 +345,8 @@ export class Interpreter implements Engine {
       return cpu.stop !== STOP_NONE ? this.stopReason() : null;
     }
     s[S_EIP] = insns.length > 1 ? insns[1]!.eip : b.end;
+    // Accesses before this instruction (decoding fetches) are not its data accesses.
+    discardPendingDataBreakpoint();
     this.chain.block = b;
     let k = runInsns(cpu, b, 1);
     this.chain.block = null;
