@@ -23,6 +23,7 @@ export function exitText(r: RunReport): string {
     case "exit":
       return `exit ${e.code}`;
     case "fault":
+    case "halt":
     case "error":
       return `${e.kind}: ${e.message}`;
     default:

@@ -2,7 +2,7 @@ export type { Level, RunExit, RunOptions, RunProgress, RunReport, WorkloadInput 
 export { LevelError } from "./level";
 export { LevelRegistry } from "./registry";
 export { compareReports, type Comparison, type CompareColumn, type CompareRow } from "./compare";
-export { compare, runOn, workloadInput } from "./run";
+export { compare, recordedMemoryBytes, runOn, workloadInput } from "./run";
 export {
   alignTable,
   comparisonCsv,

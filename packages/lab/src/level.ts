@@ -15,6 +15,10 @@ export interface WorkloadInput {
   readonly image: Uint8Array;
   /** Multiboot modules (an initrd) for kernels. */
   readonly modules?: readonly Uint8Array[];
+  /** Each module's Multiboot string (qemu: the -initrd file name); `module<i>` when absent. */
+  readonly moduleNames?: readonly string[];
+  /** Guest RAM for bare-metal kernels (qemu's -m), in bytes; 32 MiB when absent. */
+  readonly memoryBytes?: number;
   /** The class whose main runs, for jvm workloads (a JAR's manifest may say instead). */
   readonly mainClass?: string;
   readonly args?: readonly string[];
@@ -48,6 +52,8 @@ export type RunExit =
   | { readonly kind: "budget" }
   | { readonly kind: "cancelled" }
   | { readonly kind: "fault"; readonly message: string }
+  /** A bare-metal machine stopped by itself without an exit code (HLT with nothing to wake it, a reset request). */
+  | { readonly kind: "halt"; readonly message: string }
   | { readonly kind: "error"; readonly message: string };
 
 /** The one report format of shared/DESIGN.md. */
@@ -68,6 +74,8 @@ export interface Level {
   /** One line: the technique and the real system it mirrors. */
   readonly description: string;
   readonly kinds: readonly WorkloadKind[];
+  /** Why the level cannot run some other kinds yet (said in the LevelError of a request for one). */
+  readonly notYet?: Partial<Record<WorkloadKind, string>>;
   /** The counter that counts guest work, used to normalize comparisons (`insn.retired`, `jvm.bytecodes`). */
   readonly workCounter: string;
   run(workload: WorkloadInput, options?: RunOptions): Promise<RunReport>;

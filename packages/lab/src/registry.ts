@@ -30,7 +30,8 @@ export class LevelRegistry {
   forKind(id: string, kind: WorkloadKind): Level {
     const level = this.get(id);
     if (!level.kinds.includes(kind)) {
-      throw new LevelError(`level '${id}' cannot run ${kind} workloads (it runs: ${level.kinds.join(", ")})`);
+      const why = level.notYet?.[kind];
+      throw new LevelError(`level '${id}' cannot run ${kind} workloads (it runs: ${level.kinds.join(", ")})${why ? `: ${why}` : ""}`);
     }
     return level;
   }
