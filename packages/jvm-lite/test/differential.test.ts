@@ -45,11 +45,14 @@ describe("compiling tier", () => {
   // Hot loops in these programs get compiled; the interpreter alone must give the same output
   // and execute exactly the same number of bytecodes (the tier refunds what it does not run).
   for (const main of ["Arith", "Doubles", "Calls"]) {
-    it(`${main}: same output and bytecode count with and without the compiling tier`, () => {
+    it(`${main}: same output, bytecodes, calls and heap counters with and without the compiling tier`, () => {
       const jit = runLite({ cp, main, args: ["7"] });
       const interp = runLite({ cp, main, args: ["7"], jit: false });
       expect(jit.stdout).toBe(interp.stdout);
-      expect(jit.counters["jvm.bytecodes"]).toBe(interp.counters["jvm.bytecodes"]);
+      // Calls made by compiled code and its allocations count and collect exactly as interpreted ones.
+      for (const k of ["jvm.bytecodes", "jvm.methods_invoked", "gc.objects_allocated", "gc.bytes_allocated", "gc.cycles", "gc.heap_used"]) {
+        expect(jit.counters[k], k).toBe(interp.counters[k]);
+      }
       expect(jit.counters["jit.methods_compiled"]).toBeGreaterThan(0);
       expect(interp.counters["jit.methods_compiled"]).toBe(0);
     });

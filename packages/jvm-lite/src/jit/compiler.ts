@@ -32,6 +32,14 @@ export type CompiledMethod = (t: JThread, f: Frame, budget: number, pc: number) 
 function invokeCompiled(site: InvokeSite, op: number, pc: number, len: number, base: number, sp: number, K: (v: unknown) => string, bi: number, idx: number): string {
   const md = parseMethodDescriptor(site.method.descriptor);
   const argOff = base + sp - site.argSlots;
+  const callee = site.method;
+  if ((op === 0xb7 || op === 0xb8) && callee.code.length === 1 && callee.code[0] === 0xb1 && !callee.isSynchronized && callee.synthetic === null) {
+    // A call without dispatch to an empty method (Object.<init>, run by every constructor): its
+    // one bytecode (return) is counted and nothing else happens. A null receiver, a class to
+    // initialize, a full stack or an empty budget leave for the interpreter's invoke.
+    const cannot = op === 0xb7 ? `s_${argOff} === null` : `${K(callee.cls)}.state !== ${InitState.Initialized}`;
+    return `if (${cannot} || budget < 1 || t.frames.length >= vm.maxDepth) { ${LEAVE(pc, base + sp, `@@REM${bi}_${idx}@@`)} } budget -= 1; vm.methodsInvoked++;`;
+  }
   const stores: string[] = [];
   let o = argOff;
   if (op !== 0xb8) stores.push(`s[${o++} + bp] = s_${argOff};`);
