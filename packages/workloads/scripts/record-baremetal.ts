@@ -85,6 +85,18 @@ export function strataRunsKernels(): boolean {
   return /(^|\s)-kernel\b/m.test(`${r.stdout ?? ""}${r.stderr ?? ""}`);
 }
 
+/** Runs `strata-x86 ARGS` from source; stdout as latin1 text and the exit status (null if killed). */
+export function runStrataX86(args: readonly string[], timeoutMs = 300_000): { stdout: string; stderr: string; status: number | null; timedOut: boolean } {
+  const r = spawnSync(process.execPath, strataCommand(args), {
+    encoding: "latin1",
+    timeout: timeoutMs,
+    cwd: packageRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 << 20,
+  });
+  return { stdout: r.stdout ?? "", stderr: r.stderr ?? "", status: r.status, timedOut: r.signal !== null };
+}
+
 /**
  * Runs one kernel under strata-x86 with qemu's own command line (`-kernel K -serial stdio -m 32
  * -device isa-debug-exit,...`: strata-x86 speaks qemu-system-i386's idiom), cut at the marker line.

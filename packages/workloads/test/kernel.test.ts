@@ -13,7 +13,8 @@ import { findWorkload, workloadsOfKind } from "../src/index";
 import { packageRoot, resolveWorkloadPath } from "../src/node";
 import { buildWorkloads } from "../scripts/build";
 import { type InitrdEntry, buildKernel, packNewc, unpackNewc } from "../scripts/builders/kernel";
-import { TRANSCRIPT_TXT, runKernelInQemu } from "../scripts/record-kernel";
+import { TRANSCRIPT_TXT, qemuArgs, runKernelInQemu } from "../scripts/record-kernel";
+import { runStrataX86, strataRunsKernels } from "../scripts/record-baremetal";
 
 const kernel = findWorkload("strata-kernel");
 if (!kernel?.modules?.[0]) throw new Error("the catalogue has no strata-kernel workload with an initrd");
@@ -277,4 +278,14 @@ describe("the syscall table", () => {
     }));
     expect(rows).toEqual([...table].sort((a, b) => a.nr - b.nr));
   });
+});
+
+describe.skipIf(!strataRunsKernels())("strata-kernel under strata-x86 (@strata/isa's PC machine)", () => {
+  it("boots with qemu's command line and prints qemu's recorded transcript, then exits through isa-debug-exit", () => {
+    // The same options the transcript was recorded with (strata-x86 speaks qemu-system-i386's idiom).
+    const r = runStrataX86(qemuArgs(resolveWorkloadPath(kernel.artifact), resolveWorkloadPath(initrdPath)), 600_000);
+    expect(r.timedOut).toBe(false);
+    expect(r.stdout).toBe(kernel.expected.stdout);
+    expect(r.status).toBe((kernel.expected.exitCode << 1) | 1);
+  }, 660_000);
 });
