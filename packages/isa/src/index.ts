@@ -12,7 +12,7 @@ export { PhysicalMemory, PAGE_SIZE, PAGE_SHIFT, type WriteWatcher } from "./memo
 export { PageMap, PTE_P, PTE_W, PTE_U } from "./memory/page-map";
 export { Mmu } from "./memory/mmu";
 export { Tlb, TLB_SIZE, TLBF_GLOBAL, TLBF_LARGE, TLBF_NO_USER_READ, TLBF_NO_USER_WRITE } from "./memory/tlb";
-export type { PhysicalLayer } from "./memory/physical-layer";
+export { PhysicalWindow, type PhysicalLayer } from "./memory/physical-layer";
 export { PagingTranslator, PG_P, PG_RW, PG_US, PG_PWT, PG_PCD, PG_A, PG_D, PG_PS, PG_G, PFEC_RSVD } from "./memory/paging";
 export { writeCr0, writeCr3, writeCr4, CR0_CD, CR0_NW, CR4_VME, CR4_PVI, CR4_TSD, CR4_DE, CR4_PSE, CR4_PAE, CR4_PGE, CR4_PCE, CR4_SUPPORTED } from "./cpu/control-registers";
 export { IdentityTranslator, type Translator, ACCESS_READ, ACCESS_WRITE, ACCESS_USER, ACCESS_FETCH } from "./memory/translator";

@@ -12,6 +12,7 @@ import { CpuFault, VEC_PF } from "../src/cpu/exceptions";
 import { CR0_PE, CR0_PG, CR0_WP, S_CR0, S_CR2, S_CR3, S_CR4 } from "../src/cpu/state";
 import { restoreCpu, snapshotCpu } from "../src/cpu/snapshot";
 import { PhysicalMemory } from "../src/memory/physical";
+import { PhysicalWindow } from "../src/memory/physical-layer";
 
 // SDM Table 4-5 / 4-6 bit positions.
 const P = 1;
@@ -343,12 +344,15 @@ describe("physical layer", () => {
   it("maps guest-physical addresses above RAM (a ROM window at the top of 4 GiB) under paging and with paging off", () => {
     const { cpu, ram, setPte } = pagedMachine();
     // Guest-physical 0xFFFF0000.. lands at 0x1F00000 in PhysicalMemory; everything else is identity.
-    cpu.mmu.setPhysicalLayer({ map: (phys) => (phys >= 0xffff0000 ? 0x1f00000 + (phys - 0xffff0000) : phys) });
+    cpu.mmu.setPhysicalLayer(new PhysicalWindow(0xffff0000, 0x10000, 0x1f00000));
     ram.i32[(0x1f00000 + 0xff0) >> 2] = 0x0badc0de;
     setPte(0x5000, 0xffff0000 | P | RW);
     expect(cpu.mmu.read32(0x5ff0)).toBe(0x0badc0de);
     writeCr0(cpu, CR0_PE);
     expect(cpu.mmu.read32(0xffff0ff0 | 0)).toBe(0x0badc0de);
+    ram.i32[(0x1f00000 + 0xfff0) >> 2] = 0x600dcafe; // the reset vector's dword, F000:FFF0
+    expect(cpu.mmu.read32(0xfffffff0 | 0)).toBe(0x600dcafe);
+    expect(cpu.mmu.read32(0x1f0fff0)).toBe(0x600dcafe); // the store itself stays reachable
   });
 });
 

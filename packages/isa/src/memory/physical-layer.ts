@@ -14,3 +14,23 @@ export interface PhysicalLayer {
    */
   map(phys: number, access: number): number;
 }
+
+/**
+ * One window of guest-physical space backed elsewhere in PhysicalMemory, everything else identity:
+ * a PC's BIOS at [4 GiB - size, 4 GiB) stored after the guest's RAM (`new PhysicalWindow(highBase,
+ * size, storeBase)`), under paging as well as with paging off.
+ */
+export class PhysicalWindow implements PhysicalLayer {
+  constructor(
+    /** Guest-physical start of the window (unsigned). */
+    readonly base: number,
+    readonly size: number,
+    /** Where the window's first byte lives in PhysicalMemory. */
+    readonly store: number,
+  ) {}
+
+  map(phys: number): number {
+    const off = phys - this.base;
+    return off >= 0 && off < this.size ? this.store + off : phys;
+  }
+}
