@@ -5,6 +5,7 @@
  */
 import type { Cpu } from "./cpu";
 import type { PhysicalMemory } from "../memory/physical";
+import { updateDebugActive } from "./debug-registers";
 import { S_CPL, STATE_WORDS } from "./state";
 
 export interface CpuSnapshot {
@@ -66,6 +67,8 @@ export function restoreCpu(cpu: Cpu, snap: CpuSnapshot): void {
   cpu.mmu.setUserMode(cpu.s[S_CPL] === 3);
   cpu.mmu.tlb.flush();
   cpu.flushDecoded = true;
+  // Armed data breakpoints wrap the MMU accessors: re-derive from the restored DR7.
+  updateDebugActive(cpu);
 }
 
 /** A copy of physical memory. */
