@@ -15,6 +15,24 @@ export { Tlb, TLB_SIZE, TLBF_GLOBAL, TLBF_LARGE, TLBF_NO_USER_READ, TLBF_NO_USER
 export { PhysicalWindow, type PhysicalLayer } from "./memory/physical-layer";
 export { PagingTranslator, PG_P, PG_RW, PG_US, PG_PWT, PG_PCD, PG_A, PG_D, PG_PS, PG_G, PFEC_RSVD } from "./memory/paging";
 export { writeCr0, writeCr3, writeCr4, CR0_CD, CR0_NW, CR4_VME, CR4_PVI, CR4_TSD, CR4_DE, CR4_PSE, CR4_PAE, CR4_PGE, CR4_PCE, CR4_SUPPORTED } from "./cpu/control-registers";
+export { taskSwitch, farTaskSwitch, interruptTaskSwitch, taskReturn, type TaskSwitchReason } from "./cpu/task-switch";
+export { checkIoPermission, ioBitmapAllows, ioPrivileged } from "./cpu/io-permission";
+export {
+  readDebugRegister,
+  writeDebugRegister,
+  updateDebugActive,
+  instructionBreakpoint,
+  dataBreakpointHit,
+  ioBreakpointHit,
+  takePendingDataBreakpoint,
+  noteSingleStep,
+  DR6_B0,
+  DR6_BD,
+  DR6_BS,
+  DR6_BT,
+  DR7_GD,
+} from "./cpu/debug-registers";
+export { readMsr, writeMsr, msrValue, IA32_TIME_STAMP_COUNTER, IA32_APIC_BASE, IA32_SYSENTER_CS, IA32_SYSENTER_ESP, IA32_SYSENTER_EIP, IA32_MISC_ENABLE, IA32_MTRRCAP, IA32_MTRR_DEF_TYPE } from "./cpu/msr";
 export { IdentityTranslator, type Translator, ACCESS_READ, ACCESS_WRITE, ACCESS_USER, ACCESS_FETCH } from "./memory/translator";
 export type { Engine, StopReason } from "./engine";
 export { Interpreter } from "./exec/interpreter";
