@@ -209,13 +209,21 @@ export const execRetFar: ExecFn = (cpu, i) => {
     return;
   }
   const cpl = s[S_CPL]!;
+  // A selector whose RPL differs from CPL takes the inter-privilege path, which reads the outer
+  // SS:ESP (beyond the imm16 bytes) before it checks the selector: measured on the host, a null
+  // CS with a large imm16 whose SS:ESP slot is unmapped is #PF, not #GP(0).
+  let newEsp = 0;
+  let newSs = 0;
+  if ((sel & 3) !== cpl) {
+    // SS first (the host's CR2 names the SS slot when both are unmapped).
+    newSs = peek(cpu, size, 3 * size + imm) & 0xffff;
+    newEsp = peek(cpu, size, 2 * size + imm);
+  }
   const rpl = checkReturnCode(cpu, sel, cpl);
   const codeLo = desc.lo;
   const codeHi = desc.hi;
   if (rpl > cpl) {
     // Return to an outer level: SS:ESP follow the parameters the imm16 releases.
-    const newEsp = peek(cpu, size, 2 * size + imm);
-    const newSs = peek(cpu, size, 3 * size + imm) & 0xffff;
     checkStackSegment(cpu, newSs, rpl);
     if (offset >>> 0 > descriptorLimit(codeLo, codeHi) >>> 0) raise(VEC_GP, 0);
     setSegmentCache(cpu, SS, newSs, desc.lo, desc.hi);
