@@ -8,6 +8,7 @@
  *   RESULT dbt.translated_share      tc.insn_from_cache / insn.retired
  *   RESULT dbt.host_bytes            generated source bytes of the live translations (sum)
  *   RESULT dbt.threshold_ms.<T>      dbt CPU time of hello + the three (1/4 rounds) at hot threshold T
+ *   RESULT dbt.region_blocks_ms.<R>  the same at the default threshold with regions of up to R blocks
  * plus the same per workload. Usage: tsx bench/run.ts [scale] (multiplies the round counts).
  * Times are CPU times (user + system): the machine is shared, wall time is not comparable. For
  * the in-process engines it is the time of LinuxProcess.run (translation included, loading not).
@@ -49,14 +50,14 @@ interface Run {
 }
 
 /** Best CPU time of two in-process runs (the first also pays for V8 compiling the engine). */
-function runStrata(image: Uint8Array, argv: string[], dbt: boolean, hotThreshold?: number): Run {
+function runStrata(image: Uint8Array, argv: string[], dbt: boolean, hotThreshold?: number, regionBlocks?: number): Run {
   let best: Run | null = null;
   for (let rep = 0; rep < 2; rep++) {
     const chunks: Uint8Array[] = [];
     const proc = new LinuxProcess(image, {
       argv,
       stdout: (b) => chunks.push(b.slice()),
-      ...(dbt ? { engine: (m) => createDbtEngine(m, { ...(hotThreshold === undefined ? {} : { hotThreshold }) }) } : {}),
+      ...(dbt ? { engine: (m) => createDbtEngine(m, { ...(hotThreshold === undefined ? {} : { hotThreshold }), ...(regionBlocks === undefined ? {} : { regionBlocks }) }) } : {}),
     });
     // Engine time only (loading the ELF and allocating guest memory are the same for both).
     const c0 = process.cpuUsage();
@@ -131,4 +132,15 @@ for (const threshold of [0, 4, 16, 64, 256]) {
   }
   console.log(`# threshold ${threshold}: ${ms.toFixed(0)} ms CPU, ${interpreted} instructions interpreted`);
   result(`dbt.threshold_ms.${threshold}`, ms);
+}
+
+// Region size: translations spanning the loops through a hot block (DEFAULT_REGION_BLOCKS is 1).
+for (const regionBlocks of [1, 4, 12]) {
+  let ms = 0;
+  for (const [name, args] of sweep) {
+    const w = findWorkload(name);
+    if (w === undefined) throw new Error(`workload ${name} missing`);
+    ms += runStrata(readArtifact(w), [resolveWorkloadPath(w.artifact), ...args], true, undefined, regionBlocks).ms;
+  }
+  result(`dbt.region_blocks_ms.${regionBlocks}`, ms);
 }

@@ -6,6 +6,8 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { findWorkload } from "@strata/workloads";
+import { resolveWorkloadPath } from "@strata/workloads/node";
 import { main } from "../src/cli/commands";
 
 const ELF = fileURLToPath(new URL("../../workloads/artifacts/bare-metal-i386/demo.elf", import.meta.url));
@@ -45,5 +47,19 @@ describe("strata-dbt", () => {
     expect(notElf.err.split("\n").filter(Boolean)).toHaveLength(1);
     expect(capture(["run", "--budget", "x", ELF]).status).toBe(2);
     expect(capture(["frobnicate"]).status).toBe(2);
+  });
+
+  it("-kernel: a bare-metal test kernel prints qemu-system-i386's transcript and exits with its status", () => {
+    const w = findWorkload("pit")!;
+    const r = capture(["-kernel", resolveWorkloadPath(w.artifact), "-serial", "stdio", "-no-reboot", "--threshold", "2", "--counters"]);
+    expect(r.out.slice(r.out.indexOf(w.expected.stdout.slice(0, 20)))).toBe(w.expected.stdout);
+    expect(r.status).toBe((w.expected.exitCode << 1) | 1);
+    expect(Number(/^tc\.blocks_compiled (\d+)$/m.exec(r.err)?.[1])).toBeGreaterThan(0);
+  });
+
+  it("-kernel: bad machine arguments get one line and status 2", () => {
+    const r = capture(["-kernel", "x.elf", "-m", "lots"]);
+    expect(r.status).toBe(2);
+    expect(r.err.split("\n")[0]).toBe("strata-dbt: -m needs an integer >= 2, got lots");
   });
 });

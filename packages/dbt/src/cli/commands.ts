@@ -6,14 +6,17 @@
  *       console 0xE9 to stdout, isa-debug-exit 0xF4 ends the run with (v << 1) | 1)
  *   strata-dbt disasm FILE.elf
  *       objdump-style listing (isa's disassembler; translation does not change it)
+ *   strata-dbt -kernel FILE [...]
+ *       strata-x86's machine arguments: the PC machine on the translator (cli/system.ts)
  * Linux programs run on the translator through the library (LinuxProcess's `engine` option).
  */
 import { readFileSync } from "node:fs";
 import { createMachine, disassembleElf, ElfError, parseElf32, PcDevices, PT_LOAD, S_EIP, vectorName } from "@strata/isa";
 import { createDbtEngine } from "../engine/create";
 import { STOP_HOST } from "../engine/stop";
+import { SYSTEM_USAGE, systemMain } from "./system";
 
-const USAGE = "usage: strata-dbt <disasm|run> [options] FILE.elf\n  run [--counters] [--budget N] [--memory MiB] [--threshold T] [--max-blocks B] FILE.elf";
+const USAGE = `usage: strata-dbt <disasm|run> [options] FILE.elf\n  run [--counters] [--budget N] [--memory MiB] [--threshold T] [--max-blocks B] FILE.elf\n${SYSTEM_USAGE}`;
 
 export interface CliIo {
   out(s: string): void;
@@ -146,6 +149,8 @@ export function runMain(args: readonly string[], io: CliIo = NODE_IO): number {
 
 export function main(argv: readonly string[], io: CliIo = NODE_IO): number {
   const [cmd, ...rest] = argv;
+  // strata-x86's machine arguments (-kernel ...): the PC machine on the translator.
+  if (cmd !== undefined && cmd.startsWith("-") && cmd !== "-h" && cmd !== "--help") return systemMain(argv, io);
   switch (cmd) {
     case "disasm":
       return disasmMain(rest, io);

@@ -555,7 +555,9 @@ class RegionWriter {
       (this.consts.length > 0 ? `const ${this.consts.join(", ")};\n` : "") +
       `const KB = [${this.faultBlock.join(",")}], KI = [${this.faultIndex.join(",")}];\n` +
       `return function ${name}(cpu, left) {\n` +
-      `const s = cpu.s;\n` +
+      // The memory views and the TLB arrays as the function's own constants (not reloaded from
+      // the closure's context at every access).
+      `const s = cpu.s, RT = P_RT, WT = P_WT, FR = P_FR, TM = P_TM, I32 = P_I32, U16 = P_U16, U8 = P_U8, mmu = P_mmu;\n` +
       `let ${declRegs}, fo = s[${S_CC_OP}], fd = s[${S_CC_DST}], fs = s[${S_CC_SRC}], f2 = s[${S_CC_SRC2}]${declSegs};\n` +
       `let ss32 = ${this.usesStack ? `(s[${S_SEG_ATTR + SS}] & 0x4000) !== 0` : "false"};\n` +
       `let L = 0, k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, sp = 0, fa = 0, fb = 0, fr = 0, xe = 0, xk = 0, xm = 0, rt = 0;\n` +
@@ -594,7 +596,7 @@ type Factory = (
 export function compileRegion(blocks: readonly TBlock[], csBase: number, mmu: Mmu, host: ChainHost, transfers = true): { fn: BlockFn; bytes: number } {
   const src = regionSource(blocks, csBase, transfers);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- translation is the point of this package
-  const factory = new Function("H", "M", "RT", "WT", "FR", "TM", "I32", "U16", "U8", "mmu", "testCC", "computeCF", "FAULT", src) as Factory;
+  const factory = new Function("H", "M", "P_RT", "P_WT", "P_FR", "P_TM", "P_I32", "P_U16", "P_U8", "P_mmu", "testCC", "computeCF", "FAULT", src) as Factory;
   const tlb = mmu.tlb;
   const fn = factory(host, blocks, tlb.readTag, tlb.writeTag, tlb.frame, tlb.readTag.length - 1, mmu.ram.i32, mmu.ram.u16, mmu.ram.u8, mmu, testCC, computeCF, FAULT);
   return { fn, bytes: src.length };
