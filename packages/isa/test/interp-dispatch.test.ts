@@ -15,7 +15,7 @@ const norm = (body: string): string =>
   body
     .split("\n")
     .map((l) => l.trim())
-    .filter((l) => l !== "" && l !== "const s = cpu.s;" && l !== "break;")
+    .filter((l) => l !== "" && l !== "const s = cpu.s;" && l !== "const mmu = cpu.mmu;" && l !== "const r8 = cpu.r8;" && l !== "break;")
     .join("\n");
 
 describe("inline dispatch", () => {

@@ -98,6 +98,8 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
   // one instruction at a time through the original handlers.
   if (n < insns.length) return runInsnsSingly(cpu, insns, n);
   const s = cpu.s;
+  const mmu = cpu.mmu;
+  const r8 = cpu.r8;
   let retired = 0;
   let linked = 0;
   let k = 0;
@@ -110,51 +112,51 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           i.exec(cpu, i);
           break;
         case 1: {
-          cpu.s[i.v0] = cpu.s[i.v1]!;
+          s[i.v0] = s[i.v1]!;
           break;
         }
         case 2: {
-          cpu.s[i.v0] = i.v1;
+          s[i.v0] = i.v1;
           break;
         }
         case 3: {
-          cpu.s[i.v0] = cpu.mmu.read32(ea32(cpu, i));
+          s[i.v0] = mmu.read32(ea32(cpu, i));
           break;
         }
         case 4: {
-          cpu.mmu.write32(ea32(cpu, i), cpu.s[i.v1]!);
+          mmu.write32(ea32(cpu, i), s[i.v1]!);
           break;
         }
         case 5: {
-          cpu.mmu.write32(ea32(cpu, i), i.v1);
+          mmu.write32(ea32(cpu, i), i.v1);
           break;
         }
         case 6: {
-          cpu.mmu.write8(ea32(cpu, i), i.v1);
+          mmu.write8(ea32(cpu, i), i.v1);
           break;
         }
         case 7: {
-          cpu.mmu.write8(ea32(cpu, i), cpu.r8[i.v1]!);
+          mmu.write8(ea32(cpu, i), r8[i.v1]!);
           break;
         }
         case 8: {
-          cpu.r8[i.v0] = cpu.mmu.read8(ea32(cpu, i));
+          r8[i.v0] = mmu.read8(ea32(cpu, i));
           break;
         }
         case 9: {
-          cpu.s[i.v0] = cpu.mmu.read8(ea32(cpu, i));
+          s[i.v0] = mmu.read8(ea32(cpu, i));
           break;
         }
         case 10: {
-          cpu.s[i.v0] = cpu.r8[i.v1]!;
+          s[i.v0] = r8[i.v1]!;
           break;
         }
         case 11: {
-          cpu.s[i.v0] = (cpu.mmu.read8(ea32(cpu, i)) << 24) >> 24;
+          s[i.v0] = (mmu.read8(ea32(cpu, i)) << 24) >> 24;
           break;
         }
         case 12: {
-          cpu.s[i.v0] = cpu.mmu.read16(ea32(cpu, i));
+          s[i.v0] = mmu.read16(ea32(cpu, i));
           break;
         }
         case 13: {
@@ -180,7 +182,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 16: {
-          const b = cpu.mmu.read32(ea32(cpu, i));
+          const b = mmu.read32(ea32(cpu, i));
           const r = (s[i.v0]! + b) | 0;
           s[i.v0] = r;
           s[S_CC_OP] = ADD32;
@@ -221,14 +223,14 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 21: {
-          const b = cpu.mmu.read32(ea32(cpu, i));
+          const b = mmu.read32(ea32(cpu, i));
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (s[i.v0]! - b) | 0;
           s[S_CC_SRC] = b;
           break;
         }
         case 22: {
-          const a = cpu.mmu.read32(ea32(cpu, i));
+          const a = mmu.read32(ea32(cpu, i));
           const b = s[i.v1]!;
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (a - b) | 0;
@@ -236,7 +238,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 23: {
-          const a = cpu.mmu.read32(ea32(cpu, i));
+          const a = mmu.read32(ea32(cpu, i));
           const b = i.v1;
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (a - b) | 0;
@@ -244,7 +246,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 24: {
-          const a = cpu.mmu.read8(ea32(cpu, i));
+          const a = mmu.read8(ea32(cpu, i));
           const b = i.v1;
           s[S_CC_OP] = SUB8;
           s[S_CC_DST] = (a - b) & 0xff;
@@ -331,13 +333,13 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
         }
         case 35: {
           if (testCC(cpu.s, i.cc)) {
-            cpu.s[S_EIP] = i.v0;
+            s[S_EIP] = i.v0;
             cpu.stop = STOP_BRANCH;
           }
           break;
         }
         case 36: {
-          cpu.s[S_EIP] = i.v0;
+          s[S_EIP] = i.v0;
           break;
         }
         case 37: {
@@ -508,7 +510,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPush(cpu, i);
           else {
             const sp = (s[ESP]! - 4) | 0;
-            cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, s[i.v0]!);
+            mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, s[i.v0]!);
             s[ESP] = sp;
           }
           break;
@@ -517,7 +519,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPop(cpu, i);
           else {
             const sp = s[ESP]!;
-            const v = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
+            const v = mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
             s[ESP] = (sp + 4) | 0;
             s[i.v0] = v;
           }
@@ -527,7 +529,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execCall(cpu, i);
           else {
             const sp = (s[ESP]! - 4) | 0;
-            cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, i.next);
+            mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, i.next);
             s[ESP] = sp;
             s[S_EIP] = i.v0;
           }
@@ -537,7 +539,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execRet(cpu, i);
           else {
             const sp = s[ESP]!;
-            const t = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
+            const t = mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
             s[ESP] = (sp + 4) | 0;
             s[S_EIP] = t;
           }
@@ -572,7 +574,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 53: {
-          const b = cpu.mmu.read32(ea32(cpu, i));
+          const b = mmu.read32(ea32(cpu, i));
           const a = s[i.v0]!;
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (a - b) | 0;
@@ -586,7 +588,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 54: {
-          const a = cpu.mmu.read32(ea32(cpu, i));
+          const a = mmu.read32(ea32(cpu, i));
           const b = s[i.v1]!;
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (a - b) | 0;
@@ -600,7 +602,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 55: {
-          const a = cpu.mmu.read32(ea32(cpu, i));
+          const a = mmu.read32(ea32(cpu, i));
           const b = i.v1;
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (a - b) | 0;
@@ -614,7 +616,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 56: {
-          const a = cpu.mmu.read8(ea32(cpu, i));
+          const a = mmu.read8(ea32(cpu, i));
           const b = i.v1;
           s[S_CC_OP] = SUB8;
           s[S_CC_DST] = (a - b) & 0xff;
@@ -640,8 +642,8 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 58: {
-          const r = cpu.r8[i.v0]! ^ cpu.r8[i.v1]!;
-          cpu.r8[i.v0] = r;
+          const r = r8[i.v0]! ^ r8[i.v1]!;
+          r8[i.v0] = r;
           s[S_CC_OP] = LOGIC8;
           s[S_CC_DST] = r;
           break;

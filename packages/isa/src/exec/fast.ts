@@ -32,40 +32,60 @@ export function ea32(cpu: Cpu, i: Insn): number {
 
 // --- MOV ---
 export const movRR32: ExecFn = (cpu, i) => {
-  cpu.s[i.v0] = cpu.s[i.v1]!;
+  const s = cpu.s;
+  s[i.v0] = s[i.v1]!;
 };
 export const movRI32: ExecFn = (cpu, i) => {
-  cpu.s[i.v0] = i.v1;
+  const s = cpu.s;
+  s[i.v0] = i.v1;
 };
 export const movRM32: ExecFn = (cpu, i) => {
-  cpu.s[i.v0] = cpu.mmu.read32(ea32(cpu, i));
+  const s = cpu.s;
+  const mmu = cpu.mmu;
+  s[i.v0] = mmu.read32(ea32(cpu, i));
 };
 export const movMR32: ExecFn = (cpu, i) => {
-  cpu.mmu.write32(ea32(cpu, i), cpu.s[i.v1]!);
+  const s = cpu.s;
+  const mmu = cpu.mmu;
+  mmu.write32(ea32(cpu, i), s[i.v1]!);
 };
 export const movMI32: ExecFn = (cpu, i) => {
-  cpu.mmu.write32(ea32(cpu, i), i.v1);
+  const mmu = cpu.mmu;
+  mmu.write32(ea32(cpu, i), i.v1);
 };
 export const movMI8: ExecFn = (cpu, i) => {
-  cpu.mmu.write8(ea32(cpu, i), i.v1);
+  const mmu = cpu.mmu;
+  mmu.write8(ea32(cpu, i), i.v1);
 };
 export const movMR8: ExecFn = (cpu, i) => {
-  cpu.mmu.write8(ea32(cpu, i), cpu.r8[i.v1]!);
+  const mmu = cpu.mmu;
+  const r8 = cpu.r8;
+  mmu.write8(ea32(cpu, i), r8[i.v1]!);
 };
 export const movRM8: ExecFn = (cpu, i) => {
-  cpu.r8[i.v0] = cpu.mmu.read8(ea32(cpu, i));
+  const mmu = cpu.mmu;
+  const r8 = cpu.r8;
+  r8[i.v0] = mmu.read8(ea32(cpu, i));
 };
 export const movzxRM8: ExecFn = (cpu, i) => {
-  cpu.s[i.v0] = cpu.mmu.read8(ea32(cpu, i));
+  const s = cpu.s;
+  const mmu = cpu.mmu;
+  s[i.v0] = mmu.read8(ea32(cpu, i));
 };
 export const movzxRR8: ExecFn = (cpu, i) => {
-  cpu.s[i.v0] = cpu.r8[i.v1]!;
+  const s = cpu.s;
+  const r8 = cpu.r8;
+  s[i.v0] = r8[i.v1]!;
 };
 export const movsxRM8: ExecFn = (cpu, i) => {
-  cpu.s[i.v0] = (cpu.mmu.read8(ea32(cpu, i)) << 24) >> 24;
+  const s = cpu.s;
+  const mmu = cpu.mmu;
+  s[i.v0] = (mmu.read8(ea32(cpu, i)) << 24) >> 24;
 };
 export const movzxRM16: ExecFn = (cpu, i) => {
-  cpu.s[i.v0] = cpu.mmu.read16(ea32(cpu, i));
+  const s = cpu.s;
+  const mmu = cpu.mmu;
+  s[i.v0] = mmu.read16(ea32(cpu, i));
 };
 
 // --- LEA ---
@@ -95,7 +115,8 @@ export const addRI32: ExecFn = (cpu, i) => {
 };
 export const addRM32: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  const b = cpu.mmu.read32(ea32(cpu, i));
+  const mmu = cpu.mmu;
+  const b = mmu.read32(ea32(cpu, i));
   const r = (s[i.v0]! + b) | 0;
   s[i.v0] = r;
   s[S_CC_OP] = ADD32;
@@ -136,14 +157,16 @@ export const cmpRI32: ExecFn = (cpu, i) => {
 };
 export const cmpRM32: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  const b = cpu.mmu.read32(ea32(cpu, i));
+  const mmu = cpu.mmu;
+  const b = mmu.read32(ea32(cpu, i));
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (s[i.v0]! - b) | 0;
   s[S_CC_SRC] = b;
 };
 export const cmpMR32: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  const a = cpu.mmu.read32(ea32(cpu, i));
+  const mmu = cpu.mmu;
+  const a = mmu.read32(ea32(cpu, i));
   const b = s[i.v1]!;
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (a - b) | 0;
@@ -151,7 +174,8 @@ export const cmpMR32: ExecFn = (cpu, i) => {
 };
 export const cmpMI32: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  const a = cpu.mmu.read32(ea32(cpu, i));
+  const mmu = cpu.mmu;
+  const a = mmu.read32(ea32(cpu, i));
   const b = i.v1;
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (a - b) | 0;
@@ -159,7 +183,8 @@ export const cmpMI32: ExecFn = (cpu, i) => {
 };
 export const cmpMI8: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  const a = cpu.mmu.read8(ea32(cpu, i));
+  const mmu = cpu.mmu;
+  const a = mmu.read8(ea32(cpu, i));
   const b = i.v1;
   s[S_CC_OP] = SUB8;
   s[S_CC_DST] = (a - b) & 0xff;
@@ -195,8 +220,9 @@ export const xorRR32: ExecFn = (cpu, i) => {
 };
 export const xorRR8: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  const r = cpu.r8[i.v0]! ^ cpu.r8[i.v1]!;
-  cpu.r8[i.v0] = r;
+  const r8 = cpu.r8;
+  const r = r8[i.v0]! ^ r8[i.v1]!;
+  r8[i.v0] = r;
   s[S_CC_OP] = LOGIC8;
   s[S_CC_DST] = r;
 };
@@ -255,13 +281,15 @@ export const sarRI32: ExecFn = (cpu, i) => {
 
 // --- control ---
 export const jcc: ExecFn = (cpu, i) => {
+  const s = cpu.s;
   if (testCC(cpu.s, i.cc)) {
-    cpu.s[S_EIP] = i.v0;
+    s[S_EIP] = i.v0;
     cpu.stop = STOP_BRANCH;
   }
 };
 export const jmpRel: ExecFn = (cpu, i) => {
-  cpu.s[S_EIP] = i.v0;
+  const s = cpu.s;
+  s[S_EIP] = i.v0;
 };
 
 
@@ -466,7 +494,8 @@ export const cmpRI32Jcc: ExecFn = (cpu, i) => {
 };
 export const cmpRM32Jcc: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  const b = cpu.mmu.read32(ea32(cpu, i));
+  const mmu = cpu.mmu;
+  const b = mmu.read32(ea32(cpu, i));
   const a = s[i.v0]!;
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (a - b) | 0;
@@ -480,7 +509,8 @@ export const cmpRM32Jcc: ExecFn = (cpu, i) => {
 };
 export const cmpMR32Jcc: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  const a = cpu.mmu.read32(ea32(cpu, i));
+  const mmu = cpu.mmu;
+  const a = mmu.read32(ea32(cpu, i));
   const b = s[i.v1]!;
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (a - b) | 0;
@@ -494,7 +524,8 @@ export const cmpMR32Jcc: ExecFn = (cpu, i) => {
 };
 export const cmpMI32Jcc: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  const a = cpu.mmu.read32(ea32(cpu, i));
+  const mmu = cpu.mmu;
+  const a = mmu.read32(ea32(cpu, i));
   const b = i.v1;
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (a - b) | 0;
@@ -508,7 +539,8 @@ export const cmpMI32Jcc: ExecFn = (cpu, i) => {
 };
 export const cmpMI8Jcc: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  const a = cpu.mmu.read8(ea32(cpu, i));
+  const mmu = cpu.mmu;
+  const a = mmu.read8(ea32(cpu, i));
   const b = i.v1;
   s[S_CC_OP] = SUB8;
   s[S_CC_DST] = (a - b) & 0xff;
@@ -556,39 +588,43 @@ export const JCC_BY_CC: readonly (ExecFn | undefined)[] = [
 // --- stack and calls with a 32-bit stack and operand size (a 16-bit SS takes the generic path) ---
 export const pushR32: ExecFn = (cpu, i) => {
   const s = cpu.s;
+  const mmu = cpu.mmu;
   if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPush(cpu, i);
   else {
     const sp = (s[ESP]! - 4) | 0;
-    cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, s[i.v0]!);
+    mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, s[i.v0]!);
     s[ESP] = sp;
   }
 };
 export const popR32: ExecFn = (cpu, i) => {
   const s = cpu.s;
+  const mmu = cpu.mmu;
   if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execPop(cpu, i);
   else {
     const sp = s[ESP]!;
-    const v = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
+    const v = mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
     s[ESP] = (sp + 4) | 0;
     s[i.v0] = v;
   }
 };
 export const callRel32: ExecFn = (cpu, i) => {
   const s = cpu.s;
+  const mmu = cpu.mmu;
   if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execCall(cpu, i);
   else {
     const sp = (s[ESP]! - 4) | 0;
-    cpu.mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, i.next);
+    mmu.write32((sp + s[S_SEG_BASE + SS]!) | 0, i.next);
     s[ESP] = sp;
     s[S_EIP] = i.v0;
   }
 };
 export const ret32: ExecFn = (cpu, i) => {
   const s = cpu.s;
+  const mmu = cpu.mmu;
   if ((s[S_SEG_ATTR + SS]! & 0x4000) === 0) execRet(cpu, i);
   else {
     const sp = s[ESP]!;
-    const t = cpu.mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
+    const t = mmu.read32((sp + s[S_SEG_BASE + SS]!) | 0);
     s[ESP] = (sp + 4) | 0;
     s[S_EIP] = t;
   }
