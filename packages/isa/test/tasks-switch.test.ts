@@ -13,6 +13,7 @@ import { createMachine, type Machine } from "../src/machine";
 import { FAULT, VEC_GP, VEC_NP, VEC_TS } from "../src/cpu/exceptions";
 import { taskReturn, taskSwitch, farTaskSwitch } from "../src/cpu/task-switch";
 import { readEflags } from "../src/cpu/flags";
+import { writeCr0, writeCr3, writeCr4 } from "../src/cpu/control-registers";
 import {
   CR0_TS,
   CS,
@@ -25,6 +26,7 @@ import {
   ESP,
   S_CPL,
   S_CR0,
+  S_CR3,
   S_DR7,
   S_EIP,
   S_LDTR_BASE,
@@ -332,5 +334,44 @@ describe("task switch as instructions (far CALL/JMP, INT through an IDT task gat
     expect(gdt.access(3)).toBe(0x8b);
     expect(gdt.access(4)).toBe(0x89);
     expect(s[EAX]).toBe(0x12345678);
+  });
+});
+
+describe("task switch: CR3 (§7.3 step 11: loaded from a 32-bit TSS while CR0.PG = 1)", () => {
+  function paged(pg: boolean): Machine {
+    const { m } = world();
+    const g = mem(m);
+    // Two page directories mapping the first 4 MiB with one 4 MiB page (PSE), identity.
+    g.write32(0x40000, 0x83);
+    g.write32(0x41000, 0x83);
+    g.write32(TSS_B + TSS.cr3, 0x41000);
+    const s = m.cpu.s;
+    writeCr4(m.cpu, 0x10);
+    writeCr3(m.cpu, 0x40000);
+    if (pg) writeCr0(m.cpu, s[S_CR0]! | 0x80000000);
+    return m;
+  }
+
+  it("with paging on, the new task's CR3 is loaded; the old task's is not saved (CR3 is static state)", () => {
+    const m = paged(true);
+    mem(m).write32(TSS_A + TSS.cr3, 0x40000);
+    const events: number[] = [];
+    m.engine.setHostHandler((e) => {
+      events.push(e.vector);
+      return "stop";
+    });
+    farTaskSwitch(m.cpu, 0x20, "call", 0x1007);
+    expect(m.cpu.s[S_CR3]).toBe(0x41000);
+    m.cpu.s[S_CR3] = 0x41000 | 0x8; // changed while B runs: not written back on the return
+    taskReturn(m.cpu, 0x3005);
+    expect(mem(m).read32(TSS_B + TSS.cr3)).toBe(0x41000);
+    expect([m.cpu.s[S_CR3], m.cpu.s[S_TR_SEL], m.cpu.s[S_EIP]]).toEqual([0x40000, 0x18, 0x1007]);
+    expect(events).toEqual([]);
+  });
+
+  it("with paging off, CR3 is left alone", () => {
+    const m = paged(false);
+    farTaskSwitch(m.cpu, 0x20, "call", 0x1007);
+    expect(m.cpu.s[S_CR3]).toBe(0x40000);
   });
 });
