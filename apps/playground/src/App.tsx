@@ -1,4 +1,4 @@
-import { compareReports, defaultRegistry, detectKind, type Comparison, type RunReport, type WorkloadInput } from "@strata/lab";
+import { compareReports, defaultRegistry, detectKind, workloadInput, type Comparison, type RunExit, type RunReport, type WorkloadInput } from "@strata/lab";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ComparisonChart } from "./Chart";
 import { loadArtifacts, workloads } from "./catalogue";
@@ -75,14 +75,8 @@ export function App() {
   async function loadInput(): Promise<WorkloadInput> {
     if (catalogueEntry) {
       const { image, modules } = await loadArtifacts(catalogueEntry);
-      return {
-        name: catalogueEntry.name,
-        kind: catalogueEntry.kind,
-        image,
-        ...(modules.length ? { modules } : {}),
-        ...(catalogueEntry.mainClass ? { mainClass: catalogueEntry.mainClass } : {}),
-        ...(catalogueEntry.args ? { args: catalogueEntry.args } : {}),
-      };
+      // As `strata run` builds it: modules with their names, a kernel's recorded machine size.
+      return workloadInput(catalogueEntry, image, modules);
     }
     if (upload && uploadName) return { name: uploadName, kind: detectKind(uploadName, upload), image: upload };
     throw new Error(uploadName ? `${uploadName} is too large to travel in a link: upload it again` : "pick a workload first");
@@ -191,10 +185,16 @@ export function App() {
             value={typeof experiment.workload === "string" ? experiment.workload : "__upload"}
             onChange={(e) => e.target.value !== "__upload" && setExperiment((x) => ({ ...x, workload: e.target.value }))}
           >
-            {workloads.map((w) => (
-              <option key={w.name} value={w.name}>
-                {w.name} ({w.kind})
-              </option>
+            {KINDS.map(([k, label]) => (
+              <optgroup key={k} label={label}>
+                {workloads
+                  .filter((w) => w.kind === k)
+                  .map((w) => (
+                    <option key={w.name} value={w.name} title={w.description}>
+                      {w.name} ({w.kind})
+                    </option>
+                  ))}
+              </optgroup>
             ))}
             {uploadName && <option value="__upload">{uploadName} (uploaded)</option>}
           </select>
@@ -277,8 +277,13 @@ export function App() {
                 </tbody>
               </table>
               {s.report && (
-                <p className="exit" data-testid={`exit-${id}`} data-host-ms={s.report.hostMs}>
+                <p className="exit" data-testid={`exit-${id}`} data-host-ms={s.report.hostMs} title={exitDetail(s.report.exit)}>
                   {s.report.exit.kind === "exit" ? `exit ${s.report.exit.code}` : s.report.exit.kind} · {s.report.hostMs.toFixed(0)} ms host
+                </p>
+              )}
+              {s.report && exitDetail(s.report.exit) && (
+                <p className="exit-detail" data-testid={`exit-detail-${id}`}>
+                  {exitDetail(s.report.exit)}
                 </p>
               )}
             </article>
@@ -326,6 +331,19 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** The picker's groups, in the order of the levels of the survey (machine first). */
+const KINDS = [
+  ["bare-metal-i386", "Bare-metal i386 kernels (PC machine)"],
+  ["linux-i386", "Linux i386 programs"],
+  ["win32-pe", "Win32 programs"],
+  ["jvm", "Java programs"],
+] as const;
+
+/** What a lane's end says besides its kind: the fault, the halt, the error. */
+function exitDetail(e: RunExit): string | undefined {
+  return "message" in e ? e.message : undefined;
 }
 
 function safeKind(name: string, b: Uint8Array) {

@@ -10,6 +10,18 @@ import { Terminal, type TerminalHandle } from "./Terminal";
 
 const hex = (v: number) => v.toString(16).padStart(8, "0");
 
+/** The general registers first, then what the level adds (a bare-metal machine: CR0-CR4, CPL). */
+function registerNames(state: DebugState): string[] {
+  const general: readonly string[] = REGISTER_ORDER;
+  return [...general, ...Object.keys(state.registers).filter((r) => !general.includes(r))];
+}
+
+/** Selectors as 4 hex digits, the CPL as a ring number, everything else as 8 hex digits. */
+function registerText(name: string, v: number): string {
+  if (name === "cpl") return String(v);
+  return name.length === 2 ? v.toString(16).padStart(4, "0") : hex(v);
+}
+
 export function Debugger({ level, load }: { level: string; load: () => Promise<WorkloadInput> }) {
   const worker = useRef<Worker | null>(null);
   const term = useRef<TerminalHandle>(null);
@@ -82,13 +94,13 @@ export function Debugger({ level, load }: { level: string; load: () => Promise<W
           </div>
           <table className="registers" data-testid="registers">
             <tbody>
-              {REGISTER_ORDER.map((r) => {
+              {registerNames(state).map((r) => {
                 const v = state.registers[r] ?? 0;
                 const changed = previous !== null && previous.registers[r] !== v;
                 return (
                   <tr key={r} data-reg={r} className={changed ? "changed" : ""}>
                     <td>{r}</td>
-                    <td>{r.length === 2 ? v.toString(16).padStart(4, "0") : hex(v)}</td>
+                    <td>{registerText(r, v)}</td>
                   </tr>
                 );
               })}

@@ -9,6 +9,14 @@ export interface TerminalHandle {
   text(): string;
 }
 
+/**
+ * The console's element carries the plain transcript as a property (never an attribute, so no DOM
+ * work per write): xterm only renders the rows on screen, and long serial transcripts scroll.
+ */
+export interface TranscriptHost extends HTMLDivElement {
+  strataTranscript?: string;
+}
+
 export const Terminal = forwardRef<TerminalHandle, { rows?: number }>(function Terminal({ rows = 12 }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<XTerm | null>(null);
@@ -28,10 +36,12 @@ export const Terminal = forwardRef<TerminalHandle, { rows?: number }>(function T
   useImperativeHandle(ref, () => ({
     write(text, stream = "stdout") {
       transcript.current += text;
+      if (host.current) (host.current as TranscriptHost).strataTranscript = transcript.current;
       term.current?.write(stream === "stderr" ? `\x1b[31m${text}\x1b[0m` : text);
     },
     clear() {
       transcript.current = "";
+      if (host.current) (host.current as TranscriptHost).strataTranscript = "";
       term.current?.reset();
     },
     text: () => transcript.current,
