@@ -4,16 +4,17 @@
  * region, pc_system_firmware_init / x86_bios_rom_init). Both are read-only: guest writes are
  * dropped.
  *
- * Mechanism (the MMU has no physical-bus hook yet, see README "Machine"):
+ * Mechanism:
  * - the low alias lives in RAM at 0x100000 - size and its pages are write-watched: the watcher
  *   puts the image's bytes back after any guest store, so a write is never observable;
  * - the high copy lives in extra physical memory above the guest's RAM (the machine allocates
  *   it; the guest's RAM size, as reported to it, does not include it), write-watched the same way,
- *   and a Translator wrapper maps linear [4 GiB - size, 4 GiB) onto it while paging is off.
+ *   and the ROM is the MMU's guest-physical layer (Mmu.setPhysicalLayer), which maps
+ *   [4 GiB - size, 4 GiB) onto that copy under paging as well as with paging off.
  */
 import type { Mmu } from "../memory/mmu";
-import { PAGE_SHIFT, PAGE_SIZE, type PhysicalMemory } from "../memory/physical";
-import type { Translator } from "../memory/translator";
+import { PAGE_SIZE, type PhysicalMemory } from "../memory/physical";
+import type { PhysicalLayer } from "../memory/physical-layer";
 
 /** The most of the image that appears below 1 MiB (0xE0000-0xFFFFF). */
 export const ISA_BIOS_MAX = 128 * 1024;
@@ -30,7 +31,10 @@ export class RomError extends Error {
   }
 }
 
-export class BiosRom {
+/** A PhysicalMemory address no memory is that large: reads give all ones, writes are dropped. */
+const UNBACKED = 0x1_0000_0000;
+
+export class BiosRom implements PhysicalLayer {
   readonly image: Uint8Array;
   /** Physical address of the low alias (0x100000 - its size). */
   readonly lowBase: number;
@@ -65,7 +69,18 @@ export class BiosRom {
     const id = ram.addWatcher((phys, length) => this.undoWrite(ram, phys, length));
     for (let a = this.lowBase; a < this.lowBase + this.lowSize; a += PAGE_SIZE) mmu.watchPage(a, id);
     for (let a = this.storeBase; a < this.storeBase + this.image.length; a += PAGE_SIZE) mmu.watchPage(a, id);
-    mmu.setTranslator(new RomAliasTranslator(mmu.translator, this));
+    mmu.setPhysicalLayer(this);
+  }
+
+  /**
+   * The guest-physical layer (memory/physical-layer.ts): the top-of-4-GiB window lands on the copy
+   * above RAM; that copy itself is not guest-physical memory (unbacked: all ones, as qemu shows
+   * addresses past the end of RAM). Paging on or off alike: the MMU applies it after translation.
+   */
+  map(phys: number): number {
+    if (phys >= this.highBase) return this.storeBase + (phys - this.highBase);
+    if (phys >= this.storeBase && phys < this.storeBase + this.image.length) return UNBACKED;
+    return phys;
   }
 
   /** The guest stored into ROM: restore the image's bytes (ROM ignores writes). */
@@ -75,44 +90,5 @@ export class BiosRom {
       if (p >= this.lowBase && p < 0x100000) ram.u8[p] = this.image[this.image.length - 0x100000 + p]!;
       else if (p >= this.storeBase && p < this.storeBase + this.image.length) ram.u8[p] = this.image[p - this.storeBase]!;
     }
-  }
-
-  /** The ROM's contents as pages, for checks: physical page numbers of the low alias. */
-  lowPages(): number[] {
-    const out: number[] = [];
-    for (let a = this.lowBase; a < 0x100000; a += PAGE_SIZE) out.push(a >>> PAGE_SHIFT);
-    return out;
-  }
-}
-
-/**
- * Paging off: linear = physical, except the top-of-4-GiB ROM window, which lands on the ROM's copy
- * above RAM. Everything else goes to the translator it wraps.
- */
-export class RomAliasTranslator implements Translator {
-  /** The last translation hit the ROM window (its TLB fill carries no paging restrictions). */
-  private romHit = false;
-
-  constructor(
-    readonly inner: Translator,
-    private readonly rom: BiosRom,
-  ) {}
-
-  get faultCode(): number {
-    return this.inner.faultCode;
-  }
-
-  get fill(): number {
-    return this.romHit ? 0 : this.inner.fill;
-  }
-
-  translate(linear: number, access: number): number {
-    const u = linear >>> 0;
-    if (u >= this.rom.highBase) {
-      this.romHit = true;
-      return this.rom.storeBase + (u - this.rom.highBase);
-    }
-    this.romHit = false;
-    return this.inner.translate(linear, access);
   }
 }
