@@ -48,4 +48,4 @@ export { snapshotCpu, restoreCpu, snapshotMemory, restoreMemory, SnapshotError, 
 export { createPcMachine, PcMachine, type PcMachineOptions, type PcMachineSnapshot, type PcStopReason } from "./machine/pc-machine";
 export { loadMultiboot, loadFlat, FlatBinaryError, MULTIBOOT_GDT_ADDR, type MultibootBootRequest } from "./machine/boot";
 export { resetPowerOn } from "./machine/reset";
-export { BiosRom, RomAliasTranslator, RomError, ISA_BIOS_MAX } from "./machine/rom";
+export { BiosRom, RomError, ISA_BIOS_MAX } from "./machine/rom";
