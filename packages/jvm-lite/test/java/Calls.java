@@ -20,6 +20,10 @@ public class Calls {
     static int[] at(int[] a, int i) { a[i]++; return a; }
     static int depth(int n) { return n == 0 ? 0 : 1 + depth(n - 1); }
     static int forever(int n) { return forever(n + 1) + 1; }
+    static int thrower(int d) {
+        if (d == 0) throw new IllegalStateException("deep");
+        return thrower(d - 1) + 1;
+    }
 
     static final class Node {
         final Node l, r;
@@ -70,6 +74,16 @@ public class Calls {
             } catch (StackOverflowError e) {
                 System.out.println("overflow " + (e.getStackTrace().length > 0));
             }
+        }
+        int thrown = 0;
+        for (int i = 0; i < 5000; i++) {
+            try { thrower(i % 4); } catch (IllegalStateException e) { thrown++; }
+        }
+        System.out.println("thrown " + thrown);
+        try {
+            thrower(3);
+        } catch (IllegalStateException e) {
+            e.printStackTrace(); // the frames of compiled callers, with their call sites' lines
         }
         Node n = null;
         try {
