@@ -27,6 +27,7 @@ import {
   S_CPL,
   S_CR0,
   S_CR3,
+  S_DR6,
   S_DR7,
   S_EIP,
   S_LDTR_BASE,
@@ -373,5 +374,19 @@ describe("task switch: CR3 (§7.3 step 11: loaded from a 32-bit TSS while CR0.PG
     const m = paged(false);
     farTaskSwitch(m.cpu, 0x20, "call", 0x1007);
     expect(m.cpu.s[S_CR3]).toBe(0x40000);
+  });
+});
+
+describe("task switch: the TSS debug trap flag (§7.2.1, §17.3.1.5)", () => {
+  it("T = 1 raises #DB with DR6.BT before the new task's first instruction", () => {
+    const { m } = world();
+    mem(m).write16(TSS_B + 0x64, 1);
+    const events: number[][] = [];
+    m.engine.setHostHandler((e, cpu) => {
+      events.push([e.vector, e.eip, cpu.s[S_TR_SEL]!, cpu.s[S_DR6]! & 0x8000]);
+      return "stop";
+    });
+    farTaskSwitch(m.cpu, 0x20, "jmp", 0x1007);
+    expect(events).toEqual([[1, 0x3000, 0x20, 0x8000]]);
   });
 });

@@ -18,7 +18,7 @@
  */
 import { CC_EFLAGS, readEflags } from "./flags";
 import type { Cpu } from "./cpu";
-import { FAULT, raise, VEC_GP, VEC_NP, VEC_SS, VEC_TS } from "./exceptions";
+import { FAULT, raise, VEC_DB, VEC_GP, VEC_NP, VEC_SS, VEC_TS } from "./exceptions";
 import { deliverException } from "./interrupts";
 import { ATTR_ACCESSED, ATTR_P, ATTR_S, descriptorBase, descriptorLimit, desc, readDescriptor, setSegmentCache } from "./segments";
 import {
@@ -31,6 +31,7 @@ import {
   S_CC_OP,
   S_CPL,
   S_CR0,
+  S_DR6,
   S_EFLAGS,
   S_EIP,
   S_LDTR_BASE,
@@ -48,7 +49,7 @@ import {
 } from "./state";
 import { NT, VM } from "../table/flags";
 import { push } from "../exec/operands";
-import { debugRegistersTaskSwitch } from "./debug-registers";
+import { debugRegistersTaskSwitch, DR6_BT } from "./debug-registers";
 import { writeCr3 } from "./control-registers";
 
 /** Why a task switch happens (SDM Vol. 3 §7.3 Table 7-2 distinguishes them for busy/NT/link). */
@@ -62,6 +63,8 @@ export const TSS32_EFLAGS = 0x24;
 export const TSS32_EAX = 0x28;
 export const TSS32_ES = 0x48;
 export const TSS32_LDT = 0x60;
+/** The debug trap flag T (bit 0 of the word at 0x64). */
+export const TSS32_T = 0x64;
 /** 16-bit TSS fields (SDM Vol. 3 Figure 7-11). */
 export const TSS16_IP = 0x0e;
 export const TSS16_FLAGS = 0x10;
@@ -119,6 +122,7 @@ export function taskSwitch(cpu: Cpu, selector: number, reason: TaskSwitchReason,
   let newEip: number;
   let newEflags: number;
   let newLdt: number;
+  let debugTrap = false;
   if (new32) {
     newCr3 = cpu.mmu.readSupervisor32((newBase + TSS32_CR3) | 0);
     newEip = cpu.mmu.readSupervisor32((newBase + TSS32_EIP) | 0);
@@ -126,6 +130,7 @@ export function taskSwitch(cpu: Cpu, selector: number, reason: TaskSwitchReason,
     for (let r = 0; r < 8; r++) newRegs[r] = cpu.mmu.readSupervisor32((newBase + TSS32_EAX + 4 * r) | 0);
     for (let g = 0; g < 6; g++) newSegs[g] = cpu.mmu.readSupervisor16((newBase + TSS32_ES + 4 * g) | 0);
     newLdt = cpu.mmu.readSupervisor16((newBase + TSS32_LDT) | 0);
+    debugTrap = (cpu.mmu.readSupervisor16((newBase + TSS32_T) | 0) & 1) !== 0;
   } else {
     newEip = cpu.mmu.readSupervisor16((newBase + TSS16_IP) | 0);
     newEflags = cpu.mmu.readSupervisor16((newBase + TSS16_FLAGS) | 0);
@@ -206,6 +211,12 @@ export function taskSwitch(cpu: Cpu, selector: number, reason: TaskSwitchReason,
   try {
     loadTaskState(cpu, v86, newLdt, ext);
     if (errorCode >= 0) push(cpu, new32 ? 4 : 2, errorCode);
+    if (debugTrap) {
+      // The TSS's T flag: a #DB trap before the new task's first instruction, DR6.BT set (§7.2.1,
+      // §17.3.1.5). (qemu-system-i386 does not model T.)
+      s[S_DR6] = s[S_DR6]! | DR6_BT;
+      deliverException(cpu, VEC_DB, -1);
+    }
   } catch (e) {
     if (e !== FAULT) throw e;
     // A fault after the commit point belongs to the new task: deliver it here with the new
