@@ -113,6 +113,19 @@ describe("strata-x86 in qemu-system-i386's idiom", () => {
       expect(readFileSync(dcS, "latin1")).toBe("e\n");
     });
 
+    it("a reset through port 0x92 and a triple fault end the run with status 0, as qemu -no-reboot does", () => {
+      for (const flags of [[], ["-DTRIPLE"]]) {
+        const kernel = assemble(`${FIXTURES}/ends.asm`, undefined, flags);
+        const q = runQemu(["-kernel", kernel]);
+        const s = system(["-kernel", kernel]);
+        expect(q.status).toBe(0);
+        expect(q.serial).toMatch(/^ends=(reset through port 0x92|triple fault)\n$/);
+        expect(s.out).toBe(q.serial);
+        expect(s.status).toBe(0);
+        expect(s.err).toMatch(flags.length ? /^strata-x86: shutdown: triple fault/ : /^strata-x86: the guest reset the machine/);
+      }
+    });
+
     it("-d int logs each event as qemu does (the errcode test kernel's exceptions)", () => {
       const kernel = `${WORKLOADS}/artifacts/bare-metal-i386/errcode.elf`;
       if (!existsSync(kernel)) return;
