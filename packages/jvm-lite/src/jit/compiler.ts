@@ -443,6 +443,21 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
         else cur.push(`{ const h = vm.heap; if (h.used + ${16 + c.instanceBytes} > h.threshold || vm.requestGc) ${exit} s[${S(base + sp)}] = vm.newObject(${K(c)}); }`);
         break;
       }
+      case 0xbc: {
+        // newarray: as the interpreter's (same heap accounting); a negative length or a
+        // collection to run leaves for the interpreter.
+        const desc = "[" + "????ZCFDBSIJ"[code[pc + 1]!]!;
+        cur.push(`{ const len = n[${st(1)}]; if (len < 0) ${exit} const c = vm.arrayClassOf("${desc}"); const h = vm.heap; if (h.used + 16 + len * c.elementSize > h.threshold || vm.requestGc) ${exit} s[${st(1)}] = vm.newArray(c, len); }`);
+        break;
+      }
+      case 0xbd: {
+        // anewarray of a resolved class (the interpreter's accounting: header counted at
+        // allocation, elements added to the heap's use).
+        const ac = rc[pc] as JClass | undefined;
+        if (ac === undefined) handled = false;
+        else cur.push(`{ const len = n[${st(1)}]; if (len < 0) ${exit} const h = vm.heap; if (h.used + 16 + len * 4 > h.threshold || vm.requestGc) ${exit} const o = vm.newArray(${K(ac)}, 0); o.a = new Array(len).fill(null); h.used += len * 4; s[${st(1)}] = o; }`);
+        break;
+      }
       case 0xbe: cur.push(`{ const o = s[${st(1)}]; if (o === null) ${exit} n[${st(1)}] = o.a.length; }`); break;
       case 0xc0: case 0xc1: {
         const c = rc[pc] as JClass | undefined;

@@ -75,6 +75,20 @@ public class Calls {
                 System.out.println("overflow " + (e.getStackTrace().length > 0));
             }
         }
+        long cells = 0;
+        int negative = 0;
+        for (int i = 0; i < 20000; i++) {
+            int[] xs = new int[i % 50];
+            double[] ds = new double[i % 3];
+            Object[] os = new String[i % 7];
+            cells += xs.length + ds.length + os.length;
+            try {
+                if (i % 1000 == 999) cells += new long[i % 1000 - 1000].length;
+            } catch (NegativeArraySizeException e) {
+                negative++;
+            }
+        }
+        System.out.println("arrays " + cells + " " + negative);
         int thrown = 0;
         for (int i = 0; i < 5000; i++) {
             try { thrower(i % 4); } catch (IllegalStateException e) { thrown++; }
