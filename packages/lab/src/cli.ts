@@ -2,7 +2,7 @@
  * strata: run one workload at several levels of virtualization and compare them.
  *
  *   strata list
- *   strata run <workload|file> --level <id> [--budget N] [--json|--csv] [-- args...]
+ *   strata run <workload|file> --level <id> [--budget N] [-m MiB] [--json|--csv] [-- args...]
  *   strata compare <workload|file> --levels a,b[,c] [--baseline id] [--json|--csv]
  */
 import { readFileSync } from "node:fs";
@@ -30,6 +30,8 @@ options:
   --levels <a,b,...>   (compare) the levels; the first is the baseline unless --baseline
   --baseline <id>      (compare) the level the ratios are relative to
   --budget <n>         stop after n guest instructions (bytecodes for jvm-lite)
+  -m, --memory <MiB>   RAM of the PC machine for bare-metal kernels (qemu's -m; default: the
+                       catalogue kernel's recorded size, 32 for a file)
   --json, --csv        machine-readable output instead of the table
   --no-progress        no progress bar (it only shows on a terminal anyway)
   -h, --help           this help
@@ -91,6 +93,7 @@ async function main(argv: readonly string[]): Promise<number> {
       levels: { type: "string" },
       baseline: { type: "string" },
       budget: { type: "string" },
+      memory: { type: "string", short: "m" },
       json: { type: "boolean" },
       csv: { type: "boolean" },
       "no-progress": { type: "boolean" },
@@ -118,7 +121,12 @@ async function main(argv: readonly string[]): Promise<number> {
 
   if (command !== "run" && command !== "compare") throw new UsageError(`unknown command '${command}' (try: strata --help)`);
   if (!target) throw new UsageError(`strata ${command} needs a workload name or a file`);
-  const input = loadInput(target, extra);
+  const loaded = loadInput(target, extra);
+  const memoryMiB = values.memory === undefined ? undefined : Number(values.memory);
+  if (memoryMiB !== undefined && !(Number.isInteger(memoryMiB) && memoryMiB >= 2 && memoryMiB <= 2032)) {
+    throw new UsageError(`--memory must be a whole number of MiB from 2 to 2032, not '${values.memory}'`);
+  }
+  const input: WorkloadInput = memoryMiB === undefined ? loaded : { ...loaded, memoryBytes: memoryMiB * 1024 * 1024 };
 
   const controller = new AbortController();
   const onSigint = () => controller.abort();

@@ -74,8 +74,6 @@ export interface Level {
   /** One line: the technique and the real system it mirrors. */
   readonly description: string;
   readonly kinds: readonly WorkloadKind[];
-  /** Why the level cannot run some other kinds yet (said in the LevelError of a request for one). */
-  readonly notYet?: Partial<Record<WorkloadKind, string>>;
   /** The counter that counts guest work, used to normalize comparisons (`insn.retired`, `jvm.bytecodes`). */
   readonly workCounter: string;
   run(workload: WorkloadInput, options?: RunOptions): Promise<RunReport>;

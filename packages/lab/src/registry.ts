@@ -30,8 +30,7 @@ export class LevelRegistry {
   forKind(id: string, kind: WorkloadKind): Level {
     const level = this.get(id);
     if (!level.kinds.includes(kind)) {
-      const why = level.notYet?.[kind];
-      throw new LevelError(`level '${id}' cannot run ${kind} workloads (it runs: ${level.kinds.join(", ")})${why ? `: ${why}` : ""}`);
+      throw new LevelError(`level '${id}' cannot run ${kind} workloads (it runs: ${level.kinds.join(", ")})`);
     }
     return level;
   }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findWorkload, workloadsOfKind, type Workload } from "@strata/workloads";
 import { readArtifact, resolveWorkloadPath } from "@strata/workloads/node";
-import { detectKind, LevelError, workloadInput, type RunReport } from "../src/index";
+import { compare, detectKind, workloadInput, type RunReport } from "../src/index";
 import { nodeRegistry } from "../src/node";
 
 const registry = nodeRegistry();
@@ -23,9 +23,9 @@ const kernel = (name: string): Workload => {
   if (!w) throw new Error(`${name} is not in the catalogue`);
   return w;
 };
-const run = (name: string, options = {}): Promise<RunReport> => {
+const run = (name: string, options = {}, level = "isa"): Promise<RunReport> => {
   const w = kernel(name);
-  return registry.get("isa").run(workloadInput(w, readArtifact(w)), options);
+  return registry.get(level).run(workloadInput(w, readArtifact(w)), options);
 };
 /** The transcript from the marker line on, as the catalogue keeps qemu's. */
 const fromMarker = (s: string): string => s.slice(Math.max(0, s.indexOf(MARKER)));
@@ -35,9 +35,9 @@ describe("isa level: bare-metal kernels on the PC machine", () => {
     expect(chosen.map((w) => w.name).sort()).toEqual(process.env.STRATA_FULL ? kernels.map((w) => w.name).sort() : [...QUICK].sort());
   });
 
-  for (const w of chosen) {
-    it(`${w.name}: prints qemu's serial transcript and exits with its isa-debug-exit code`, async () => {
-      const r = await run(w.name);
+  for (const w of chosen) for (const level of ["isa", "dbt"]) {
+    it(`${w.name} on ${level}: prints qemu's serial transcript and exits with its isa-debug-exit code`, async () => {
+      const r = await run(w.name, {}, level);
       expect(fromMarker(r.output).split("\n")).toEqual(w.expected.stdout.split("\n"));
       expect(r.exit).toEqual({ kind: "exit", code: w.expected.exitCode });
       expect(r.counters["insn.retired"]).toBeGreaterThan(0);
@@ -122,11 +122,30 @@ describe("isa level: bare-metal kernels on the PC machine", () => {
     expect(r.exit.kind === "error" && r.exit.message).toMatch(/^cut\.elf: /);
   });
 
-  it("dbt says why it cannot run bare-metal kernels yet", async () => {
+  it("isa and dbt print the same and count the same instructions, events and device work", async () => {
+    const w = kernel("pit");
+    const c = await compare(registry, workloadInput(w, readArtifact(w)), ["isa", "dbt"]);
+    expect(c.sameOutput).toBe(true);
+    const [isa, dbt] = c.columns.map((col) => col.report.counters);
+    const same = Object.keys(isa!).filter((k) => /^(insn|exc|int|irq|io|pit|serial|hlt)\./.test(k));
+    expect(same).toContain("irq.0");
+    for (const k of same) expect(dbt![k], k).toBe(isa![k]);
+    // The translator inlines the TLB fast path, so only the interpreter's run counts hits.
+    expect(isa!["tlb.hit"]).toBeGreaterThan(0);
+    expect(dbt!["tlb.hit"]).toBeUndefined();
+  });
+
+  it("dbt steps a kernel in a debug session like isa", () => {
     const w = kernel("ring3");
-    expect(() => registry.forKind("dbt", "bare-metal-i386")).toThrow(LevelError);
-    expect(() => registry.forKind("dbt", "bare-metal-i386")).toThrow(/PcMachine.*takes no engine/);
-    await expect(registry.get("dbt").run(workloadInput(w, readArtifact(w)))).rejects.toThrow(LevelError);
+    const a = registry.get("isa").debug!(workloadInput(w, readArtifact(w)));
+    const b = registry.get("dbt").debug!(workloadInput(w, readArtifact(w)));
+    for (const n of [1, 7, 500, 4_000]) {
+      const sa = a.step(n);
+      const sb = b.step(n);
+      expect(sb.registers).toEqual(sa.registers);
+      expect(sb.disassembly).toEqual(sa.disassembly);
+    }
+    expect(b.runTo(Number.MAX_SAFE_INTEGER).exit).toEqual({ kind: "exit", code: 0 });
   });
 });
 
@@ -191,10 +210,16 @@ describe("strata CLI (from source): bare-metal kernels", () => {
     expect(report.exit).toEqual({ kind: "exit", code: 0 });
   });
 
-  it("strata run <kernel> --level dbt says one line and exits 2", () => {
-    const r = strata("run", "ring3", "--level", "dbt");
+  it("strata compare <kernel> --levels isa,dbt: identical output, exit 0", () => {
+    const r = strata("compare", "ring3", "--levels", "isa,dbt", "-m", "64");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ring3: isa: exit 0, dbt: exit 0; output identical across levels$/m);
+  });
+
+  it("strata run says one line and exits 2 for a bad --memory", () => {
+    const r = strata("run", "ring3", "--level", "isa", "-m", "1");
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/level 'dbt' cannot run bare-metal-i386 workloads/);
+    expect(r.stderr).toMatch(/--memory must be a whole number of MiB from 2 to 2032, not '1'/);
   });
 });

@@ -1,17 +1,13 @@
 /**
  * Level "dbt": the @strata/dbt translator (IA-32 blocks to JavaScript, translation cache,
- * chaining) as the engine of the linux-user process; the report adds the translator's tc.*
- * counters to the interpreter's vocabulary.
- *
- * Bare-metal kernels stay on the isa level: the PC machine (PcMachine in @strata/isa) builds and
- * drives its own Interpreter, with no engine option, so a translator cannot run under it yet.
+ * chaining) as the engine of the linux-user process, and of the PC machine for bare-metal
+ * kernels (createDbtPcMachine: the same devices, run loop and Multiboot boot as the isa level);
+ * the report adds the translator's tc.* counters to the interpreter's vocabulary.
  */
-import { createDbtEngine } from "@strata/dbt";
-import { LevelError, type Level } from "../level";
+import { createDbtEngine, createDbtPcMachine } from "@strata/dbt";
+import type { Level } from "../level";
 import { linuxUserLevel } from "./linux-user";
-
-const BARE_METAL_NOT_YET =
-  "the PC machine (@strata/isa PcMachine) runs its own interpreter and takes no engine yet, so the translator cannot drive it; use --level isa";
+import { debugBareMetal, runBareMetal } from "./pc";
 
 const userMode = linuxUserLevel({
   id: "dbt",
@@ -20,15 +16,15 @@ const userMode = linuxUserLevel({
   engine: (m) => createDbtEngine(m),
 });
 
+// No tlb.hit: the translator inlines the TLB fast path, so counting the MMU's accessors would miss
+// most hits. tlb.miss, tlb.flush and walk.mem_refs are exact.
+const pcMachine = { create: (options: Parameters<typeof createDbtPcMachine>[0]) => createDbtPcMachine(options), countTlbHits: false };
+
 export const dbtLevel: Level = {
   ...userMode,
-  notYet: { "bare-metal-i386": BARE_METAL_NOT_YET },
-  run: (w, o) => {
-    if (w.kind === "bare-metal-i386") return Promise.reject(new LevelError(`level dbt cannot run bare-metal-i386 workloads: ${BARE_METAL_NOT_YET}`));
-    return userMode.run(w, o);
-  },
-  debug: (w, o) => {
-    if (w.kind === "bare-metal-i386") throw new LevelError(`level dbt cannot run bare-metal-i386 workloads: ${BARE_METAL_NOT_YET}`);
-    return userMode.debug!(w, o);
-  },
+  description:
+    "Dynamic binary translation: hot IA-32 blocks become JavaScript functions, chained in a translation cache; user mode like qemu-i386 (TCG), bare-metal kernels like qemu-system-i386",
+  kinds: ["linux-i386", "bare-metal-i386"],
+  run: (w, o) => (w.kind === "bare-metal-i386" ? runBareMetal("dbt", pcMachine, w, o) : userMode.run(w, o)),
+  debug: (w, o) => (w.kind === "bare-metal-i386" ? debugBareMetal("dbt", pcMachine, w, o) : userMode.debug!(w, o)),
 };

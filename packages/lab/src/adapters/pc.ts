@@ -12,7 +12,6 @@
  * retired instructions, so a run gives the same output and counters however it is sliced.
  */
 import {
-  createPcMachine,
   disassemble,
   EFLAGS,
   loadMultiboot,
@@ -40,6 +39,7 @@ import {
   ACCESS_READ,
   type MultibootModule,
   type PcMachine,
+  type PcMachineOptions,
   type PcStopReason,
 } from "@strata/isa";
 import { REGISTER_ORDER, type DebugSession, type DebugState, type DisassemblyLine } from "../debug";
@@ -74,20 +74,30 @@ interface BootedPc {
   ended: PcStopReason | null;
 }
 
+/** How a level builds its PC machine: on its engine, and whether its engine can count TLB hits. */
+export interface PcMachineFactory {
+  /** `createPcMachine` (the interpreter) or a translator's machine. */
+  readonly create: (options: PcMachineOptions) => PcMachine;
+  /**
+   * Count `tlb.hit` (opt-in: the MMU's accessors are wrapped). Only for engines that go through
+   * those accessors; a translator that inlines the TLB fast path would report a partial count.
+   */
+  readonly countTlbHits: boolean;
+}
+
 /** Builds the PC, loads the kernel; a malformed kernel throws (MultibootError, ElfError, RangeError). */
-function boot(levelId: string, w: WorkloadInput, out: TextSink): BootedPc {
+function boot(levelId: string, createMachine: PcMachineFactory, w: WorkloadInput, out: TextSink): BootedPc {
   if (w.kind !== "bare-metal-i386") throw new LevelError(`level ${levelId} cannot run ${w.kind} workloads on the PC machine`);
   const sink = new ByteSink(out);
   const stdin = w.stdin === undefined ? undefined : new TextEncoder().encode(w.stdin);
   let stdinPos = 0;
-  const machine = createPcMachine({
+  const machine = createMachine.create({
     memoryBytes: w.memoryBytes ?? DEFAULT_PC_MEMORY,
     serialOut: sink.put,
     debugcon: sink.put,
     ...(stdin ? { serialIn: () => (stdinPos < stdin.length ? stdin[stdinPos++] : undefined) } : {}),
   });
-  // tlb.hit is opt-in (counting wraps the MMU's accessors); a lab run reports it.
-  machine.cpu.mmu.countTlbHits();
+  if (createMachine.countTlbHits) machine.cpu.mmu.countTlbHits();
   const modules: MultibootModule[] = (w.modules ?? []).map((bytes, i) => ({ bytes, string: w.moduleNames?.[i] ?? `module${i}` }));
   loadMultiboot(machine, w.image, {
     file: w.name,
@@ -141,7 +151,7 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export async function runBareMetal(levelId: string, w: WorkloadInput, o: RunOptions = {}): Promise<RunReport> {
+export async function runBareMetal(levelId: string, createMachine: PcMachineFactory, w: WorkloadInput, o: RunOptions = {}): Promise<RunReport> {
   const started = performance.now();
   const out = new TextSink((t) => o.onOutput?.(t, "stdout"));
   const report = (exit: RunExit, counters: Record<string, number>): RunReport => ({
@@ -155,7 +165,7 @@ export async function runBareMetal(levelId: string, w: WorkloadInput, o: RunOpti
   });
   let pc: BootedPc;
   try {
-    pc = boot(levelId, w, out);
+    pc = boot(levelId, createMachine, w, out);
   } catch (e) {
     if (e instanceof LevelError) throw e;
     return report({ kind: "error", message: errorMessage(e) }, {});
@@ -225,9 +235,9 @@ function codeBits(m: PcMachine): 16 | 32 {
 /** The system registers a bare-metal debug session adds to REGISTER_ORDER. */
 export const SYSTEM_REGISTER_ORDER = ["cr0", "cr2", "cr3", "cr4", "cpl"] as const;
 
-export function debugBareMetal(levelId: string, w: WorkloadInput, o: Pick<RunOptions, "onOutput"> = {}): DebugSession {
+export function debugBareMetal(levelId: string, createMachine: PcMachineFactory, w: WorkloadInput, o: Pick<RunOptions, "onOutput"> = {}): DebugSession {
   const out = new TextSink((t) => o.onOutput?.(t, "stdout"));
-  const pc = boot(levelId, w, out);
+  const pc = boot(levelId, createMachine, w, out);
   const m = pc.machine;
   const s = m.cpu.s;
 
