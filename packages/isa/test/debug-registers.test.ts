@@ -227,6 +227,22 @@ describe.skipIf(!haveNasm)("breakpoints in the interpreter", () => {
     expect(m.engine.run(100)).toBe("halt");
     expect(events).toEqual([[VEC_DB, 0x1005, 2]]);
   });
+
+  it("REP OUTSB to the port traps once after the instruction; with ECX = 0 it does not", () => {
+    const m = createMachine({ memoryBytes: 4 << 20 });
+    m.cpu.resetSupervisorFlat(0x1000, 0x8000);
+    m.ram.writeBytes(0x1000, nasm("mov dx, 0x3f8\nxor ecx, ecx\nrep outsb\nmov ecx, 3\nrep outsb\nhlt"));
+    m.cpu.s[S_CR4] = 8;
+    writeDebugRegister(m.cpu, 0, 0x3f8);
+    writeDebugRegister(m.cpu, 7, 0x1 | (0x2 << 16));
+    const events: number[][] = [];
+    m.engine.setHostHandler((e, cpu) => {
+      events.push([e.vector, e.eip, cpu.s[S_DR6]! & 0xf]);
+      return "resume";
+    });
+    expect(m.engine.run(100)).toBe("halt");
+    expect(events).toEqual([[VEC_DB, 0x100f, 1]]);
+  });
 });
 
 describe.skipIf(!haveNasm)("data breakpoints in the interpreter", () => {

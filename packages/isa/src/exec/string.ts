@@ -8,8 +8,9 @@
  */
 import type { Cpu } from "../cpu/cpu";
 import { testCC, sizeIndex } from "../cpu/flags";
+import { ioBreakpointHit } from "../cpu/debug-registers";
 import { checkIoPermission } from "../cpu/io-permission";
-import { ECX, EDI, EDX, ES, ESI, S_EFLAGS, S_EIP, S_SEG_BASE } from "../cpu/state";
+import { ECX, EDI, EDX, ES, ESI, S_DEBUG_ACTIVE, S_EFLAGS, S_EIP, S_SEG_BASE } from "../cpu/state";
 import { DF } from "../table/flags";
 import { ACCESS_READ, ACCESS_WRITE } from "../memory/translator";
 import { ALU_SUB, aluOp } from "./alu";
@@ -41,6 +42,8 @@ function stringOp(op: number): ExecFn {
     if (op === INS || op === OUTS) checkIoPermission(cpu, cpu.r16[EDX << 1]!, size);
     let n = i.rep === REP_NONE ? 1 : a32 ? s[ECX]! >>> 0 : cpu.r16[ECX << 1]!;
     if (n === 0) return;
+    // An armed I/O breakpoint (CR4.DE) on the port: the #DB trap follows the instruction.
+    if ((op === INS || op === OUTS) && s[S_DEBUG_ACTIVE] !== 0) ioBreakpointHit(cpu, cpu.r16[EDX << 1]!, size);
     let budget = REP_CHUNK;
     if (i.rep !== REP_NONE && a32 && step > 0 && (op === MOVS || op === STOS)) {
       const done = bulkForward(cpu, op === MOVS, size, srcBase, dstBase, Math.min(n, budget));
