@@ -1,7 +1,8 @@
 /**
  * Bare-metal lanes in Debian's Chromium: a catalogue kernel boots on the isa level's PC machine in
  * a worker and its serial console shows qemu-system-i386's recorded transcript; an uploaded
- * Multiboot kernel (assembled by nasm now) runs with live counters until Stop; the debugger steps
+ * Multiboot kernel (assembled by nasm now) runs on isa and dbt lanes with live counters until
+ * Stop; the debugger steps
  * a kernel as a Node debug session does.
  */
 import { spawnSync } from "node:child_process";
@@ -49,18 +50,22 @@ const counter = (page: Page, lane: string, name: string) =>
   page.$eval(`[data-testid=lane-${lane}] tr[data-counter="${name}"] td:last-child`, (el) => Number(el.textContent?.replace(/,/g, "")));
 
 describe("playground: bare-metal lanes", () => {
-  it("boots the demo kernel in an isa lane: the serial console shows qemu's transcript, exit 0, the machine's counters", async () => {
+  it("boots the demo kernel in isa and dbt lanes: the serial consoles show qemu's transcript, exit 0, the machine's counters", async () => {
     const w = findWorkload("demo")!;
-    const page = await open({ v: 1, workload: "demo", lanes: ["isa"], baseline: "isa", budget: 0 });
+    const page = await open({ v: 1, workload: "demo", lanes: ["isa", "dbt"], baseline: "isa", budget: 0 });
     expect(await page.inputValue("[data-testid=workload]")).toBe("demo");
     await page.click("[data-testid=run]");
-    await page.waitForSelector("[data-testid=lane-isa][data-status=done]", { timeout: 120_000 });
-    const out = await transcript(page, "[data-testid=lane-isa]");
-    // qemu's firmware may print before the kernel; the catalogue keeps its transcript from the marker line.
-    expect(out.slice(out.indexOf("== strata bare-metal test: "))).toBe(w.expected.stdout);
-    expect(await page.textContent("[data-testid=exit-isa]")).toMatch(/^exit 0 /);
+    for (const id of ["isa", "dbt"]) {
+      await page.waitForSelector(`[data-testid=lane-${id}][data-status=done]`, { timeout: 120_000 });
+      const out = await transcript(page, `[data-testid=lane-${id}]`);
+      // qemu's firmware may print before the kernel; the catalogue keeps its transcript from the marker line.
+      expect(out.slice(out.indexOf("== strata bare-metal test: "))).toBe(w.expected.stdout);
+      expect(await page.textContent(`[data-testid=exit-${id}]`)).toMatch(/^exit 0 /);
+    }
+    await page.waitForSelector("[data-testid=comparison] .same");
     const node = await nodeRegistry().get("isa").run(workloadInput(w, readArtifact(w)));
     for (const k of ["insn.retired", "irq.0", "hlt.wakeups", "tlb.miss"]) expect(await counter(page, "isa", k), k).toBe(node.counters[k]);
+    expect(await counter(page, "dbt", "insn.retired")).toBe(node.counters["insn.retired"]);
     await page.screenshot({ path: join(import.meta.dirname, "..", "test-output", "demo-isa.png"), fullPage: true });
     await page.close();
   });
@@ -98,17 +103,20 @@ describe("playground: bare-metal lanes", () => {
     await page.setInputFiles("[data-testid=upload]", join(dir, "spin.elf"));
     await expect.poll(() => page.inputValue("[data-testid=workload]")).toBe("__upload");
     await page.click("[data-testid=run]");
-    // dbt cannot drive the PC machine yet and says so; isa runs the kernel.
-    await page.waitForSelector("[data-testid=lane-dbt][data-status=failed]");
-    expect(await page.textContent("[data-testid=lane-dbt] .error")).toMatch(/cannot run bare-metal-i386 workloads.*PcMachine.*takes no engine/);
-    await page.waitForSelector("[data-testid=lane-isa] tr[data-counter='insn.retired']");
-    const first = await counter(page, "isa", "insn.retired");
-    await expect.poll(() => counter(page, "isa", "insn.retired"), { timeout: 30_000 }).toBeGreaterThan(first);
+    // Both lanes boot it: the interpreter's PC machine and the translator's.
+    const first: Record<string, number> = {};
+    for (const id of ["isa", "dbt"]) {
+      await page.waitForSelector(`[data-testid=lane-${id}] tr[data-counter='insn.retired']`);
+      first[id] = await counter(page, id, "insn.retired");
+    }
+    for (const id of ["isa", "dbt"]) await expect.poll(() => counter(page, id, "insn.retired"), { timeout: 30_000 }).toBeGreaterThan(first[id]!);
     await page.click("[data-testid=stop]");
-    await page.waitForSelector("[data-testid=lane-isa][data-status=stopped]", { timeout: 10_000 });
-    expect(await page.textContent("[data-testid=exit-isa]")).toMatch(/^cancelled/);
-    expect(await transcript(page, "[data-testid=lane-isa]")).toBe("spinning on bare metal\n");
-    expect(await counter(page, "isa", "serial.tx_bytes")).toBe("spinning on bare metal\n".length);
+    for (const id of ["isa", "dbt"]) {
+      await page.waitForSelector(`[data-testid=lane-${id}][data-status=stopped]`, { timeout: 10_000 });
+      expect(await page.textContent(`[data-testid=exit-${id}]`)).toMatch(/^cancelled/);
+      expect(await transcript(page, `[data-testid=lane-${id}]`)).toBe("spinning on bare metal\n");
+      expect(await counter(page, id, "serial.tx_bytes")).toBe("spinning on bare metal\n".length);
+    }
     await page.close();
   });
 
