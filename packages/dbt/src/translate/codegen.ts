@@ -67,7 +67,6 @@ export const MAX_REGION_BLOCKS = 12;
 export const MAX_REGION_INSNS = 160;
 
 const OFFSET_MASK = PAGE_SIZE - 1;
-const LAST_ALIGNED_DWORD = PAGE_SIZE - 4;
 const TF_BIT = 0x100;
 
 /** What the generated code needs from its engine (engine/dbt-engine.ts implements it). */
@@ -259,7 +258,8 @@ class RegionWriter {
   private load32(a: string, target: string): string {
     return (
       `a = ${a}; p = a >>> 12; t = p & TM; ` +
-      `if (RT[t] === p && (a & ${OFFSET_MASK}) <= ${LAST_ALIGNED_DWORD} && ((q = FR[t] | (a & ${OFFSET_MASK})) & 3) === 0) ${target} = I32[q >> 2]; ` +
+      // Frames are page-aligned, so an aligned dword never crosses its page: one test for both.
+      `if (RT[t] === p && (a & 3) === 0) ${target} = I32[(FR[t] | (a & ${OFFSET_MASK})) >> 2]; ` +
       `else ${target} = mmu.read32(a);`
     );
   }
@@ -283,7 +283,7 @@ class RegionWriter {
   private store(width: 8 | 32, a: string, value: string, after: string, m: number, j: number): string {
     const fast =
       width === 32
-        ? `if (WT[t] === p && (a & ${OFFSET_MASK}) <= ${LAST_ALIGNED_DWORD} && ((q = FR[t] | (a & ${OFFSET_MASK})) & 3) === 0) { I32[q >> 2] = ${value}; ${after} }`
+        ? `if (WT[t] === p && (a & 3) === 0) { I32[(FR[t] | (a & ${OFFSET_MASK})) >> 2] = ${value}; ${after} }`
         : `if (WT[t] === p) { U8[FR[t] | (a & ${OFFSET_MASK})] = ${value}; ${after} }`;
     const i = this.members[m]!.b.insns[j]!;
     return (
@@ -316,7 +316,10 @@ class RegionWriter {
     if (t === undefined) return leave;
     const n = this.members[t]!.b.insns.length;
     const tf = this.members[m]!.hasCalls ? ` && (s[${S_EFLAGS}] & ${TF_BIT}) === 0` : "";
-    return `if (left - ${k} >= ${n}${tf}) { left -= ${k}; rt += ${k}; E${m}[${k}]++; L = ${t}; continue; } ${leave}`;
+    if (t === m) return `if (left - ${k} >= ${n}${tf}) { left -= ${k}; rt += ${k}; E${m}[${k}]++; continue; } ${leave}`;
+    // To another member: constants only here, the checks in the one shared transfer after the
+    // switch (a path first taken after V8 optimized the function then needs no new feedback).
+    return `xe = ${target | 0}; xk = ${k}; xm = ${m}; xt = ${t}; break sw;`;
   }
 
   /** Whether the CF that INC/DEC at j carries over can be observed (else it is not computed). */
@@ -554,14 +557,17 @@ class RegionWriter {
       `"use strict";\nconst ${memberConsts};\n` +
       (this.consts.length > 0 ? `const ${this.consts.join(", ")};\n` : "") +
       `const KB = [${this.faultBlock.join(",")}], KI = [${this.faultIndex.join(",")}];\n` +
+      `const NS = [${this.members.map((x) => x.b.insns.length).join(",")}], EM = [${this.members.map((_, m) => `E${m}`).join(",")}];\n` +
       `return function ${name}(cpu, left) {\n` +
       // The memory views and the TLB arrays as the function's own constants (not reloaded from
       // the closure's context at every access).
       `const s = cpu.s, RT = P_RT, WT = P_WT, FR = P_FR, TM = P_TM, I32 = P_I32, U16 = P_U16, U8 = P_U8, mmu = P_mmu;\n` +
       `let ${declRegs}, fo = s[${S_CC_OP}], fd = s[${S_CC_DST}], fs = s[${S_CC_SRC}], f2 = s[${S_CC_SRC2}]${declSegs};\n` +
       `let ss32 = ${this.usesStack ? `(s[${S_SEG_ATTR + SS}] & 0x4000) !== 0` : "false"};\n` +
-      `let L = 0, k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, sp = 0, fa = 0, fb = 0, fr = 0, xe = 0, xk = 0, xm = 0, rt = 0;\n` +
-      `try {\nout: for (;;) {\nswitch (L) {\n${text}\ndefault: return 0;\n}\n}\n${wb} s[${S_EIP}] = xe; H.current = M[xm]; return xk;\n} catch (e) { if (e !== FAULT) throw e; ${wb} H.current = M[KB[k]]; return -(KI[k] + 1); }\n};`
+      `let L = 0, k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, sp = 0, fa = 0, fb = 0, fr = 0, xe = 0, xk = 0, xm = 0, xt = 0, rt = 0;\n` +
+      `try {\nout: for (;;) {\nsw: switch (L) {\n${text}\ndefault: return 0;\n}\n` +
+      `if (left - xk >= NS[xt] && (s[${S_EFLAGS}] & ${TF_BIT}) === 0) { left -= xk; rt += xk; EM[xm][xk]++; L = xt; continue; }\nbreak;\n}\n` +
+      `${wb} s[${S_EIP}] = xe; H.current = M[xm]; return xk;\n} catch (e) { if (e !== FAULT) throw e; ${wb} H.current = M[KB[k]]; return -(KI[k] + 1); }\n};`
     );
   }
 }

@@ -1,0 +1,11 @@
+import { LinuxProcess } from "@strata/linux-user";
+import { findWorkload } from "@strata/workloads";
+import { readArtifact } from "@strata/workloads/node";
+import { createDbtEngine } from "../src/index";
+const name = process.argv[2] ?? "sort";
+const rb = Number(process.env.RB ?? "1");
+const p = new LinuxProcess(readArtifact(findWorkload(name)!), { argv: [name, process.argv[3] ?? "8"], stdout: () => undefined, engine: (m) => createDbtEngine(m, { regionBlocks: rb }) });
+const c0 = process.cpuUsage();
+p.run();
+const c = process.cpuUsage(c0);
+console.log(name, "rb", rb, "cpu ms", ((c.user + c.system) / 1000).toFixed(0), p.counters()["tc.block_execs"]);
