@@ -179,6 +179,8 @@ export function taskSwitch(cpu: Cpu, selector: number, reason: TaskSwitchReason,
   }
 
   // --- commit point: the processor is in the new task ---
+  // Its code may decode differently (a 16-bit CS, V86) at the same linear addresses.
+  cpu.flushDecoded = true;
   s[S_CR0] = s[S_CR0]! | CR0_TS;
   s[S_TR_SEL] = selector;
   s[S_TR_BASE] = newBase;
