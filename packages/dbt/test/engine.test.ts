@@ -161,3 +161,21 @@ describe("breakpoints", () => {
     expect(b.proc.cpu.s[8]).toBe(at);
   });
 });
+
+describe("counters read mid-run", () => {
+  const exe = buildAsm("rdtsc.asm");
+
+  it.each([
+    [0, 1],
+    [2, 8],
+    [16, 1],
+  ])("RDTSC in hot loops reads the interpreter's values (threshold %i, regions of %i)", (hotThreshold, regionBlocks) => {
+    const interp = runLinux(readBytes(exe), [exe]);
+    expect(interp.stdout.length).toBe(8);
+    const r = runLinux(readBytes(exe), [exe], { hotThreshold, regionBlocks });
+    expect(Buffer.from(r.stdout, "latin1").toString("hex")).toBe(Buffer.from(interp.stdout, "latin1").toString("hex"));
+    expect(r.counters["insn.retired"]).toBe(interp.counters["insn.retired"]);
+    expect(r.counters["tc.insn_from_cache"]).toBeGreaterThan(r.counters["insn.retired"]! / 2);
+  });
+});
+
