@@ -2,7 +2,9 @@
  * Differential test against qemu-system-i386, the reference for system behaviour: the probe kernel
  * test/fixtures/tasks-system-probe.asm prints what a ring-0 kernel reads from MSRs (APIC_BASE,
  * MISC_ENABLE, MTRRCAP, BIOS_SIGN_ID, PLATFORM_ID, SYSENTER_CS, MTRR_DEF_TYPE), SMSW r32, STR/SLDT
- * r32, LAR/LSL, SGDT, DR6/DR7 and LMSW's effect on CR0. qemu boots it with -kernel; the
+ * r32, LAR/LSL, SGDT, DR6/DR7, LMSW's effect on CR0, which of the 16 system descriptor types
+ * LAR and LSL accept, and VERR/VERW/LAR over the 16 code/data types at RPL 0 and 3 (privilege and
+ * conforming-code rules). qemu boots it with -kernel; the
  * interpreter runs the same image at its Multiboot entry. Every line must agree except the listed
  * known differences, printed with both values.
  */
