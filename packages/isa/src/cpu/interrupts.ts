@@ -151,6 +151,36 @@ function shutdown(cpu: Cpu, reason: string): void {
   cpu.stop = STOP_SHUTDOWN;
 }
 
+/**
+ * True when an NMI (not blocked) or a maskable interrupt with EFLAGS.IF = 1 waits; the caller
+ * handles the interrupt shadow (S_INHIBIT).
+ */
+export function eventPending(cpu: Cpu): boolean {
+  if (cpu.nmiPending && cpu.s[S_NMI_BLOCKED] === 0) return true;
+  const ic = cpu.interruptController;
+  return ic !== null && (cpu.s[S_EFLAGS]! & IF) !== 0 && ic.intr;
+}
+
+/**
+ * Takes a waiting event at an instruction boundary outside an interrupt shadow: NMI first, then
+ * INTR, whose vector comes from the controller's INTA cycle (SDM Vol. 3 §6.9). Returns true when
+ * one was delivered (then look at cpu.stop). Every engine calls this between instructions.
+ */
+export function acceptPendingEvent(cpu: Cpu): boolean {
+  const s = cpu.s;
+  if (cpu.nmiPending && s[S_NMI_BLOCKED] === 0) {
+    cpu.nmiPending = false;
+    deliverInterrupt(cpu, VEC_NMI, "external", -1);
+    return true;
+  }
+  const ic = cpu.interruptController;
+  if (ic !== null && (s[S_EFLAGS]! & IF) !== 0 && ic.intr) {
+    deliverInterrupt(cpu, ic.acknowledge() & 0xff, "external", -1);
+    return true;
+  }
+  return false;
+}
+
 /** INT n / INT3 / INTO from instruction `i` (SDM Vol. 2 "INT n/INTO/INT3/INT1"). */
 export function softwareInterrupt(cpu: Cpu, vector: number, i: Insn): void {
   cpu.intCounts[vector] = cpu.intCounts[vector]! + 1;

@@ -24,10 +24,10 @@ import {
   noteSingleStep,
   takePendingDataBreakpoint,
 } from "../cpu/debug-registers";
-import { FAULT, VEC_DB, VEC_NMI, VEC_PF, vectorName } from "../cpu/exceptions";
-import { deliverException, deliverInterrupt, interposedInstruction } from "../cpu/interrupts";
-import { CR0_PE, CS, S_CR0, S_CR2, S_DEBUG_ACTIVE, S_EFLAGS, S_EIP, S_HALTED, S_INHIBIT, S_NMI_BLOCKED, S_SEG_ATTR, S_SEG_BASE } from "../cpu/state";
-import { IF, TF } from "../table/flags";
+import { FAULT, VEC_DB, VEC_PF, vectorName } from "../cpu/exceptions";
+import { acceptPendingEvent, deliverException, eventPending, interposedInstruction } from "../cpu/interrupts";
+import { CR0_PE, CS, S_CR0, S_CR2, S_DEBUG_ACTIVE, S_EFLAGS, S_EIP, S_HALTED, S_INHIBIT, S_SEG_ATTR, S_SEG_BASE } from "../cpu/state";
+import { TF } from "../table/flags";
 import { Decoder } from "../decode/decoder";
 import { DecodedInsn, DecodeFault } from "../decode/insn";
 import type { Engine, StopReason } from "../engine";
@@ -279,12 +279,8 @@ export class Interpreter implements Engine {
     return this.cpu.interruptController !== null || this.cpu.nmiPending;
   }
 
-  /** An NMI, or an INTR with EFLAGS.IF = 1, is waiting (ignoring the interrupt shadow). */
   private eventPending(): boolean {
-    const cpu = this.cpu;
-    if (cpu.nmiPending && cpu.s[S_NMI_BLOCKED] === 0) return true;
-    const ic = cpu.interruptController;
-    return ic !== null && (cpu.s[S_EFLAGS]! & IF) !== 0 && ic.intr;
+    return eventPending(this.cpu);
   }
 
   /**
@@ -306,17 +302,7 @@ export class Interpreter implements Engine {
       this.stepStop = this.singleStep(b, false);
       return EVENT_STEP;
     }
-    if (cpu.nmiPending && s[S_NMI_BLOCKED] === 0) {
-      cpu.nmiPending = false;
-      deliverInterrupt(cpu, VEC_NMI, "external", -1);
-      return EVENT_DELIVERED;
-    }
-    const ic = cpu.interruptController;
-    if (ic !== null && (s[S_EFLAGS]! & IF) !== 0 && ic.intr) {
-      deliverInterrupt(cpu, ic.acknowledge() & 0xff, "external", -1);
-      return EVENT_DELIVERED;
-    }
-    return EVENT_NONE;
+    return acceptPendingEvent(cpu) ? EVENT_DELIVERED : EVENT_NONE;
   }
 
   /** The decoded block at `lin` (built if needed), or null when its first byte faulted. */
