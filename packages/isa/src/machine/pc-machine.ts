@@ -38,6 +38,8 @@ export interface PcMachineOptions extends PcDevicesOptions {
   readonly bios?: Uint8Array;
   /** The BIOS file name, for errors. */
   readonly biosName?: string;
+  /** Instructions between device-time synchronizations (default SYNC_QUANTUM); a run is deterministic for any fixed value. */
+  readonly syncQuantum?: number;
   /** debugcon: the debug console's output (port `debugConsolePort`, default 0xE9). */
   readonly debugcon?: (byte: number) => void;
 }
@@ -83,6 +85,7 @@ export class PcMachine {
   /** The retired count the devices' time corresponds to, and the next point to bring them up to date. */
   private synced = 0;
   private nextSync = 0;
+  private readonly quantum: number;
   private wakeups = 0;
   private resetRequested = false;
   /** Counters carried over from a restored snapshot (engine caches start empty after restore). */
@@ -94,6 +97,8 @@ export class PcMachine {
       throw new RangeError(`PC memory size ${memoryBytes} out of range (2 MiB .. 2032 MiB)`);
     }
     this.memoryBytes = memoryBytes;
+    this.quantum = options.syncQuantum ?? SYNC_QUANTUM;
+    if (!Number.isInteger(this.quantum) || this.quantum < 1) throw new RangeError(`syncQuantum ${this.quantum}: must be a positive integer`);
     const romStore = options.bios ? BiosRom.storeBytes(options.bios) : 0;
     this.ram = new PhysicalMemory(memoryBytes + romStore);
     this.cpu = new Cpu(this.ram);
@@ -183,7 +188,7 @@ export class PcMachine {
     const now = this.cpu.retired;
     if (now > this.synced) this.devices.advance(now - this.synced);
     this.synced = now;
-    const toQuantum = SYNC_QUANTUM - (now % SYNC_QUANTUM);
+    const toQuantum = this.quantum - (now % this.quantum);
     this.nextSync = now + Math.max(1, Math.min(toQuantum, this.devices.instructionsToNextEvent()));
   }
 
