@@ -55,9 +55,12 @@ function readFor(io: SystemIo, opt: string, path: string): Uint8Array {
   }
 }
 
+/** One buffer for stdout, so -serial stdio and -debugcon stdio interleave as the guest wrote. */
+let stdioSink: Sink | null = null;
+
 function sinkFor(io: SystemIo, dev: CharDev, opt: string, files: number[]): Sink | null {
   if (dev.kind === "null") return null;
-  if (dev.kind === "stdio") return new Sink((b) => io.stdout(b));
+  if (dev.kind === "stdio") return (stdioSink ??= new Sink((b) => io.stdout(b)));
   let fd: number;
   try {
     fd = openSync(dev.path, "w");
@@ -85,6 +88,7 @@ export function systemMain(args: string[], io: SystemIo = NODE_IO): number {
     return 0;
   }
   const files: number[] = [];
+  stdioSink = null;
   try {
     return boot(o, io, files);
   } catch (e) {

@@ -18,7 +18,7 @@ import { restoreCpu, snapshotCpu, type CpuSnapshot } from "../cpu/snapshot";
 import { S_EFLAGS, S_HALTED } from "../cpu/state";
 import { PcDevices, type PcDevicesOptions } from "../devices/pc";
 import type { DeviceState } from "../devices/state";
-import type { StopReason } from "../engine";
+import type { Engine, StopReason } from "../engine";
 import { Interpreter } from "../exec/interpreter";
 import { PhysicalMemory } from "../memory/physical";
 import { IF } from "../table/flags";
@@ -38,6 +38,8 @@ export interface PcMachineOptions extends PcDevicesOptions {
   readonly bios?: Uint8Array;
   /** The BIOS file name, for errors. */
   readonly biosName?: string;
+  /** The execution engine to drive this machine's Cpu (default: the interpreter). */
+  readonly createEngine?: (cpu: Cpu) => Engine;
   /** Instructions between device-time synchronizations (default SYNC_QUANTUM); a run is deterministic for any fixed value. */
   readonly syncQuantum?: number;
   /** debugcon: the debug console's output (port `debugConsolePort`, default 0xE9). */
@@ -71,7 +73,8 @@ export interface PcMachineSnapshot {
 export class PcMachine {
   readonly ram: PhysicalMemory;
   readonly cpu: Cpu;
-  readonly engine: Interpreter;
+  /** The interpreter by default; any Engine on this Cpu (the translator of @strata/dbt) via `createEngine`. */
+  readonly engine: Engine;
   readonly devices: PcDevices;
   readonly rom: BiosRom | null;
   /** Guest RAM in bytes (what the guest is told it has; `ram` may be larger to hold the ROM). */
@@ -102,7 +105,7 @@ export class PcMachine {
     const romStore = options.bios ? BiosRom.storeBytes(options.bios) : 0;
     this.ram = new PhysicalMemory(memoryBytes + romStore);
     this.cpu = new Cpu(this.ram);
-    this.engine = new Interpreter(this.cpu);
+    this.engine = options.createEngine ? options.createEngine(this.cpu) : new Interpreter(this.cpu);
     this.cpu.interposedVectors.fill(0);
     this.devices = new PcDevices({
       ...options,
