@@ -390,3 +390,17 @@ describe("task switch: the TSS debug trap flag (§7.2.1, §17.3.1.5)", () => {
     expect(events).toEqual([[1, 0x3000, 0x20, 0x8000]]);
   });
 });
+
+describe("task switch into virtual-8086 mode (EFLAGS.VM in the new TSS)", () => {
+  it("loads the segment registers as V86 segments (base = selector * 16, 64 KiB) at CPL 3", () => {
+    const { m } = world();
+    const g = mem(m);
+    g.write32(TSS_B + TSS.eflags, 0x20002);
+    for (const f of [TSS.es, TSS.cs, TSS.ss, TSS.ds, TSS.fs, TSS.gs]) g.write16(TSS_B + f, 0x1234);
+    farTaskSwitch(m.cpu, 0x20, "jmp", 0x1007);
+    const s = m.cpu.s;
+    expect(s[S_CPL]).toBe(3);
+    expect([s[S_SEL + CS], s[S_SEG_BASE + CS], s[S_SEG_BASE + SS], s[S_SEG_BASE + DS]]).toEqual([0x1234, 0x12340, 0x12340, 0x12340]);
+    expect(readEflags(s) & 0x20000).toBe(0x20000);
+  });
+});

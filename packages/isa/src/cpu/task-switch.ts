@@ -20,13 +20,15 @@ import { CC_EFLAGS, readEflags } from "./flags";
 import type { Cpu } from "./cpu";
 import { FAULT, raise, VEC_DB, VEC_GP, VEC_NP, VEC_SS, VEC_TS } from "./exceptions";
 import { deliverException } from "./interrupts";
-import { ATTR_ACCESSED, ATTR_P, ATTR_S, descriptorBase, descriptorLimit, desc, readDescriptor, setSegmentCache } from "./segments";
+import { ATTR_ACCESSED, ATTR_P, ATTR_S, descriptorBase, descriptorLimit, desc, readDescriptor, setSegmentCache, setV86Segment } from "./segments";
 import {
   CR0_PG,
   CR0_TS,
   CS,
+  DS,
   EAX,
   ES,
+  FS,
   GS,
   S_CC_OP,
   S_CPL,
@@ -244,13 +246,7 @@ function loadTaskState(cpu: Cpu, v86: boolean, ldt: number, ext: number): void {
   if (v86) {
     // Virtual-8086 task: real-mode style segments, CPL 3 (SDM Vol. 3 §20.2.1).
     cpu.setCpl(3);
-    for (let g = ES; g <= GS; g++) {
-      const sel = newSegs[g]! & 0xffff;
-      s[S_SEL + g] = sel;
-      s[S_SEG_BASE + g] = sel << 4;
-      s[S_SEG_LIMIT + g] = 0xffff;
-      s[S_SEG_ATTR + g] = g === CS ? 0xfb : 0xf3;
-    }
+    for (let g = ES; g <= GS; g++) setV86Segment(cpu, g, newSegs[g]!);
     return;
   }
   const cpl = newSegs[CS]! & 3;
@@ -262,7 +258,7 @@ function loadTaskState(cpu: Cpu, v86: boolean, ldt: number, ext: number): void {
   if ((s[S_EIP]! >>> 0) > (s[S_SEG_LIMIT + CS]! >>> 0)) raise(VEC_GP, 0);
 }
 
-const DATA_SEGS = [ES, 3 /* DS */, 4 /* FS */, GS] as const;
+const DATA_SEGS = [ES, DS, FS, GS] as const;
 
 /** One segment register of the new task (Table 7-1 steps 6-15): faults are #TS unless "not present". */
 function loadTaskSegment(cpu: Cpu, seg: number, selector: number, cpl: number, ext: number): void {
