@@ -17,6 +17,7 @@ import type { Frame, JThread } from "../threads/thread";
 import { instructionLength, OPCODES } from "../interp/opcodes";
 import type { InvokeSite } from "../interp/runtime-support";
 import { compiledTarget, pushCompiledFrame } from "./calls";
+import { MATH_INTRINSICS } from "../natives/math-intrinsics";
 
 /** (t, f, budget, pc) -> remaining budget; on return f.pc/f.sp say where the interpreter resumes. */
 export type CompiledMethod = (t: JThread, f: Frame, budget: number, pc: number) => number;
@@ -413,6 +414,14 @@ export function compileMethod(m: JMethod): CompiledMethod | null {
           break;
         }
         const md = parseMethodDescriptor(tm.descriptor);
+        const intrinsic = tm.cls.name === "java/lang/Math" ? MATH_INTRINSICS[tm.nameDesc] : undefined;
+        if (intrinsic !== undefined) {
+          // Pure double arithmetic that cannot throw: inline, counted as the call it is.
+          const a0 = sp - md.slots;
+          const xs = md.params.map((_p, i) => `n[${S(base + a0 + 2 * i)}]`);
+          cur.push(`vm.methodsInvoked++; n[${S(base + a0)}] = ${intrinsic}(${xs.join(", ")});`);
+          break;
+        }
         const args: string[] = [];
         let o = sp - md.slots;
         for (const p of md.params) {

@@ -6,6 +6,7 @@ import { javaDoubleToString, javaFloatToString, parseJavaDouble } from "../runti
 import { type JThread, ThreadState } from "../threads/thread";
 import { VmExit } from "../vm";
 import { classMirror, mirrorClass } from "./mirrors";
+import { intrinsicFunction, MATH_INTRINSICS } from "./math-intrinsics";
 import { javaRegex, javaReplacement, javaSplit } from "./regex";
 import { threadNatives } from "./java_lang_thread";
 
@@ -454,22 +455,14 @@ function ulp(d: number): number {
 }
 
 const math: Natives = {
-  "sin(D)D": (_t: JThread, a: number) => Math.sin(a),
-  "cos(D)D": (_t: JThread, a: number) => Math.cos(a),
-  "tan(D)D": (_t: JThread, a: number) => Math.tan(a),
-  "asin(D)D": (_t: JThread, a: number) => Math.asin(a),
-  "acos(D)D": (_t: JThread, a: number) => Math.acos(a),
-  "atan(D)D": (_t: JThread, a: number) => Math.atan(a),
-  "exp(D)D": (_t: JThread, a: number) => Math.exp(a),
-  "log(D)D": (_t: JThread, a: number) => Math.log(a),
-  "log10(D)D": (_t: JThread, a: number) => Math.log10(a),
-  "sqrt(D)D": (_t: JThread, a: number) => Math.sqrt(a),
-  "cbrt(D)D": (_t: JThread, a: number) => Math.cbrt(a),
+  ...Object.fromEntries(
+    Object.entries(MATH_INTRINSICS).map(([key, fn]) => {
+      const f = intrinsicFunction(fn);
+      return [key, (_t: JThread, ...a: number[]) => f(...a)];
+    }),
+  ),
   "IEEEremainder(DD)D": (_t: JThread, a: number, b: number) => a - b * roundHalfEven(a / b),
-  "ceil(D)D": (_t: JThread, a: number) => Math.ceil(a),
-  "floor(D)D": (_t: JThread, a: number) => Math.floor(a),
   "rint(D)D": (_t: JThread, a: number) => roundHalfEven(a),
-  "atan2(DD)D": (_t: JThread, y: number, x: number) => Math.atan2(y, x),
   "pow(DD)D": (_t: JThread, a: number, b: number) => javaPow(a, b),
   "scalb(DI)D": (_t: JThread, a: number, n: number) => scalb(a, n),
   "getExponent(D)I": (_t: JThread, a: number) => {
@@ -490,12 +483,6 @@ const math: Natives = {
   "round(F)I": (_t: JThread, a: number) => roundF(a),
   "round(D)J": (_t: JThread, a: number) => roundD(a),
   "random()D": (t: JThread) => t.vm.random(),
-  "sinh(D)D": (_t: JThread, a: number) => Math.sinh(a),
-  "cosh(D)D": (_t: JThread, a: number) => Math.cosh(a),
-  "tanh(D)D": (_t: JThread, a: number) => Math.tanh(a),
-  "hypot(DD)D": (_t: JThread, a: number, b: number) => Math.hypot(a, b),
-  "expm1(D)D": (_t: JThread, a: number) => Math.expm1(a),
-  "log1p(D)D": (_t: JThread, a: number) => Math.log1p(a),
   "ulp(D)D": (_t: JThread, a: number) => ulp(a),
   "ulp(F)F": (_t: JThread, a: number) => {
     if (a !== a) return NaN;

@@ -75,6 +75,18 @@ public class Calls {
                 System.out.println("overflow " + (e.getStackTrace().length > 0));
             }
         }
+        // Math natives that compiled code inlines: exact ones printed in full, the others rounded
+        // (the host libm may differ from HotSpot's in the last ulp, compiled or not).
+        double exact = 0, approx = 0;
+        double[] specials = { 0.0, -0.0, 1e-310, 2.5, -2.5, 1e300, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY };
+        for (int i = 0; i < 20000; i++) {
+            double x = i * 0.37 - 100;
+            exact += Math.sqrt(Math.abs(x)) + Math.floor(x) - Math.ceil(x * 0.5);
+            approx += Math.sin(x) + Math.atan2(x, 3) + Math.hypot(x, 4) + Math.exp(-Math.abs(x)) + Math.log1p(Math.abs(x));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (double d : specials) sb.append(Math.sqrt(d)).append(' ').append(Math.floor(d)).append(' ').append(Math.ceil(d)).append(' ');
+        System.out.println("math " + exact + " " + String.format("%.6f", approx) + " " + sb);
         long cells = 0;
         int negative = 0;
         for (int i = 0; i < 20000; i++) {
