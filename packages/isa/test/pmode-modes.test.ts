@@ -154,6 +154,77 @@ gp:
   });
 });
 
+describe.skipIf(!haveNasm)("virtual-8086 mode extensions (CR4.VME)", () => {
+  it("IOPL 0: CLI/STI/PUSHF act on VIF, INT n with a clear redirection bit goes to the 8086 handler (method 6), a set bit is #GP(0) (method 3)", () => {
+    const w = runWorld(`
+main:
+  GATE 13, gp, 0x8E
+  mov eax, cr4
+  or eax, 1
+  mov cr4, eax
+  mov word [${0x20000 + 0x66}], 0x88
+  mov byte [${0x20000 + 0x68} + 0x31 / 8], 1 << (0x31 % 8)
+  mov word [0x40 * 4], handler8086
+  mov word [0x40 * 4 + 2], 0
+  push 0
+  push 0
+  push 0
+  push 0
+  push 0x0800
+  push 0x1000
+  push 0x20202
+  push 0
+  push v86code
+  iretd
+bits 16
+v86code:
+  cli
+  pushf
+  pop dx
+  sti
+  pushf
+  pop ax
+  int 0x40
+  pushf
+  pop cx
+int31_at:
+  int 0x31
+handler8086:
+  pushf
+  pop bx
+  iret
+bits 32
+gp:
+  mov [ss:${RESULTS}], ax
+  mov [ss:${RESULTS} + 2], bx
+  mov [ss:${RESULTS} + 4], cx
+  mov [ss:${RESULTS} + 6], dx
+  pop edi
+  mov esi, [esp]
+  mov ebp, [esp + 8]
+  mov eax, [esp + 4]
+  mov edx, int31_at
+  hlt
+`);
+    expect(w.stop).toBe("halt");
+    const s = w.m.cpu.s;
+    const r16 = (o: number) => w.r32(RESULTS + o) & 0xffff;
+    // PUSHF images show IF = VIF and IOPL = 3 (§20.4.3).
+    expect(r16(6) & 0x3200).toBe(0x3000); // after CLI: VIF = 0
+    expect(r16(0) & 0x3200).toBe(0x3200); // after STI: VIF = 1
+    expect(r16(2) & 0x3200).toBe(0x3000); // in the 8086 handler: the redirection cleared VIF
+    expect(r16(4) & 0x3200).toBe(0x3200); // its IRET loaded VIF from the pushed IF
+    expect(s[7]).toBe(0); // #GP(0)
+    expect(s[6]).toBe(s[2]); // at INT 0x31: its redirection bit is set and IOPL < 3
+    expect(s[0]).toBe(0); // saved CS
+    const saved = s[5]! >>> 0;
+    expect(saved & 0x20000).toBe(0x20000); // VM
+    expect(saved & 0x80000).toBe(0x80000); // VIF
+    expect(saved & 0x200).toBe(0x200); // the real IF never changed
+    expect(saved & 0x3000).toBe(0); // IOPL 0
+  });
+});
+
 /** A test interrupt controller: INTR is `pending`; INTA returns `vector` and drops the request. */
 class Line implements InterruptController {
   pending = false;

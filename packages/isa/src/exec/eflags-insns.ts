@@ -2,7 +2,8 @@
  * The IOPL-sensitive EFLAGS instructions (SDM Vol. 2 "CLI", "STI", "PUSHF/PUSHFD", "POPF/POPFD";
  * Vol. 3 §20.2.7 for virtual-8086 mode, no VME): CLI/STI fault with #GP(0) when CPL > IOPL; POPF
  * silently keeps IF there (and IOPL unless CPL = 0) — the "sensitive but unprivileged" behaviour
- * that defeats classic trap-and-emulate. In V86 mode with IOPL < 3 all four are #GP(0).
+ * that defeats classic trap-and-emulate. In V86 mode with IOPL < 3 all four are #GP(0), unless
+ * CR4.VME (16-bit forms) or, at CPL 3, CR4.PVI (CLI/STI) makes them act on VIF (cpu/vme.ts).
  * STI opens a one-instruction interrupt shadow (SDM Vol. 3 §6.8.3); STI and POPF end the block
  * when IF goes from 0 to 1 so the run loop can take a pending interrupt.
  */
@@ -10,26 +11,37 @@ import { STOP_EVENT } from "../cpu/cpu";
 import { raise, VEC_GP } from "../cpu/exceptions";
 import { materializeFlags, readEflags } from "../cpu/flags";
 import { CR0_PE, S_CPL, S_CR0, S_EFLAGS, S_INHIBIT } from "../cpu/state";
+import { loadVirtualFlags, virtualCli, virtualFlags, virtualInterrupts, virtualSti } from "../cpu/vme";
 import { AC, DF, ID, IF, IOPL, NT, OSZAPC, RF, TF, VM } from "../table/flags";
 import type { ExecFn } from "./insn";
-import { pop, push } from "./operands";
+import { adjustSp, peek, pop, push } from "./operands";
 
 /** #GP(0) unless the current mode may change IF: CPL <= IOPL, or IOPL = 3 in V86 mode. */
-function checkIopl(s: Int32Array): void {
+function ioplAllows(s: Int32Array): boolean {
   const f = s[S_EFLAGS]!;
-  if ((s[S_CR0]! & CR0_PE) === 0) return;
+  if ((s[S_CR0]! & CR0_PE) === 0) return true;
   const iopl = (f & IOPL) >> 12;
-  if ((f & VM) !== 0 ? iopl !== 3 : s[S_CPL]! > iopl) raise(VEC_GP, 0);
+  return (f & VM) !== 0 ? iopl === 3 : s[S_CPL]! <= iopl;
 }
 
+/** CLI; with CR4.VME in V86 mode or CR4.PVI at CPL 3 (IOPL < 3) it clears VIF instead. */
 export const execCli: ExecFn = (cpu) => {
-  checkIopl(cpu.s);
-  cpu.s[S_EFLAGS] = cpu.s[S_EFLAGS]! & ~IF;
+  const s = cpu.s;
+  if (!ioplAllows(s)) {
+    if (!virtualInterrupts(s)) raise(VEC_GP, 0);
+    virtualCli(s);
+    return;
+  }
+  s[S_EFLAGS] = s[S_EFLAGS]! & ~IF;
 };
 
 export const execSti: ExecFn = (cpu) => {
   const s = cpu.s;
-  checkIopl(s);
+  if (!ioplAllows(s)) {
+    if (!virtualInterrupts(s)) raise(VEC_GP, 0);
+    virtualSti(s);
+    return;
+  }
   const f = s[S_EFLAGS]!;
   if ((f & IF) !== 0) return;
   s[S_EFLAGS] = f | IF;
@@ -41,7 +53,12 @@ export const execSti: ExecFn = (cpu) => {
 /** PUSHF/PUSHFD: EFLAGS with VM and RF cleared in the image. */
 export const execPushf: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  if ((s[S_EFLAGS]! & (VM | IOPL)) === VM) raise(VEC_GP, 0);
+  if ((s[S_EFLAGS]! & (VM | IOPL)) === VM) {
+    // V86 with IOPL < 3: only a 16-bit PUSHF under CR4.VME, which shows VIF as IF (§20.4).
+    if (i.osize !== 2 || !virtualInterrupts(s)) raise(VEC_GP, 0);
+    push(cpu, 2, virtualFlags(readEflags(s)));
+    return;
+  }
   const f = readEflags(s) & ~(VM | RF);
   push(cpu, i.osize, i.osize === 2 ? f & 0xffff : f);
 };
@@ -52,7 +69,12 @@ export const execPopf: ExecFn = (cpu, i) => {
   materializeFlags(s);
   const old = s[S_EFLAGS]!;
   const v86 = (old & VM) !== 0;
-  if (v86 && (old & IOPL) !== IOPL) raise(VEC_GP, 0);
+  if (v86 && (old & IOPL) !== IOPL) {
+    if (i.osize !== 2 || !virtualInterrupts(s)) raise(VEC_GP, 0);
+    loadVirtualFlags(s, peek(cpu, 2));
+    adjustSp(cpu, 2);
+    return;
+  }
   const v = pop(cpu, i.osize);
   const real = (s[S_CR0]! & CR0_PE) === 0;
   const cpl = real ? 0 : s[S_CPL]!;

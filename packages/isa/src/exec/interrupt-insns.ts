@@ -18,6 +18,8 @@ import {
   setV86Segment,
 } from "../cpu/segments";
 import { taskReturn } from "../cpu/task-switch";
+import { CR4_VME } from "../cpu/control-registers";
+import { loadVirtualFlags, redirectSoftwareInterrupt, virtualInterrupts } from "../cpu/vme";
 import {
   CR0_PE,
   CS,
@@ -28,6 +30,7 @@ import {
   GS,
   S_CPL,
   S_CR0,
+  S_CR4,
   S_EFLAGS,
   S_EIP,
   S_HALTED,
@@ -40,10 +43,24 @@ import { checkReturnCode, loadCsReal } from "./far";
 import type { ExecFn } from "./insn";
 import { adjustSp, peek } from "./operands";
 
-/** INT n: in virtual-8086 mode with IOPL < 3 it is #GP(0) (no VME; SDM Vol. 3 §20.3.3). */
+/**
+ * INT n. In virtual-8086 mode (SDM Vol. 3 §20.3.3, Table 20-2): without CR4.VME, IOPL < 3 is
+ * #GP(0); with it, the TSS redirection bit map sends the vector to the 8086 handler (bit clear)
+ * or to the IDT (bit set; #GP(0) when IOPL < 3).
+ */
 export const execInt: ExecFn = (cpu, i) => {
   const s = cpu.s;
-  if ((s[S_EFLAGS]! & VM) !== 0 && (s[S_EFLAGS]! & IOPL) !== IOPL) raise(VEC_GP, 0);
+  const f = s[S_EFLAGS]!;
+  if ((f & VM) !== 0) {
+    const vector = i.v0 & 0xff;
+    if ((s[S_CR4]! & CR4_VME) !== 0) {
+      if (!redirectSoftwareInterrupt(cpu, vector, i.next)) {
+        cpu.intCounts[vector] = cpu.intCounts[vector]! + 1;
+        return;
+      }
+      if ((f & IOPL) !== IOPL) raise(VEC_GP, 0);
+    } else if ((f & IOPL) !== IOPL) raise(VEC_GP, 0);
+  }
   softwareInterrupt(cpu, i.v0 & 0xff, i);
 };
 export const execInt3: ExecFn = (cpu, i) => softwareInterrupt(cpu, VEC_BP, i);
@@ -100,8 +117,17 @@ export const execIret: ExecFn = (cpu, i) => {
     return;
   }
   if ((old & VM) !== 0) {
-    // Virtual-8086 mode: IOPL 3 returns within V86 (IOPL and VM kept); otherwise #GP(0).
-    if ((old & IOPL) !== IOPL) raise(VEC_GP, 0);
+    // Virtual-8086 mode: IOPL 3 returns within V86 (IOPL and VM kept); below, #GP(0) unless a
+    // 16-bit IRET under CR4.VME, which loads IF into VIF (§20.4).
+    if ((old & IOPL) !== IOPL) {
+      if (size !== 2 || !virtualInterrupts(s)) raise(VEC_GP, 0);
+      const offset = peek(cpu, 2);
+      const sel = peek(cpu, 2, 2);
+      loadVirtualFlags(s, peek(cpu, 2, 4));
+      adjustSp(cpu, 6);
+      loadCsReal(cpu, sel, offset);
+      return;
+    }
     const offset = peek(cpu, size);
     const sel = peek(cpu, size, size) & 0xffff;
     const flags = peek(cpu, size, 2 * size);

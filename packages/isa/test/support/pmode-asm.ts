@@ -30,7 +30,7 @@ export const KSTACK = 0x9000;
 
 /**
  * GDT: 0x08 code0, 0x10 data0, 0x18|3 code3, 0x20|3 data3, 0x28 TSS (32-bit, at TSS),
- * 0x30 call gate DPL 3 -> 0x08:callgate_target with 2 dword parameters, 0x38 16-bit data0 64 KiB,
+ * (limit 0x2067: room for a redirection and I/O bit map), 0x30 call gate DPL 3 -> 0x08:callgate_target with 2 dword parameters, 0x38 16-bit data0 64 KiB,
  * 0x40 data DPL 0 not present, 0x48 16-bit code0 base 0 64 KiB.
  */
 export const PRELUDE = `
@@ -66,7 +66,7 @@ gdt:
   dq 0x00CF92000000FFFF
   dq 0x00CFFA000000FFFF
   dq 0x00CFF2000000FFFF
-  dq 0x0000890200000067
+  dq 0x0000890200002067
   dw ABS(callgate_target) & 0xffff, 0x08, 0xEC02, ABS(callgate_target) >> 16
   dq 0x000092000000FFFF
   dq 0x00CF12000000FFFF
