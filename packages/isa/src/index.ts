@@ -8,7 +8,7 @@ export { readEflags, materializeFlags, testCC } from "./cpu/flags";
 export { computeCF } from "./cpu/flags";
 export { cpuid, CPUID_VENDOR, CPUID_FEATURES_EDX, CPUID_SIGNATURE } from "./cpu/cpuid";
 export { loadSegment, setSegmentCache, readDescriptor, desc, descriptorMode, setV86Segment } from "./cpu/segments";
-export { deliverInterrupt, type EventKind } from "./cpu/interrupts";
+export { acceptPendingEvent, deliverInterrupt, eventPending, type EventKind } from "./cpu/interrupts";
 export { PhysicalMemory, PAGE_SIZE, PAGE_SHIFT, type WriteWatcher } from "./memory/physical";
 export { PageMap, PTE_P, PTE_W, PTE_U } from "./memory/page-map";
 export { Mmu } from "./memory/mmu";

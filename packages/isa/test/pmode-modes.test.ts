@@ -302,6 +302,99 @@ irq:
     expect(m.cpu.s[1]).toBe(5);
   });
 
+  it("an OUT that raises INTR is followed at once by the interrupt (the block ends after the OUT)", () => {
+    const line = new Line(0x23);
+    const w = runWorld(
+      `
+main:
+  GATE 0x23, irq, 0x8E
+  xor eax, eax
+  sti
+  nop
+  out 0x80, al
+  mov eax, 1
+  mov ebx, 2
+  hlt
+irq:
+  mov [${RESULTS}], eax
+  hlt
+`,
+      100000,
+      (m) => {
+        m.cpu.interruptController = line;
+        m.cpu.ports = { read: () => 0xff, write: () => void (line.pending = true) };
+      },
+    );
+    expect(w.stop).toBe("halt");
+    expect(w.r32(RESULTS)).toBe(0);
+    expect(line.acks).toBe(1);
+  });
+
+  it("an external interrupt at CPL 3 ignores the gate's DPL (only INT n checks it) and switches to ring 0", () => {
+    const line = new Line(0x24);
+    const w = runWorld(
+      `
+main:
+  GATE 0x24, irq, 0x8E
+  TO_RING3 user, 0x7000
+user:
+  mov ecx, 1000
+spin:
+  dec ecx
+  jnz spin
+  jmp $
+irq:
+  mov ax, cs
+  mov bx, [esp + 4]
+  mov edx, esp
+  hlt
+`,
+      100000,
+      (m) => {
+        m.cpu.interruptController = line;
+      },
+    );
+    expect(w.stop).toBe("budget");
+    line.pending = true;
+    expect(w.m.engine.run(1000)).toBe("halt");
+    const s = w.m.cpu.s;
+    expect([s[0]! & 0xffff, s[3]! & 0xffff, s[2]]).toEqual([0x08, 0x1b, 0x9000 - 20]);
+  });
+
+  it("NMI is taken with IF=0 and blocks further NMIs until the next IRET", () => {
+    const w = runWorld(
+      `
+main:
+  GATE 2, nmi, 0x8E
+  mov ecx, 50
+spin:
+  dec ecx
+  jnz spin
+  hlt
+nmi:
+  inc dword [${RESULTS}]
+  mov [${RESULTS} + 4], ecx
+  mov ebx, 20
+busy:
+  dec ebx
+  jnz busy
+  iretd
+`,
+      20,
+    );
+    const m = w.m;
+    expect(w.stop).toBe("budget");
+    m.cpu.nmiPending = true;
+    expect(m.engine.run(10)).toBe("budget");
+    expect(w.r32(RESULTS)).toBe(1);
+    m.cpu.nmiPending = true; // a second NMI while the handler runs stays latched until its IRET
+    expect(m.engine.run(10)).toBe("budget");
+    expect(w.r32(RESULTS)).toBe(1);
+    expect(m.engine.run(100000)).toBe("halt");
+    expect(w.r32(RESULTS)).toBe(2);
+    expect(m.cpu.nmiPending).toBe(false);
+  });
+
   it("INTR is ignored while IF=0", () => {
     const line = new Line(0x22);
     const w = runWorld(

@@ -21,6 +21,7 @@ import {
   S_CPL,
   S_CR0,
   S_EFLAGS,
+  S_NMI_PENDING,
   S_SEG_ATTR,
   S_SEG_BASE,
   S_SEG_LIMIT,
@@ -105,8 +106,16 @@ export class Cpu {
    * the engine at instruction-block boundaries while EFLAGS.IF = 1; null on machines without one.
    */
   interruptController: InterruptController | null = null;
-  /** An NMI is latched and waits for delivery (vector 2; not blocked by IF, SDM Vol. 3 §6.7). */
-  nmiPending = false;
+  /**
+   * An NMI is latched and waits for delivery (vector 2; not blocked by IF, SDM Vol. 3 §6.7). Kept
+   * in a state word (S_NMI_PENDING) so snapshots carry it.
+   */
+  get nmiPending(): boolean {
+    return this.s[S_NMI_PENDING] !== 0;
+  }
+  set nmiPending(pending: boolean) {
+    this.s[S_NMI_PENDING] = pending ? 1 : 0;
+  }
   /** Why the processor shut down (a triple fault, SDM Vol. 3 §6.15 Interrupt 8), or "". */
   shutdownReason = "";
 

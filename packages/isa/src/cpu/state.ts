@@ -79,6 +79,8 @@ export const S_TSC_HI = 55;
 export const S_INHIBIT = 56;
 /** NMI blocking (SDM Vol. 3 §6.7.1): set while an NMI handler runs, cleared by the next IRET. */
 export const S_NMI_BLOCKED = 57;
+/** An NMI is latched and waits for delivery (Cpu.nmiPending reads and writes this word). */
+export const S_NMI_PENDING = 58;
 /**
  * TR's cached descriptor attributes (type with the busy bit, P, DPL, G), as S_SEG_ATTR: the TSS
  * format (16-/32-bit) of the current task and whether an I/O bitmap exists (SDM Vol. 3 §7.2.4).
