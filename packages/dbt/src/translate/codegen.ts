@@ -325,6 +325,9 @@ class RegionWriter {
   /** Whether the CF that INC/DEC at j carries over can be observed (else it is not computed). */
   private cfNeeded(insns: readonly Insn[], j: number): boolean {
     for (let x = j + 1; x < insns.length; x++) {
+      // Where another member starts, the block continues through a transfer that may return to
+      // the engine (budget): the record is observable there.
+      if (this.transfers && this.byStart.has((insns[x]!.eip + this.csBase) | 0)) return true;
       const name = insns[x]!.exec.name;
       if (FLAG_NEUTRAL.has(name)) continue;
       return !FLAG_KILLERS.has(name);
