@@ -53,6 +53,7 @@ import { deliverInterrupt } from "../cpu/interrupts";
 import { OPCODES } from "../table/index";
 import type { OpDef } from "../table/types";
 import type { PcMachine, PcStopReason } from "../machine/pc-machine";
+import type { Engine } from "../engine";
 
 const hex8 = (v: number): string => (v >>> 0).toString(16).padStart(8, "0");
 const hex4 = (v: number): string => (v & 0xffff).toString(16).padStart(4, "0");
@@ -69,7 +70,7 @@ export class Tracer {
   private stepEip = 0;
 
   constructor(
-    private readonly m: PcMachine,
+    private readonly m: PcMachine<Engine>,
     private readonly items: ReadonlySet<string>,
     private readonly log: (s: string) => void,
   ) {

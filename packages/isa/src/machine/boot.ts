@@ -6,6 +6,7 @@
 import { ATTR_CODE32_DPL0, ATTR_DATA32_DPL0 } from "../cpu/cpu";
 import { CS, EAX, EBX, ESP, S_IDTR_LIMIT, S_CR0, S_EFLAGS, S_EIP, S_GDTR_BASE, S_GDTR_LIMIT, S_SEG_ATTR, S_SEG_BASE, S_SEG_LIMIT, S_SEL } from "../cpu/state";
 import { layoutMultiboot, MultibootError, type MultibootLayout, type MultibootModule, parseMultiboot } from "../loaders/multiboot";
+import type { Engine } from "../engine";
 import type { PcMachine } from "./pc-machine";
 import { resetPowerOn } from "./reset";
 
@@ -27,7 +28,7 @@ export interface MultibootBootRequest {
 }
 
 /** Loads a Multiboot kernel into `m` and sets the hand-off state; throws MultibootError / ElfError. */
-export function loadMultiboot(m: PcMachine, bytes: Uint8Array, req: MultibootBootRequest = {}): MultibootLayout {
+export function loadMultiboot(m: PcMachine<Engine>, bytes: Uint8Array, req: MultibootBootRequest = {}): MultibootLayout {
   const file = req.file ?? "<kernel>";
   const image = parseMultiboot(bytes, file);
   const layout = layoutMultiboot(image, { kernelName: file, cmdline: req.cmdline, modules: req.modules, memoryBytes: m.memoryBytes }, file);
@@ -56,7 +57,7 @@ export class FlatBinaryError extends Error {
 }
 
 /** Loads raw bytes at physical `addr` and starts there in flat 32-bit protected mode, ring 0. */
-export function loadFlat(m: PcMachine, bytes: Uint8Array, addr: number, file = "<flat>"): void {
+export function loadFlat(m: PcMachine<Engine>, bytes: Uint8Array, addr: number, file = "<flat>"): void {
   if (!Number.isInteger(addr) || addr < 0 || addr + bytes.length > m.memoryBytes) {
     throw new FlatBinaryError(file, `${bytes.length} bytes at 0x${addr.toString(16)} do not fit in ${m.memoryBytes >>> 20} MiB of memory`);
   }
@@ -68,7 +69,7 @@ export function loadFlat(m: PcMachine, bytes: Uint8Array, addr: number, file = "
 }
 
 /** CS = 0x08, data segments = 0x10, flat; CR0.PE; paging off; IF = 0 (Multiboot §3.2). */
-function enterFlat32(m: PcMachine, entry: number): void {
+function enterFlat32(m: PcMachine<Engine>, entry: number): void {
   const cpu = m.cpu;
   resetPowerOn(cpu);
   const s = cpu.s;

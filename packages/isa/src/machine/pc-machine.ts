@@ -31,7 +31,7 @@ import { BiosRom } from "./rom";
  */
 export const SYNC_QUANTUM = 1024;
 
-export interface PcMachineOptions extends PcDevicesOptions {
+export interface PcMachineOptions<E extends Engine = Interpreter> extends PcDevicesOptions {
   /** Guest RAM in bytes (default 32 MiB, qemu-system-i386 -m 32 as the bare-metal tests use). */
   readonly memoryBytes?: number;
   /** A BIOS image (a multiple of 64 KiB): mapped at the top of 4 GiB and below 1 MiB; the CPU starts at F000:FFF0. */
@@ -39,7 +39,7 @@ export interface PcMachineOptions extends PcDevicesOptions {
   /** The BIOS file name, for errors. */
   readonly biosName?: string;
   /** The execution engine to drive this machine's Cpu (default: the interpreter). */
-  readonly createEngine?: (cpu: Cpu) => Engine;
+  readonly createEngine?: (cpu: Cpu) => E;
   /** Instructions between device-time synchronizations (default SYNC_QUANTUM); a run is deterministic for any fixed value. */
   readonly syncQuantum?: number;
   /** debugcon: the debug console's output (port `debugConsolePort`, default 0xE9). */
@@ -70,11 +70,11 @@ export interface PcMachineSnapshot {
   readonly exitStatus: number | null;
 }
 
-export class PcMachine {
+export class PcMachine<E extends Engine = Interpreter> {
   readonly ram: PhysicalMemory;
   readonly cpu: Cpu;
   /** The interpreter by default; any Engine on this Cpu (the translator of @strata/dbt) via `createEngine`. */
-  readonly engine: Engine;
+  readonly engine: E;
   readonly devices: PcDevices;
   readonly rom: BiosRom | null;
   /** Guest RAM in bytes (what the guest is told it has; `ram` may be larger to hold the ROM). */
@@ -94,7 +94,7 @@ export class PcMachine {
   /** Counters carried over from a restored snapshot (engine caches start empty after restore). */
   private counterBase: Record<string, number> = {};
 
-  constructor(options: PcMachineOptions = {}) {
+  constructor(options: PcMachineOptions<E> = {}) {
     const memoryBytes = options.memoryBytes ?? 32 * 1024 * 1024;
     if (!Number.isInteger(memoryBytes) || memoryBytes < 2 * 1024 * 1024 || memoryBytes > 0x7f000000) {
       throw new RangeError(`PC memory size ${memoryBytes} out of range (2 MiB .. 2032 MiB)`);
@@ -105,7 +105,8 @@ export class PcMachine {
     const romStore = options.bios ? BiosRom.storeBytes(options.bios) : 0;
     this.ram = new PhysicalMemory(memoryBytes + romStore);
     this.cpu = new Cpu(this.ram);
-    this.engine = options.createEngine ? options.createEngine(this.cpu) : new Interpreter(this.cpu);
+    // Without a factory E is the default, Interpreter.
+    this.engine = options.createEngine ? options.createEngine(this.cpu) : (new Interpreter(this.cpu) as unknown as E);
     this.cpu.interposedVectors.fill(0);
     this.devices = new PcDevices({
       ...options,
@@ -254,6 +255,6 @@ export class PcMachine {
   }
 }
 
-export function createPcMachine(options: PcMachineOptions = {}): PcMachine {
-  return new PcMachine(options);
+export function createPcMachine<E extends Engine = Interpreter>(options: PcMachineOptions<E> = {}): PcMachine<E> {
+  return new PcMachine<E>(options);
 }
