@@ -4,7 +4,7 @@
  * TSS stack switch (SDM Vol. 3 §6.12.1, Figure 6-4), the gate-DPL check for INT n (§6.12.1.1),
  * call gates with parameter copy and RETF imm16 back (§5.8.5, Figure 5-13), data segments
  * nulled on the return to an outer level (Vol. 2 "RET"/"IRET"), the IOPL rules of POPF/CLI
- * (Vol. 2 "POPF", "CLI"), double and triple faults (Vol. 3 §6.15, Table 6-5).
+ * (Vol. 2 "POPF", "CLI"), the EXT bit (§6.13), double and triple faults (§6.15, Table 6-5).
  */
 import { describe, expect, it } from "vitest";
 import { CS, DS, ES, ESP, S_CPL, S_EIP, S_SEL, SS } from "../src/cpu/state";
@@ -180,6 +180,20 @@ df:
     expect(w.stop).toBe("halt");
     expect(w.m.cpu.s[0]).toBe(0);
     expect(w.m.cpu.excCounts[8]).toBe(1);
+  });
+
+  it("a fault while delivering an exception carries EXT: #UD through a not-present gate is #NP(6 * 8 + 2 + 1)", () => {
+    const w = runWorld(`
+main:
+  GATE 11, np, 0x8E
+  GATE 6, np, 0x0E
+  ud2
+np:
+  pop eax
+  hlt
+`);
+    expect(w.stop).toBe("halt");
+    expect(w.m.cpu.s[0]).toBe(6 * 8 + 2 + 1);
   });
 
   it("an IDT too short for any vector ends in a triple fault: the engine stops with 'shutdown'", () => {

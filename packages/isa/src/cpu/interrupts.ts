@@ -105,7 +105,10 @@ export function deliverInterrupt(cpu: Cpu, vector: number, kind: EventKind, erro
   let vec = vector & 0xff;
   let k = kind;
   let err = errorCode;
-  let ext = kind === "external" ? 1 : 0;
+  // EXT (SDM Vol. 3 §6.13): set in the error codes of faults raised while delivering an event
+  // external to the program — an interrupt or an exception — and clear for INT n/INT3/INTO.
+  // qemu leaves it clear for exceptions; the bare-metal kernels do not depend on it.
+  let ext = kind === "int" ? 0 : 1;
   for (let nest = 0; ; nest++) {
     if (k === "exception" && vec < 32) cpu.excCounts[vec] = cpu.excCounts[vec]! + 1;
     if (cpu.interposedVectors[vec] !== 0) {
