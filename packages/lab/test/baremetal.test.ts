@@ -5,6 +5,7 @@
  * in @strata/workloads (under strata-x86) and here with STRATA_FULL=1.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findWorkload, workloadsOfKind, type Workload } from "@strata/workloads";
@@ -45,6 +46,17 @@ describe("isa level: bare-metal kernels on the PC machine", () => {
       expect(r.counters["serial.tx_bytes"]).toBe(new TextEncoder().encode(r.output).length);
     });
   }
+
+  // strata-kernel boots with its initrd in 64 MiB and runs ~830 million instructions: full mode only.
+  it.skipIf(!process.env.STRATA_FULL)("strata-kernel: boots with its initrd and prints qemu's transcript on isa and dbt", { timeout: 600_000 }, async () => {
+    const w = kernel("strata-kernel");
+    const modules = (w.modules ?? []).map((m) => new Uint8Array(readFileSync(resolveWorkloadPath(m))));
+    for (const level of ["isa", "dbt"]) {
+      const r = await registry.get(level).run(workloadInput(w, readArtifact(w), modules));
+      expect(r.output.split("\n"), level).toEqual(w.expected.stdout.split("\n"));
+      expect(r.exit, level).toEqual({ kind: "exit", code: w.expected.exitCode });
+    }
+  });
 
   it("errcode: the exception counters hold every vector the kernel reports catching", async () => {
     const r = await run("errcode");
