@@ -141,7 +141,10 @@ function boot(o: ReturnType<typeof parseSystemArgs>, io: SystemIo, files: number
   });
   if (kernel !== undefined && o.kernel !== undefined) {
     if (o.flat !== undefined) loadFlat(m, kernel, o.flat, o.kernel);
-    else loadMultiboot(m, kernel, { file: o.kernel, cmdline: o.append, modules });
+    else {
+      const layout = loadMultiboot(m, kernel, { file: o.kernel, cmdline: o.append, modules });
+      if (layout.ignoredFlags !== 0) io.stderr(`strata-x86: -kernel ${o.kernel}: Multiboot header flags 0x${layout.ignoredFlags.toString(16)} (video mode or undefined) are not provided; booting anyway, as qemu does\n`);
+    }
   }
   const tracer = o.log.size > 0 ? new Tracer(m, o.log, log) : null;
   const flush = (): void => {

@@ -106,16 +106,17 @@ export interface MultibootImage {
   readonly low: number;
   readonly high: number;
   readonly segments: readonly LoadSegment[];
+  /** Header flags asked for and not provided (video mode, bit 2, and undefined bits 3-15). */
+  readonly ignoredFlags: number;
 }
 
 /** Parses the header and the loadable image (ELF32 or the a.out kludge), qemu's rules. */
 export function parseMultiboot(bytes: Uint8Array, file = "<kernel>"): MultibootImage {
   const header = findMultibootHeader(bytes, file);
   if (header === null) throw new MultibootError(file, 0, "header", "not a Multiboot kernel: no header (magic 0x1BADB002 with its checksum) in the first 8192 bytes (a raw binary loads with --flat ADDR)");
-  if ((header.flags & 0xfffc) !== 0) {
-    // §3.1.2: a loader that does not understand a required flag (bits 0-15) must refuse.
-    throw new MultibootError(file, header.offset + 4, "flags", `required flags 0x${(header.flags & 0xfffc).toString(16)} not supported`);
-  }
+  // §3.1.2 says a loader should refuse required flags (bits 0-15) it does not understand; qemu
+  // boots such kernels anyway ("multiboot knows VBE. we don't."), and so do we: the information
+  // structure's flags tell the kernel what it did not get. `ignoredFlags` lets a front end warn.
   if ((header.flags & MB_AOUT_KLUDGE) !== 0) return parseKludge(bytes, file, header);
   let elf;
   try {
@@ -136,7 +137,7 @@ export function parseMultiboot(bytes: Uint8Array, file = "<kernel>"): MultibootI
     high = Math.max(high, addr + ph.memsz);
   }
   if (segments.length === 0) throw new MultibootError(file, 0, "e_phnum", "no PT_LOAD segment to load");
-  return { header, entry: elf.header.entry >>> 0, low, high, segments };
+  return { header, entry: elf.header.entry >>> 0, low, high, segments, ignoredFlags: header.flags & 0xfffc };
 }
 
 function parseKludge(bytes: Uint8Array, file: string, h: MultibootHeader): MultibootImage {
@@ -155,6 +156,7 @@ function parseKludge(bytes: Uint8Array, file: string, h: MultibootHeader): Multi
   if (bssEnd < loadEnd) throw new MultibootError(file, o + 24, "bss_end_addr", "below load_end_addr");
   return {
     header: h,
+    ignoredFlags: h.flags & 0xfffc,
     entry: h.entryAddr,
     low: h.loadAddr,
     high: bssEnd,
@@ -187,6 +189,8 @@ export interface MultibootLayout {
   readonly writes: readonly (readonly [number, Uint8Array])[];
   /** Module ranges [start, end) as written into the module list. */
   readonly modules: readonly (readonly [number, number])[];
+  /** Header flags the kernel asked for that this loader does not provide (see MultibootImage). */
+  readonly ignoredFlags: number;
   /** End (exclusive) of everything loaded above 1 MiB. */
   readonly end: number;
 }
@@ -271,5 +275,5 @@ export function layoutMultiboot(image: MultibootImage, opts: MultibootBootOption
   iv.setUint32(48, MULTIBOOT_MMAP_ADDR, true);
   iv.setUint32(64, loaderAddr, true);
   writes.push([MULTIBOOT_INFO_ADDR, mbi]);
-  return { entry: image.entry, eax: MULTIBOOT_BOOTLOADER_MAGIC, ebx: MULTIBOOT_INFO_ADDR, writes, modules: modRanges, end };
+  return { entry: image.entry, eax: MULTIBOOT_BOOTLOADER_MAGIC, ebx: MULTIBOOT_INFO_ADDR, writes, modules: modRanges, ignoredFlags: image.ignoredFlags, end };
 }

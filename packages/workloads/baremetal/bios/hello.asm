@@ -37,7 +37,13 @@ start:  cli
         mov     cr0, eax
         jmp     dword 0x08:(0xf0000 + pm32)
 
-putc16: push    dx
+putc16: push    dx                      ; waits for LSR.THRE: qemu drops bytes sent too fast
+        push    ax
+        mov     dx, 0x3fd
+.w:     in      al, dx
+        test    al, 0x20
+        jz      .w
+        pop     ax
         mov     dx, 0x3f8
         out     dx, al
         pop     dx
@@ -67,22 +73,31 @@ pm32:   mov     ax, 0x10
         mov     ss, ax
         mov     esp, 0x7000
         mov     esi, 0xf0000 + msg_pm
-        mov     dx, 0x3f8
 .l:     lodsb
         test    al, al
         jz      .d
-        out     dx, al
+        call    putc32
         jmp     .l
 .d:     mov     eax, cr0
         and     eax, 1
         add     al, '0'
-        out     dx, al
+        call    putc32
         mov     al, 10
-        out     dx, al
+        call    putc32
         mov     al, 0x2a
         out     0xf4, al                ; exit status (0x2a << 1) | 1 = 85
         cli
         hlt
+
+putc32: mov     ah, al
+        mov     dx, 0x3fd
+.w:     in      al, dx
+        test    al, 0x20
+        jz      .w
+        mov     al, ah
+        mov     dx, 0x3f8
+        out     dx, al
+        ret
 
 msg_real:   db "strata bios: real mode at F000", 10, 0
 msg_ro_ok:  db "strata bios: ROM ignores writes", 10, 0
