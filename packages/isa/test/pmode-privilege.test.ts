@@ -98,6 +98,54 @@ gp:
     expect(s[S_CPL]).toBe(0);
   });
 
+  it("a 16-bit interrupt gate pushes a 16-bit frame (FLAGS, CS, IP) and IRET with a 16-bit operand returns", () => {
+    const w = runWorld(`
+main:
+  GATE 0x44, handler16, 0x86
+  mov edi, esp
+  int 0x44
+back:
+  mov esi, esp
+  hlt
+handler16:
+  mov eax, esp
+  movzx ebx, word [esp]
+  movzx ecx, word [esp + 2]
+  movzx edx, word [esp + 4]
+  mov ebp, back
+  o16 iret
+`);
+    expect(w.stop).toBe("halt");
+    const s = w.m.cpu.s;
+    expect(s[0]).toBe(s[7]! - 6);
+    expect([s[3], s[1]]).toEqual([s[5], 0x08]);
+    expect(s[2]! & 0x2).toBe(0x2);
+    expect(s[6]).toBe(s[7]); // IRET popped the 6 bytes
+  });
+
+  it("a 16-bit TSS supplies SS0:SP0 at offsets 4 and 2 for the stack switch", () => {
+    const w = runWorld(`
+main:
+  mov dword [ABS(gdt) + 0x40], 0x2000002B
+  mov dword [ABS(gdt) + 0x44], 0x00008102
+  mov word [0x22002], 0x8800
+  mov word [0x22004], 0x10
+  mov ax, 0x40
+  ltr ax
+  GATE 0x40, handler, 0xEE
+  TO_RING3 user, 0x7000
+user:
+  int 0x40
+handler:
+  mov eax, esp
+  mov bx, ss
+  hlt
+`);
+    expect(w.stop).toBe("halt");
+    expect(w.m.cpu.s[0]).toBe(0x8800 - 20);
+    expect(w.m.cpu.s[3]! & 0xffff).toBe(0x10);
+  });
+
   it("CALL through a call gate to ring 0 copies the parameter count of dwords; RETF imm16 returns to ring 3", () => {
     const w = runWorld(`
 main:
