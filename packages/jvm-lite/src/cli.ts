@@ -7,9 +7,9 @@
  */
 import { availableParallelism } from "node:os";
 import { readFileSync, writeSync } from "node:fs";
-import { JarFile } from "./classfile/jar";
+import type { JarFile } from "./classfile/jar";
 import { Jvm } from "./vm";
-import { classlibBytes, parseClassPath } from "./node";
+import { classlibBytes, nodeJar, parseClassPath } from "./node";
 import type { ClassPathEntry } from "./classfile/jar";
 
 function size(s: string, flag: string): number {
@@ -71,11 +71,19 @@ function main(argv: string[]): number {
   let classPath: ClassPathEntry[];
   let mainClass: string | undefined;
   if (jar !== null) {
+    let bytes: Uint8Array;
     let jf: JarFile;
     try {
-      jf = new JarFile(jar, new Uint8Array(readFileSync(jar)));
+      bytes = new Uint8Array(readFileSync(jar));
     } catch {
       process.stderr.write(`Error: Unable to access jarfile ${jar}\n`);
+      return 1;
+    }
+    try {
+      jf = nodeJar(jar, bytes);
+    } catch {
+      // As java says for a file that is not a ZIP archive.
+      process.stderr.write(`Error: Invalid or corrupt jarfile ${jar}\n`);
       return 1;
     }
     mainClass = jf.mainClass();
@@ -96,7 +104,7 @@ function main(argv: string[]): number {
   }
   props["user.dir"] ??= process.cwd();
   const vm = new Jvm({
-    classPath: [new JarFile("classlib.jar", classlibBytes()), ...classPath],
+    classPath: [nodeJar("classlib.jar", classlibBytes()), ...classPath],
     bootEntries: 1,
     maxHeap,
     maxDepth,

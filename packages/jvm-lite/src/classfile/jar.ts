@@ -19,6 +19,11 @@ export class MapClassPath implements ClassPathEntry {
   }
 }
 
+/** Inflates a raw DEFLATE stream (RFC 1951) of known output size. */
+export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array;
+
+const fflateInflate: InflateRaw = (data, size) => inflateSync(data, { out: new Uint8Array(size) });
+
 /**
  * A JAR (ZIP) archive. The central directory is read up front (PKWARE APPNOTE §4.3.12/16) and
  * each entry is inflated with fflate only when the class loader asks for it: a program touches a
@@ -30,6 +35,8 @@ export class JarFile implements ClassPathEntry {
   constructor(
     readonly label: string,
     private readonly bytes: Uint8Array,
+    /** fflate by default (browsers); Node's zlib where available (`@strata/jvm-lite/node`). */
+    private readonly inflateRaw: InflateRaw = fflateInflate,
   ) {
     try {
       this.readDirectory();
@@ -83,7 +90,7 @@ export class JarFile implements ClassPathEntry {
     const raw = this.bytes.subarray(e.offset, e.offset + e.csize);
     let out: Uint8Array;
     try {
-      out = e.method === 0 ? raw.slice() : inflateSync(raw, { out: new Uint8Array(e.size) });
+      out = e.method === 0 ? raw.slice() : this.inflateRaw(raw, e.size);
     } catch (err) {
       throw new ClassFileError("java/util/zip/ZipException", `invalid entry ${path} in ${this.label}: ${(err as Error).message}`);
     }
