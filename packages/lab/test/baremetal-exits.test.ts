@@ -36,7 +36,8 @@ function qemu(path: string, timeoutMs: number) {
     { encoding: "latin1", timeout: timeoutMs, stdio: ["ignore", "pipe", "pipe"] },
   );
   // qemu catches SIGTERM and exits normally, so a timeout shows as spawnSync's ETIMEDOUT.
-  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
+  const err: NodeJS.ErrnoException | undefined = r.error;
+  const timedOut = err?.code === "ETIMEDOUT";
   return { stdout: r.stdout ?? "", status: timedOut ? null : r.status, timedOut };
 }
 
