@@ -541,7 +541,13 @@ class RegionWriter {
       out.push("}");
       body.push(out.join("\n"));
     });
-    const regs = [0, 1, 2, 3, 4, 5, 6, 7];
+    // Only the registers and flag words the code mentions are loaded on entry and after handler
+    // calls (a block touching three registers should not pay for eight loads per entry).
+    const raw = body.join("\n");
+    const used = new Set<number>(this.written);
+    for (const x of raw.matchAll(/\be([0-7])\b/g)) used.add(Number(x[1]));
+    const regs = [...used].sort();
+    const flagsUsed = this.writesFlags || /\bf[ods2]\b/.test(raw);
     // Instructions of completed passes and transfers (`rt`) reach cpu.retired here too: before
     // every handler call (RDTSC reads it), at every exit and on a fault.
     const wb =
@@ -549,12 +555,16 @@ class RegionWriter {
     const segs = [...this.segs].sort();
     const reload =
       regs.map((r) => `e${r} = s[${r}];`).join(" ") +
-      ` fo = s[${S_CC_OP}]; fd = s[${S_CC_DST}]; fs = s[${S_CC_SRC}]; f2 = s[${S_CC_SRC2}];` +
+      (flagsUsed ? ` fo = s[${S_CC_OP}]; fd = s[${S_CC_DST}]; fs = s[${S_CC_SRC}]; f2 = s[${S_CC_SRC2}];` : "") +
       segs.map((g) => ` g${g} = s[${S_SEG_BASE + g}];`).join("") +
       (this.usesStack ? ` ss32 = (s[${S_SEG_ATTR + SS}] & 0x4000) !== 0;` : "");
-    const text = body.join("\n").replaceAll("@WB@", wb).replaceAll("@RL@", reload);
-    const declRegs = regs.map((r) => `e${r} = s[${r}]`).join(", ");
-    const declSegs = segs.map((g) => `, g${g} = s[${S_SEG_BASE + g}]`).join("");
+    const text = raw.replaceAll("@WB@", wb).replaceAll("@RL@", reload);
+    const decls = [
+      ...regs.map((r) => `e${r} = s[${r}]`),
+      ...(flagsUsed ? [`fo = s[${S_CC_OP}]`, `fd = s[${S_CC_DST}]`, `fs = s[${S_CC_SRC}]`, `f2 = s[${S_CC_SRC2}]`] : []),
+      ...segs.map((g) => `g${g} = s[${S_SEG_BASE + g}]`),
+      `ss32 = ${this.usesStack ? `(s[${S_SEG_ATTR + SS}] & 0x4000) !== 0` : "false"}`,
+    ];
     const memberConsts = this.members.map((_, m) => `B${m} = M[${m}], E${m} = B${m}.exits`).join(", ");
     return (
       `"use strict";\nconst ${memberConsts};\n` +
@@ -565,8 +575,7 @@ class RegionWriter {
       // The memory views and the TLB arrays as the function's own constants (not reloaded from
       // the closure's context at every access).
       `const s = cpu.s, RT = P_RT, WT = P_WT, FR = P_FR, TM = P_TM, I32 = P_I32, U16 = P_U16, U8 = P_U8, mmu = P_mmu;\n` +
-      `let ${declRegs}, fo = s[${S_CC_OP}], fd = s[${S_CC_DST}], fs = s[${S_CC_SRC}], f2 = s[${S_CC_SRC2}]${declSegs};\n` +
-      `let ss32 = ${this.usesStack ? `(s[${S_SEG_ATTR + SS}] & 0x4000) !== 0` : "false"};\n` +
+      `let ${decls.join(", ")};\n` +
       `let L = 0, k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, sp = 0, fa = 0, fb = 0, fr = 0, xe = 0, xk = 0, xm = 0, xt = 0, rt = 0;\n` +
       `try {\nout: for (;;) {\nsw: switch (L) {\n${text}\ndefault: return 0;\n}\n` +
       `if (left - xk >= NS[xt] && (s[${S_EFLAGS}] & ${TF_BIT}) === 0) { left -= xk; rt += xk; EM[xm][xk]++; L = xt; continue; }\nbreak;\n}\n` +
