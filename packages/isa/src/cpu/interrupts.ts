@@ -224,10 +224,11 @@ function deliverReal(cpu: Cpu, vector: number): void {
   cpu.mmu.write16((ssBase + sp) | 0, s[S_EIP]!);
   cpu.r16[ESP << 1] = sp;
   s[S_EFLAGS] = flags & ~(IF | TF | AC | RF);
+  const oldBase = s[S_SEG_BASE + CS]!;
   s[S_SEL + CS] = selector;
   s[S_SEG_BASE + CS] = selector << 4;
   s[S_EIP] = offset;
-  cpu.flushDecoded = true;
+  if (oldBase !== selector << 4) cpu.flushDecoded = true;
 }
 
 // --- protected mode (SDM Vol. 3 §6.12, Vol. 2 "INT n" Operation) ---

@@ -178,10 +178,22 @@ export function loadSegment(cpu: Cpu, seg: number, selector: number, shadow = fa
  * and neither do we (the bare-metal kernels' reference).
  */
 export function loadCodeSegment(cpu: Cpu, selector: number, cpl: number): void {
+  const s = cpu.s;
+  const base = s[S_SEG_BASE + CS]!;
+  const attr = s[S_SEG_ATTR + CS]!;
   setSegmentCache(cpu, CS, (selector & 0xfffc) | cpl, desc.lo, desc.hi);
-  if (cpu.s[S_CPL] !== cpl) cpu.setCpl(cpl);
-  // The code segment (and possibly its default size) changed: decode afresh.
-  cpu.flushDecoded = true;
+  if (s[S_CPL] !== cpl) cpu.setCpl(cpl);
+  codeSegmentChanged(cpu, base, attr);
+}
+
+/**
+ * Decoded blocks are keyed by linear address and hold offsets (EIP) and the operand size of the
+ * code segment they were decoded under: drop them when a new CS has another base or D bit (a
+ * flat kernel's interrupts and returns between flat segments keep them).
+ */
+export function codeSegmentChanged(cpu: Cpu, oldBase: number, oldAttr: number): void {
+  const s = cpu.s;
+  if (s[S_SEG_BASE + CS] !== oldBase || ((s[S_SEG_ATTR + CS]! ^ oldAttr) & ATTR_DB) !== 0) cpu.flushDecoded = true;
 }
 
 /**

@@ -87,9 +87,10 @@ export function redirectSoftwareInterrupt(cpu: Cpu, vector: number, next: number
   mmu.write16((ssBase + sp) | 0, next);
   cpu.r16[ESP << 1] = sp;
   s[S_EFLAGS] = f & ~(TF | (iopl3 ? IF : VIF));
+  const oldBase = s[S_SEG_BASE + CS]!;
   s[S_SEL + CS] = selector;
   s[S_SEG_BASE + CS] = selector << 4;
   s[S_EIP] = offset;
-  cpu.flushDecoded = true;
+  if (oldBase !== selector << 4) cpu.flushDecoded = true;
   return false;
 }

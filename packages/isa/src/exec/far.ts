@@ -31,10 +31,11 @@ import { adjustSp, ea, peek, push, readMem, stackLinear, stackPointer } from "./
 /** CS:EIP in real or virtual-8086 mode (only selector and base change, as in qemu). */
 export function loadCsReal(cpu: Cpu, selector: number, offset: number): void {
   const s = cpu.s;
+  const base = s[S_SEG_BASE + CS]!;
   s[S_SEL + CS] = selector & 0xffff;
   s[S_SEG_BASE + CS] = (selector & 0xffff) << 4;
   s[S_EIP] = offset;
-  cpu.flushDecoded = true;
+  if (s[S_SEG_BASE + CS] !== base) cpu.flushDecoded = true;
 }
 
 /** Target offset and selector of JMP/CALL ptr16:v (immediate) or m16:v. */
