@@ -68,6 +68,8 @@ export class Tracer {
 
   /** EIP of the instruction being stepped (the INT n a fault during its delivery reports). */
   private stepEip = 0;
+  /** The exception whose delivery is under way (qemu's "old" in check_exception), or -1. */
+  private outer = -1;
 
   constructor(
     private readonly m: PcMachine<Engine>,
@@ -87,7 +89,10 @@ export class Tracer {
         // deliverInterrupt counts exceptions as they are raised; this one was counted already.
         if (kind === "exception" && v < 32) cpu.excCounts[v] = cpu.excCounts[v]! - 1;
         cpu.interposedVectors[v] = 0;
+        const outer = this.outer;
+        this.outer = kind === "exception" ? v : -1;
         deliverInterrupt(cpu, v, kind, ev.errorCode, kind === "int" ? this.stepEip : cpu.s[S_EIP]!);
+        this.outer = outer;
         cpu.interposedVectors[v] = 1;
         return "resume";
       });
@@ -127,14 +132,23 @@ export class Tracer {
     const cpu = this.m.cpu;
     const s = cpu.s;
     if (kind === "external") this.log(`Servicing hardware INT=0x${vector.toString(16).padStart(2, "0")}\n`);
-    else if (kind === "exception") this.log(`check_exception old: 0xffffffff new 0x${vector.toString(16)}\n`);
-    // qemu logs INT n at the instruction (its EIP is updated after delivery), others at the return EIP.
-    const ip = kind === "int" ? this.stepEip : s[S_EIP]!;
-    const pc = (ip + s[S_SEG_BASE + CS]!) >>> 0;
-    this.log(
-      `${String(this.events++).padStart(6)}: v=${vector.toString(16).padStart(2, "0")} e=${hex4(errorCode < 0 ? 0 : errorCode)} i=${kind === "int" ? 1 : 0} cpl=${s[S_CPL]} IP=${hex4(s[S_SEL + CS]!)}:${hex8(ip)} pc=${hex8(pc)} SP=${hex4(s[S_SEL + SS]!)}:${hex8(s[ESP]!)} env->regs[R_EAX]=${hex8(s[EAX]!)}\n`,
-    );
-    this.log(dumpCpu(cpu, this.m.a20));
+    else if (kind === "exception") {
+      // A fault while delivering an exception: qemu names both, the new one as raised (before the
+      // #DF it may turn into, which deliverInterrupt has already decided; FAULT still holds it).
+      const old = this.outer;
+      const raised = old >= 0 ? FAULT.vector : vector;
+      this.log(`check_exception old: 0x${(old >>> 0).toString(16)} new 0x${raised.toString(16)}\n`);
+    }
+    // qemu's numbered line and register dump are for protected mode only (do_interrupt_all).
+    if ((s[S_CR0]! & CR0_PE) !== 0) {
+      // qemu logs INT n at the instruction (its EIP is updated after delivery), others at the return EIP.
+      const ip = kind === "int" ? this.stepEip : s[S_EIP]!;
+      const pc = (ip + s[S_SEG_BASE + CS]!) >>> 0;
+      this.log(
+        `${String(this.events++).padStart(6)}: v=${vector.toString(16).padStart(2, "0")} e=${hex4(errorCode < 0 ? 0 : errorCode)} i=${kind === "int" ? 1 : 0} cpl=${s[S_CPL]} IP=${hex4(s[S_SEL + CS]!)}:${hex8(ip)} pc=${hex8(pc)} SP=${hex4(s[S_SEL + SS]!)}:${hex8(s[ESP]!)} ${kind === "exception" && vector === 14 ? `CR2=${hex8(s[S_CR2]!)}` : `env->regs[R_EAX]=${hex8(s[EAX]!)}`}\n`,
+      );
+      this.log(dumpCpu(cpu, this.m.a20));
+    }
     this.blockStart = true;
   }
 
