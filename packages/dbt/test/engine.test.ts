@@ -128,6 +128,13 @@ describe("translation cache bound", () => {
     const { bytes, argv } = workload("hello");
     expect(() => linuxProcess(bytes, argv, { maxBlocks: 0 })).toThrow(/maxBlocks/);
   });
+
+  it("rejects thresholds and region sizes out of range", () => {
+    const { bytes, argv } = workload("hello");
+    expect(() => linuxProcess(bytes, argv, { hotThreshold: Number.NaN })).toThrow(/hotThreshold must be a non-negative integer, got NaN/);
+    expect(() => linuxProcess(bytes, argv, { regionBlocks: 0 })).toThrow(/regionBlocks must be an integer from 1 to 12, got 0/);
+    expect(() => linuxProcess(bytes, argv, { regionBlocks: 1.5 })).toThrow(/regionBlocks/);
+  });
 });
 
 describe("flag-setting instruction fused with the next Jcc", () => {

@@ -126,8 +126,14 @@ export class DbtEngine implements Engine, ChainHost {
       throw new Error("DbtEngine: the interpreter given in options drives a different Cpu");
     }
     this.interpreter = options.interpreter ?? new Interpreter(cpu);
-    this.hotThreshold = Math.max(0, Math.floor(options.hotThreshold ?? DEFAULT_HOT_THRESHOLD));
-    this.regionBlocks = Math.min(MAX_REGION_BLOCKS, Math.max(1, Math.floor(options.regionBlocks ?? DEFAULT_REGION_BLOCKS)));
+    const hot = options.hotThreshold ?? DEFAULT_HOT_THRESHOLD;
+    if (!Number.isInteger(hot) || hot < 0) throw new RangeError(`hotThreshold must be a non-negative integer, got ${hot}`);
+    this.hotThreshold = hot;
+    const rb = options.regionBlocks ?? DEFAULT_REGION_BLOCKS;
+    if (!Number.isInteger(rb) || rb < 1 || rb > MAX_REGION_BLOCKS) {
+      throw new RangeError(`regionBlocks must be an integer from 1 to ${MAX_REGION_BLOCKS}, got ${rb}`);
+    }
+    this.regionBlocks = rb;
     this.cache = new TranslationCache(cpu.mmu, options.maxBlocks ?? DEFAULT_MAX_BLOCKS);
     this.cache.onInvalidate = (b) => {
       if (this.cpu.stop !== STOP_NONE) return;
