@@ -44,6 +44,11 @@ export interface RunOptions {
   /** Called with guest output as it is produced (stdout, serial). */
   readonly onOutput?: (text: string, stream: "stdout" | "stderr") => void;
   readonly progressEvery?: number;
+  /**
+   * Live guest input, polled by the level (bare-metal kernels: COM1's receive line, one byte per
+   * character time, after WorkloadInput.stdin is used up); undefined when nothing is waiting.
+   */
+  readonly input?: () => number | undefined;
 }
 
 /** Why a run ended. */

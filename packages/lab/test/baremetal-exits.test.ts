@@ -82,6 +82,41 @@ describe("bare-metal exits vs qemu-system-i386", () => {
     expect(r.counters["insn.retired"]).toBe(1 + 3 * 2 + 2);
   });
 
+  it("serial input: stdin reaches COM1's receive line as qemu's -serial stdio delivers it", async () => {
+    // Echoes what it reads (polling LSR.DR) until CR, then exits through isa-debug-exit.
+    const k = kernel("echo", [
+      ...print("> "),
+      "poll: mov dx, 0x3fd",
+      "  in al, dx",
+      "  test al, 1",
+      "  jz poll",
+      "  mov dx, 0x3f8",
+      "  in al, dx",
+      "  cmp al, 13",
+      "  je done",
+      "  out dx, al",
+      "  jmp poll",
+      "done: mov al, 10",
+      "  out dx, al",
+      "  mov dx, 0xf4",
+      "  mov eax, 0",
+      "  out dx, eax",
+    ]);
+    const q = spawnSync(
+      "qemu-system-i386",
+      ["-kernel", k, "-device", "isa-debug-exit,iobase=0xf4,iosize=4", "-serial", "stdio", "-display", "none", "-no-reboot", "-m", "32"],
+      { encoding: "latin1", timeout: 20_000, input: "hi there\r" },
+    );
+    expect(q.status).toBe(1);
+    const image = new Uint8Array(readFileSync(k));
+    // Half up front (WorkloadInput.stdin), half typed live (RunOptions.input), as a console would.
+    const live = [..."there\r"].map((c) => c.charCodeAt(0));
+    const r = await registry.get("isa").run({ name: "echo.elf", kind: "bare-metal-i386", image, stdin: "hi " }, { input: () => live.shift() });
+    expect(r.exit).toEqual({ kind: "exit", code: 0 });
+    expect(r.output).toBe(q.stdout.slice(q.stdout.indexOf("> ")));
+    expect(r.output).toBe("> hi there\n");
+  });
+
   it("the debug console and COM1 interleave in the order the kernel wrote them", async () => {
     const k = kernel("debugcon", [...print("A"), "mov dx, 0xe9", "mov al, 66", "out dx, al", ...print("C\n"), "mov dx, 0xf4", "xor eax, eax", "out dx, eax"]);
     const r = await run(k);

@@ -86,7 +86,7 @@ export interface PcMachineFactory {
 }
 
 /** Builds the PC, loads the kernel; a malformed kernel throws (MultibootError, ElfError, RangeError). */
-function boot(levelId: string, createMachine: PcMachineFactory, w: WorkloadInput, out: TextSink): BootedPc {
+function boot(levelId: string, createMachine: PcMachineFactory, w: WorkloadInput, out: TextSink, input?: () => number | undefined): BootedPc {
   if (w.kind !== "bare-metal-i386") throw new LevelError(`level ${levelId} cannot run ${w.kind} workloads on the PC machine`);
   const sink = new ByteSink(out);
   const stdin = w.stdin === undefined ? undefined : new TextEncoder().encode(w.stdin);
@@ -95,7 +95,7 @@ function boot(levelId: string, createMachine: PcMachineFactory, w: WorkloadInput
     memoryBytes: w.memoryBytes ?? DEFAULT_PC_MEMORY,
     serialOut: sink.put,
     debugcon: sink.put,
-    ...(stdin ? { serialIn: () => (stdinPos < stdin.length ? stdin[stdinPos++] : undefined) } : {}),
+    ...(stdin || input ? { serialIn: () => (stdin && stdinPos < stdin.length ? stdin[stdinPos++] : input?.()) } : {}),
   });
   if (createMachine.countTlbHits) machine.cpu.mmu.countTlbHits();
   const modules: MultibootModule[] = (w.modules ?? []).map((bytes, i) => ({ bytes, string: w.moduleNames?.[i] ?? `module${i}` }));
@@ -165,7 +165,7 @@ export async function runBareMetal(levelId: string, createMachine: PcMachineFact
   });
   let pc: BootedPc;
   try {
-    pc = boot(levelId, createMachine, w, out);
+    pc = boot(levelId, createMachine, w, out, o.input);
   } catch (e) {
     if (e instanceof LevelError) throw e;
     return report({ kind: "error", message: errorMessage(e) }, {});
