@@ -120,31 +120,31 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 3: {
-          s[i.v0] = mmu.read32(ea32(cpu, i));
+          s[i.v0] = mmu.read32(ea32(s, i));
           break;
         }
         case 4: {
-          mmu.write32(ea32(cpu, i), s[i.v1]!);
+          mmu.write32(ea32(s, i), s[i.v1]!);
           break;
         }
         case 5: {
-          mmu.write32(ea32(cpu, i), i.v1);
+          mmu.write32(ea32(s, i), i.v1);
           break;
         }
         case 6: {
-          mmu.write8(ea32(cpu, i), i.v1);
+          mmu.write8(ea32(s, i), i.v1);
           break;
         }
         case 7: {
-          mmu.write8(ea32(cpu, i), r8[i.v1]!);
+          mmu.write8(ea32(s, i), r8[i.v1]!);
           break;
         }
         case 8: {
-          r8[i.v0] = mmu.read8(ea32(cpu, i));
+          r8[i.v0] = mmu.read8(ea32(s, i));
           break;
         }
         case 9: {
-          s[i.v0] = mmu.read8(ea32(cpu, i));
+          s[i.v0] = mmu.read8(ea32(s, i));
           break;
         }
         case 10: {
@@ -152,11 +152,11 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 11: {
-          s[i.v0] = (mmu.read8(ea32(cpu, i)) << 24) >> 24;
+          s[i.v0] = (mmu.read8(ea32(s, i)) << 24) >> 24;
           break;
         }
         case 12: {
-          s[i.v0] = mmu.read16(ea32(cpu, i));
+          s[i.v0] = mmu.read16(ea32(s, i));
           break;
         }
         case 13: {
@@ -182,7 +182,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 16: {
-          const b = mmu.read32(ea32(cpu, i));
+          const b = mmu.read32(ea32(s, i));
           const r = (s[i.v0]! + b) | 0;
           s[i.v0] = r;
           s[S_CC_OP] = ADD32;
@@ -223,14 +223,14 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 21: {
-          const b = mmu.read32(ea32(cpu, i));
+          const b = mmu.read32(ea32(s, i));
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (s[i.v0]! - b) | 0;
           s[S_CC_SRC] = b;
           break;
         }
         case 22: {
-          const a = mmu.read32(ea32(cpu, i));
+          const a = mmu.read32(ea32(s, i));
           const b = s[i.v1]!;
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (a - b) | 0;
@@ -238,7 +238,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 23: {
-          const a = mmu.read32(ea32(cpu, i));
+          const a = mmu.read32(ea32(s, i));
           const b = i.v1;
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (a - b) | 0;
@@ -246,7 +246,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 24: {
-          const a = mmu.read8(ea32(cpu, i));
+          const a = mmu.read8(ea32(s, i));
           const b = i.v1;
           s[S_CC_OP] = SUB8;
           s[S_CC_DST] = (a - b) & 0xff;
@@ -574,7 +574,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 53: {
-          const b = mmu.read32(ea32(cpu, i));
+          const b = mmu.read32(ea32(s, i));
           const a = s[i.v0]!;
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (a - b) | 0;
@@ -588,7 +588,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 54: {
-          const a = mmu.read32(ea32(cpu, i));
+          const a = mmu.read32(ea32(s, i));
           const b = s[i.v1]!;
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (a - b) | 0;
@@ -602,7 +602,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 55: {
-          const a = mmu.read32(ea32(cpu, i));
+          const a = mmu.read32(ea32(s, i));
           const b = i.v1;
           s[S_CC_OP] = SUB32;
           s[S_CC_DST] = (a - b) | 0;
@@ -616,7 +616,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
           break;
         }
         case 56: {
-          const a = mmu.read8(ea32(cpu, i));
+          const a = mmu.read8(ea32(s, i));
           const b = i.v1;
           s[S_CC_OP] = SUB8;
           s[S_CC_DST] = (a - b) & 0xff;

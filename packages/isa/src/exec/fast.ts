@@ -11,7 +11,7 @@ import { CC_ADD, CC_DEC, CC_INC, CC_LOGIC, CC_SAR, CC_SHL, CC_SUB, computeCF, te
 import { ESP, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EIP, S_SEG_ATTR, S_SEG_BASE, SS } from "../cpu/state";
 import { execCall, execRet } from "./control";
 import { execPop, execPush } from "./stack";
-import { type Cpu, STOP_BRANCH } from "../cpu/cpu";
+import { STOP_BRANCH } from "../cpu/cpu";
 import type { ExecFn, Insn } from "./insn";
 
 const ADD32 = (CC_ADD << 2) | 2;
@@ -25,8 +25,7 @@ const SUB8 = CC_SUB << 2;
 const LOGIC8 = CC_LOGIC << 2;
 
 /** Linear address of a 32-bit-addressing memory operand. */
-export function ea32(cpu: Cpu, i: Insn): number {
-  const s = cpu.s;
+export function ea32(s: Int32Array, i: Insn): number {
   return (s[i.base]! + (s[i.index]! << i.scale) + i.disp + s[S_SEG_BASE + i.seg]!) | 0;
 }
 
@@ -42,35 +41,39 @@ export const movRI32: ExecFn = (cpu, i) => {
 export const movRM32: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  s[i.v0] = mmu.read32(ea32(cpu, i));
+  s[i.v0] = mmu.read32(ea32(s, i));
 };
 export const movMR32: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  mmu.write32(ea32(cpu, i), s[i.v1]!);
+  mmu.write32(ea32(s, i), s[i.v1]!);
 };
 export const movMI32: ExecFn = (cpu, i) => {
+  const s = cpu.s;
   const mmu = cpu.mmu;
-  mmu.write32(ea32(cpu, i), i.v1);
+  mmu.write32(ea32(s, i), i.v1);
 };
 export const movMI8: ExecFn = (cpu, i) => {
+  const s = cpu.s;
   const mmu = cpu.mmu;
-  mmu.write8(ea32(cpu, i), i.v1);
+  mmu.write8(ea32(s, i), i.v1);
 };
 export const movMR8: ExecFn = (cpu, i) => {
+  const s = cpu.s;
   const mmu = cpu.mmu;
   const r8 = cpu.r8;
-  mmu.write8(ea32(cpu, i), r8[i.v1]!);
+  mmu.write8(ea32(s, i), r8[i.v1]!);
 };
 export const movRM8: ExecFn = (cpu, i) => {
+  const s = cpu.s;
   const mmu = cpu.mmu;
   const r8 = cpu.r8;
-  r8[i.v0] = mmu.read8(ea32(cpu, i));
+  r8[i.v0] = mmu.read8(ea32(s, i));
 };
 export const movzxRM8: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  s[i.v0] = mmu.read8(ea32(cpu, i));
+  s[i.v0] = mmu.read8(ea32(s, i));
 };
 export const movzxRR8: ExecFn = (cpu, i) => {
   const s = cpu.s;
@@ -80,12 +83,12 @@ export const movzxRR8: ExecFn = (cpu, i) => {
 export const movsxRM8: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  s[i.v0] = (mmu.read8(ea32(cpu, i)) << 24) >> 24;
+  s[i.v0] = (mmu.read8(ea32(s, i)) << 24) >> 24;
 };
 export const movzxRM16: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  s[i.v0] = mmu.read16(ea32(cpu, i));
+  s[i.v0] = mmu.read16(ea32(s, i));
 };
 
 // --- LEA ---
@@ -116,7 +119,7 @@ export const addRI32: ExecFn = (cpu, i) => {
 export const addRM32: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  const b = mmu.read32(ea32(cpu, i));
+  const b = mmu.read32(ea32(s, i));
   const r = (s[i.v0]! + b) | 0;
   s[i.v0] = r;
   s[S_CC_OP] = ADD32;
@@ -158,7 +161,7 @@ export const cmpRI32: ExecFn = (cpu, i) => {
 export const cmpRM32: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  const b = mmu.read32(ea32(cpu, i));
+  const b = mmu.read32(ea32(s, i));
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (s[i.v0]! - b) | 0;
   s[S_CC_SRC] = b;
@@ -166,7 +169,7 @@ export const cmpRM32: ExecFn = (cpu, i) => {
 export const cmpMR32: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  const a = mmu.read32(ea32(cpu, i));
+  const a = mmu.read32(ea32(s, i));
   const b = s[i.v1]!;
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (a - b) | 0;
@@ -175,7 +178,7 @@ export const cmpMR32: ExecFn = (cpu, i) => {
 export const cmpMI32: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  const a = mmu.read32(ea32(cpu, i));
+  const a = mmu.read32(ea32(s, i));
   const b = i.v1;
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (a - b) | 0;
@@ -184,7 +187,7 @@ export const cmpMI32: ExecFn = (cpu, i) => {
 export const cmpMI8: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  const a = mmu.read8(ea32(cpu, i));
+  const a = mmu.read8(ea32(s, i));
   const b = i.v1;
   s[S_CC_OP] = SUB8;
   s[S_CC_DST] = (a - b) & 0xff;
@@ -495,7 +498,7 @@ export const cmpRI32Jcc: ExecFn = (cpu, i) => {
 export const cmpRM32Jcc: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  const b = mmu.read32(ea32(cpu, i));
+  const b = mmu.read32(ea32(s, i));
   const a = s[i.v0]!;
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (a - b) | 0;
@@ -510,7 +513,7 @@ export const cmpRM32Jcc: ExecFn = (cpu, i) => {
 export const cmpMR32Jcc: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  const a = mmu.read32(ea32(cpu, i));
+  const a = mmu.read32(ea32(s, i));
   const b = s[i.v1]!;
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (a - b) | 0;
@@ -525,7 +528,7 @@ export const cmpMR32Jcc: ExecFn = (cpu, i) => {
 export const cmpMI32Jcc: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  const a = mmu.read32(ea32(cpu, i));
+  const a = mmu.read32(ea32(s, i));
   const b = i.v1;
   s[S_CC_OP] = SUB32;
   s[S_CC_DST] = (a - b) | 0;
@@ -540,7 +543,7 @@ export const cmpMI32Jcc: ExecFn = (cpu, i) => {
 export const cmpMI8Jcc: ExecFn = (cpu, i) => {
   const s = cpu.s;
   const mmu = cpu.mmu;
-  const a = mmu.read8(ea32(cpu, i));
+  const a = mmu.read8(ea32(s, i));
   const b = i.v1;
   s[S_CC_OP] = SUB8;
   s[S_CC_DST] = (a - b) & 0xff;
