@@ -23,6 +23,7 @@ import { Interpreter } from "../exec/interpreter";
 import { PhysicalMemory } from "../memory/physical";
 import { IF } from "../table/flags";
 import { resetPowerOn } from "./reset";
+import { PcPhysicalBus } from "./physical-bus";
 import { BiosRom } from "./rom";
 
 /**
@@ -81,8 +82,13 @@ export class PcMachine<E extends Engine = Interpreter> {
   readonly memoryBytes: number;
   /** qemu's exit status after an isa-debug-exit write of v: (v << 1) | 1; else null. */
   exitStatus: number | null = null;
-  /** A20 gate state (port 0x92 bit 1). The MMU does not mask A20 yet: the gate is recorded only. */
-  a20 = true;
+  /** The guest-physical layer: A20 gate and ROM window. */
+  readonly bus: PcPhysicalBus;
+  /** A20 gate state (port 0x92 bit 1). */
+  get a20(): boolean {
+    return this.bus.a20;
+  }
+
   /** Instructions' worth of device time that passed while the processor was halted. */
   private idleInstructions = 0;
   /** The retired count the devices' time corresponds to, and the next point to bring them up to date. */
@@ -122,18 +128,22 @@ export class PcMachine<E extends Engine = Interpreter> {
         options.onReset?.();
       },
       onA20: (enabled) => {
-        this.a20 = enabled;
+        if (this.bus.a20 !== enabled) {
+          this.bus.a20 = enabled;
+          // Translations and decoded code were made with the old mask.
+          this.cpu.mmu.tlb.flush();
+          this.cpu.flushDecoded = true;
+        }
         options.onA20?.(enabled);
       },
     });
     this.cpu.ports = this.devices.io;
     this.cpu.interruptController = this.devices;
-    this.rom = null;
     resetPowerOn(this.cpu);
-    if (options.bios) {
-      this.rom = new BiosRom(options.bios, memoryBytes, options.biosName);
-      this.rom.install(this.ram, this.cpu.mmu);
-    }
+    this.rom = options.bios ? new BiosRom(options.bios, memoryBytes, options.biosName) : null;
+    this.rom?.install(this.ram, this.cpu.mmu);
+    this.bus = new PcPhysicalBus(this.rom);
+    this.cpu.mmu.setPhysicalLayer(this.bus);
     this.sync();
   }
 
@@ -241,6 +251,8 @@ export class PcMachine<E extends Engine = Interpreter> {
     this.ram.u8.set(snap.memory);
     restoreCpu(this.cpu, snap.cpu);
     this.devices.restore(snap.devices);
+    this.bus.a20 = this.devices.portA.a20;
+    this.cpu.mmu.tlb.flush();
     this.idleInstructions = snap.idleInstructions;
     this.wakeups = snap.wakeups;
     this.synced = snap.synced;

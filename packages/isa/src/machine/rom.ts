@@ -61,7 +61,7 @@ export class BiosRom implements PhysicalLayer {
     return Math.ceil(image.length / PAGE_SIZE) * PAGE_SIZE;
   }
 
-  /** Copies the image in, write-watches both copies, and wraps the MMU's translator. */
+  /** Copies the image in and write-watches both copies (the machine installs `map` as a physical layer). */
   install(ram: PhysicalMemory, mmu: Mmu): void {
     const low = this.image.subarray(this.image.length - this.lowSize);
     ram.u8.set(low, this.lowBase);
@@ -69,7 +69,6 @@ export class BiosRom implements PhysicalLayer {
     const id = ram.addWatcher((phys, length) => this.undoWrite(ram, phys, length));
     for (let a = this.lowBase; a < this.lowBase + this.lowSize; a += PAGE_SIZE) mmu.watchPage(a, id);
     for (let a = this.storeBase; a < this.storeBase + this.image.length; a += PAGE_SIZE) mmu.watchPage(a, id);
-    mmu.setPhysicalLayer(this);
   }
 
   /**
