@@ -263,6 +263,7 @@ export function App() {
                   if (h) terminals.current.set(id, h);
                   else terminals.current.delete(id);
                 }}
+                onInput={(text) => running.current.get(id)?.input(text)}
               />
               <table className="counters">
                 <tbody>

@@ -17,17 +17,24 @@ export interface TranscriptHost extends HTMLDivElement {
   strataTranscript?: string;
 }
 
-export const Terminal = forwardRef<TerminalHandle, { rows?: number }>(function Terminal({ rows = 12 }, ref) {
+export const Terminal = forwardRef<TerminalHandle, { rows?: number; onInput?: (text: string) => void }>(function Terminal({ rows = 12, onInput }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<XTerm | null>(null);
   // The plain text as written, for tests and for copying: xterm's buffer wraps lines.
   const transcript = useRef("");
 
+  // The latest input handler, read by xterm's onData (the terminal is built once per size).
+  const inputHandler = useRef(onInput);
+  inputHandler.current = onInput;
+
   useEffect(() => {
-    const t = new XTerm({ rows, cols: 80, convertEol: true, disableStdin: true, fontSize: 12, scrollback: 5000 });
+    const t = new XTerm({ rows, cols: 80, convertEol: true, disableStdin: false, fontSize: 12, scrollback: 5000 });
+    // Keys go to the guest as a serial terminal sends them (Enter is CR); nothing is echoed here.
+    const typing = t.onData((data) => inputHandler.current?.(data));
     if (host.current) t.open(host.current);
     term.current = t;
     return () => {
+      typing.dispose();
       t.dispose();
       term.current = null;
     };

@@ -4,6 +4,8 @@ import type { DebugState, RunReport, WorkloadInput } from "@strata/lab";
 export type ToLane =
   | { readonly type: "run"; readonly level: string; readonly input: WorkloadInput; readonly budget: number }
   | { readonly type: "stop" }
+  /** Keys typed into the lane's console: the guest's live input (a bare-metal kernel's COM1). */
+  | { readonly type: "input"; readonly text: string }
   | { readonly type: "debug-open"; readonly level: string; readonly input: WorkloadInput }
   | { readonly type: "debug-step"; readonly count: number }
   | { readonly type: "debug-run-to"; readonly target: number };

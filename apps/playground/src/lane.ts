@@ -55,6 +55,12 @@ export class Lane {
     }, 500);
   }
 
+  /** Sends keys typed into the lane's console to the guest. */
+  input(text: string): void {
+    const msg: ToLane = { type: "input", text };
+    this.#worker?.postMessage(msg);
+  }
+
   terminate(): void {
     this.#worker?.terminate();
     this.#worker = null;

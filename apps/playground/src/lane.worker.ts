@@ -20,6 +20,10 @@ const registry = defaultRegistry({
 const post = (m: FromLane) => postMessage(m);
 let controller: AbortController | null = null;
 let session: DebugSession | null = null;
+/** Bytes typed into the console, waiting for the guest to read them. */
+const typed: number[] = [];
+let typedAt = 0;
+const nextTyped = (): number | undefined => (typedAt < typed.length ? typed[typedAt++] : undefined);
 
 /** Debugger requests: a stepping session over the same level, answered with the machine state. */
 function debug(msg: Extract<ToLane, { type: `debug-${string}` }>): void {
@@ -45,6 +49,10 @@ addEventListener("message", (ev: MessageEvent<ToLane>) => {
     controller?.abort();
     return;
   }
+  if (msg.type === "input") {
+    typed.push(...new TextEncoder().encode(msg.text));
+    return;
+  }
   if (msg.type !== "run") {
     debug(msg);
     return;
@@ -62,6 +70,7 @@ addEventListener("message", (ev: MessageEvent<ToLane>) => {
       signal: controller.signal,
       ...(msg.budget ? { budget: msg.budget } : {}),
       progressEvery: 2_000_000,
+      input: nextTyped,
       onOutput: (text, stream) => post({ type: "output", text, stream }),
       onProgress: (p) => post({ type: "progress", executed: p.executed, ...(p.counters ? { counters: p.counters } : {}) }),
     })

@@ -49,6 +49,21 @@ const transcript = (page: Page, scope: string) =>
 const counter = (page: Page, lane: string, name: string) =>
   page.$eval(`[data-testid=lane-${lane}] tr[data-counter="${name}"] td:last-child`, (el) => Number(el.textContent?.replace(/,/g, "")));
 
+/** A Multiboot kernel from 32-bit code starting at `_start`, assembled by nasm and linked by ld now. */
+function assemble(name: string, body: readonly string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "strata-pg-"));
+  const header = ["bits 32", "section .text", "align 4", "  dd 0x1badb002, 0, -0x1badb002 ; Multiboot v1 header: magic, flags, checksum", "global _start"];
+  writeFileSync(join(dir, `${name}.asm`), [...header, ...body, ""].join("\n"));
+  for (const [tool, args] of [
+    ["nasm", ["-f", "elf32", join(dir, `${name}.asm`), "-o", join(dir, `${name}.o`)]],
+    ["ld", ["-m", "elf_i386", "-N", "-Ttext=0x100000", "-e", "_start", join(dir, `${name}.o`), "-o", join(dir, `${name}.elf`)]],
+  ] as const) {
+    const r = spawnSync(tool, args, { encoding: "utf8" });
+    expect(r.status, `${tool}: ${r.stderr}`).toBe(0);
+  }
+  return join(dir, `${name}.elf`);
+}
+
 describe("playground: bare-metal lanes", () => {
   it("boots the demo kernel in isa and dbt lanes: the serial consoles show qemu's transcript, exit 0, the machine's counters", async () => {
     const w = findWorkload("demo")!;
@@ -71,36 +86,20 @@ describe("playground: bare-metal lanes", () => {
   });
 
   it("runs an uploaded Multiboot kernel with live counters until Stop", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "strata-pg-"));
-    writeFileSync(
-      join(dir, "spin.asm"),
-      [
-        "section .text",
-        "align 4",
-        "  dd 0x1badb002, 0, -0x1badb002 ; Multiboot v1 header: magic, flags, checksum",
-        "global _start",
-        "_start: mov esi, msg",
-        ".print: lodsb",
-        "  test al, al",
-        "  jz .spin",
-        "  mov dx, 0x3f8",
-        "  out dx, al",
-        "  jmp .print",
-        ".spin: inc eax",
-        "  jmp .spin",
-        'msg: db "spinning on bare metal", 10, 0',
-        "",
-      ].join("\n"),
-    );
-    for (const [tool, args] of [
-      ["nasm", ["-f", "elf32", join(dir, "spin.asm"), "-o", join(dir, "spin.o")]],
-      ["ld", ["-m", "elf_i386", "-N", "-Ttext=0x100000", "-e", "_start", join(dir, "spin.o"), "-o", join(dir, "spin.elf")]],
-    ] as const) {
-      const r = spawnSync(tool, args, { encoding: "utf8" });
-      expect(r.status, `${tool}: ${r.stderr}`).toBe(0);
-    }
+    const spin = assemble("spin", [
+      "_start: mov esi, msg",
+      ".print: lodsb",
+      "  test al, al",
+      "  jz .spin",
+      "  mov dx, 0x3f8",
+      "  out dx, al",
+      "  jmp .print",
+      ".spin: inc eax",
+      "  jmp .spin",
+      'msg: db "spinning on bare metal", 10, 0',
+    ]);
     const page = await open({ v: 1, workload: "sieve", lanes: ["isa", "dbt"], baseline: "isa", budget: 0 });
-    await page.setInputFiles("[data-testid=upload]", join(dir, "spin.elf"));
+    await page.setInputFiles("[data-testid=upload]", spin);
     await expect.poll(() => page.inputValue("[data-testid=workload]")).toBe("__upload");
     await page.click("[data-testid=run]");
     // Both lanes boot it: the interpreter's PC machine and the translator's.
@@ -117,6 +116,43 @@ describe("playground: bare-metal lanes", () => {
       expect(await transcript(page, `[data-testid=lane-${id}]`)).toBe("spinning on bare metal\n");
       expect(await counter(page, id, "serial.tx_bytes")).toBe("spinning on bare metal\n".length);
     }
+    await page.close();
+  });
+
+  it("sends keys typed into a lane's console to the kernel's COM1", async () => {
+    // Echoes what it reads (polling LSR.DR) until Enter (CR), then exits through isa-debug-exit.
+    const echo = assemble("echo", [
+      "_start: mov dx, 0x3f8",
+      "  mov al, '>'",
+      "  out dx, al",
+      "poll: mov dx, 0x3fd",
+      "  in al, dx",
+      "  test al, 1",
+      "  jz poll",
+      "  mov dx, 0x3f8",
+      "  in al, dx",
+      "  cmp al, 13",
+      "  je done",
+      "  out dx, al",
+      "  jmp poll",
+      "done: mov al, 10",
+      "  out dx, al",
+      "  mov dx, 0xf4",
+      "  mov eax, 0",
+      "  out dx, eax",
+    ]);
+    const page = await open({ v: 1, workload: "sieve", lanes: ["isa"], baseline: "isa", budget: 0 });
+    await page.setInputFiles("[data-testid=upload]", echo);
+    await expect.poll(() => page.inputValue("[data-testid=workload]")).toBe("__upload");
+    await page.click("[data-testid=run]");
+    await expect.poll(() => transcript(page, "[data-testid=lane-isa]")).toBe(">");
+    await page.click("[data-testid=lane-isa] .xterm");
+    await page.keyboard.type("hello");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-testid=lane-isa][data-status=done]", { timeout: 30_000 });
+    expect(await transcript(page, "[data-testid=lane-isa]")).toBe(">hello\n");
+    expect(await page.textContent("[data-testid=exit-isa]")).toMatch(/^exit 0 /);
+    expect(await counter(page, "isa", "serial.rx_bytes")).toBe("hello\r".length);
     await page.close();
   });
 
