@@ -316,7 +316,7 @@ class RegionWriter {
     if (t === undefined) return leave;
     const n = this.members[t]!.b.insns.length;
     const tf = this.members[m]!.hasCalls ? ` && (s[${S_EFLAGS}] & ${TF_BIT}) === 0` : "";
-    if (t === m) return `if (left - ${k} >= ${n}${tf}) { left -= ${k}; rt += ${k}; E${m}[${k}]++; continue; } ${leave}`;
+    if (t === m) return `if (left - ${k} >= ${n}${tf}) { left -= ${k}; rt += ${k}; E${m}[${k}]++; continue; } ${leave}`; // the member's own loop
     // To another member: constants only here, the checks in the one shared transfer after the
     // switch (a path first taken after V8 optimized the function then needs no new feedback).
     return `xe = ${target | 0}; xk = ${k}; xm = ${m}; xt = ${t}; break sw;`;
@@ -511,7 +511,9 @@ class RegionWriter {
     const body: string[] = [];
     this.members.forEach((mem, m) => {
       const b = mem.b;
-      const out: string[] = [`case ${m}: {`];
+      // Each member is its own loop: a branch to its own start (`continue`) stays a tight loop
+      // that never goes back through the switch (V8 keeps its locals in registers).
+      const out: string[] = [`case ${m}: for (;;) {`];
       let fl: FlagState = null;
       let ended = false;
       for (let j = 0; j < b.insns.length; j++) {
