@@ -225,6 +225,31 @@ gp:
   });
 });
 
+describe.skipIf(!haveNasm)("interrupt shadow and single-step", () => {
+  it("MOV SS holds the single-step #DB off until the next instruction has run", () => {
+    const w = runWorld(`
+main:
+  GATE 1, db, 0x8E
+  mov ax, 0x10
+  pushfd
+  or dword [esp], 0x100
+  popfd
+  mov ss, ax
+  nop
+after_nop:
+  nop
+db:
+  mov ebx, [esp]
+  mov ecx, after_nop
+  hlt
+`);
+    expect(w.stop).toBe("halt");
+    const s = w.m.cpu.s;
+    // POPF sets TF: the first trap is after MOV SS's successor, not after MOV SS.
+    expect(s[3]).toBe(s[1]);
+  });
+});
+
 /** A test interrupt controller: INTR is `pending`; INTA returns `vector` and drops the request. */
 class Line implements InterruptController {
   pending = false;

@@ -358,8 +358,11 @@ export class Interpreter implements Engine {
     // Data and I/O breakpoints matched during the instruction and single-step are traps: one #DB
     // after it, DR6 reporting every condition (B0-B3, BS).
     const dataHit = takePendingDataBreakpoint(cpu);
-    if (!tf && !dataHit) return null;
-    if (tf) noteSingleStep(cpu);
+    // MOV SS/POP SS (and STI, as in qemu) hold the single-step trap off with interrupts until the
+    // next instruction has run (SDM Vol. 3 §6.8.3); that instruction's #DB covers both.
+    const step = tf && s[S_INHIBIT] === 0;
+    if (!step && !dataHit) return null;
+    if (step) noteSingleStep(cpu);
     deliverException(cpu, VEC_DB, -1);
     return cpu.stop !== STOP_NONE ? this.stopReason() : null;
   }
