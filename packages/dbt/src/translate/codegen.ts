@@ -513,7 +513,8 @@ class RegionWriter {
       const b = mem.b;
       // Each member is its own loop: a branch to its own start (`continue`) stays a tight loop
       // that never goes back through the switch (V8 keeps its locals in registers).
-      const out: string[] = [`case ${m}: for (;;) {`];
+      const single = this.members.length === 1;
+      const out: string[] = [single ? "out: for (;;) {" : `case ${m}: for (;;) {`];
       let fl: FlagState = null;
       let ended = false;
       for (let j = 0; j < b.insns.length; j++) {
@@ -579,8 +580,12 @@ class RegionWriter {
       `const s = cpu.s, RT = P_RT, WT = P_WT, FR = P_FR, TM = P_TM, I32 = P_I32, U16 = P_U16, U8 = P_U8, mmu = P_mmu;\n` +
       `let ${decls.join(", ")};\n` +
       `let L = 0, k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, sp = 0, fa = 0, fb = 0, fr = 0, xe = 0, xk = 0, xm = 0, xt = 0, rt = 0;\n` +
-      `try {\nout: for (;;) {\nsw: switch (L) {\n${text}\ndefault: return 0;\n}\n` +
-      `if (left - xk >= NS[xt] && (s[${S_EFLAGS}] & ${TF_BIT}) === 0) { left -= xk; rt += xk; EM[xm][xk]++; L = xt; continue; }\nbreak;\n}\n` +
+      // A single block is its loop alone; a region dispatches its members with a switch and
+      // shares one transfer check after it.
+      (this.members.length === 1
+        ? `try {\n${text}\n`
+        : `try {\nout: for (;;) {\nsw: switch (L) {\n${text}\ndefault: return 0;\n}\n` +
+          `if (left - xk >= NS[xt] && (s[${S_EFLAGS}] & ${TF_BIT}) === 0) { left -= xk; rt += xk; EM[xm][xk]++; L = xt; continue; }\nbreak;\n}\n`) +
       `${wb} s[${S_EIP}] = xe; H.current = M[xm]; return xk;\n} catch (e) { if (e !== FAULT) throw e; ${wb} H.current = M[KB[k]]; return -(KI[k] + 1); }\n};`
     );
   }
