@@ -172,8 +172,8 @@ describe("CMP/TEST + Jcc fusion", () => {
   });
 });
 
-describe("dead INC/DEC flags", () => {
-  /** INC/DEC r32 followed by each flag-overwriting register form, then by flag readers. */
+describe("dead INC/DEC/ADD flags", () => {
+  /** INC/DEC/ADD r32 followed by each flag-overwriting register form, then by flag readers. */
   function deadFlagsProgram(): number[] {
     const writers = [
       [0x01, 0xd8], // add eax, ebx
@@ -196,10 +196,12 @@ describe("dead INC/DEC flags", () => {
     const out: number[] = [];
     for (const w of writers) {
       for (const v of EDGES) {
-        for (const op of [0x40, 0x48, 0x41, 0x49]) {
-          // mov eax, v; mov ebx, ~v; mov ecx, v; stc or clc; inc/dec eax|ecx; writer; capture flags
+        // inc eax, dec eax, inc ecx, dec ecx, add eax, ecx, add ecx, eax, add eax, imm8, add ecx, imm32
+        const producers = [[0x40], [0x48], [0x41], [0x49], [0x01, 0xc8], [0x01, 0xc1], [0x83, 0xc0, 0x81], [0x81, 0xc1, ...le32(0x7ffffffe)]];
+        for (const op of producers) {
+          // mov eax, v; mov ebx, ~v; mov ecx, v; stc or clc; producer; writer; capture flags
           out.push(0xb8, ...le32(v), 0xbb, ...le32(~v), 0xb9, ...le32(v), (v & 1) !== 0 ? 0xf9 : 0xf8);
-          out.push(op, ...w);
+          out.push(...op, ...w);
           out.push(0x9c, 0x5a, 0x31, 0xd7, 0xd1, 0xc7, 0x01, 0xc6, 0x01, 0xce); // pushfd; pop edx; xor edi, edx; rol edi, 1; add esi, eax; add esi, ecx
         }
       }
@@ -208,7 +210,7 @@ describe("dead INC/DEC flags", () => {
     return out;
   }
 
-  it("INC/DEC before a flag-overwriting instruction give the unfused result, whole and in slices", () => {
+  it("INC/DEC/ADD before a flag-overwriting instruction give the unfused result, whole and in slices", () => {
     const bytes = deadFlagsProgram();
     const ref = run(bytes, false, Number.MAX_SAFE_INTEGER);
     expect(ref.event).toMatch(/^int 128/);

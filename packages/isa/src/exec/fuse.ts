@@ -51,18 +51,20 @@ const FLAGS_KILLED_BY = new Set<ExecFn>([
  * Fuses `producer` with `jcc` (the next instruction of the same block) when both allow it.
  *
  * Also drops dead flags: INC/DEC r32 must keep CF, which costs a lazy-flags evaluation
- * (computeCF) each time; when the next instruction overwrites every flag and can neither fault
- * nor read them (`inc ecx; cmp ecx, n`), nobody can observe the INC's flags, and the inline step
- * runs it as LEA r32, [r32 +- 1]. The Insn's own handler (incR32/decR32) is unchanged, so a run cut
- * between the two (budget, single-step) still writes the flags.
+ * (computeCF) each time, and ADD writes the lazy-flags record; when the next instruction
+ * overwrites every flag and can neither fault nor read them (`inc ecx; cmp ecx, n`,
+ * `add eax, edx; cmp eax, ebx`), nobody can observe the producer's flags, and the inline step runs
+ * it as LEA r32, [r32 +- 1], [r32 + r32] or [r32 + imm32]. The Insn's own handler is unchanged, so
+ * a run cut between the two (budget, single-step) still writes the flags.
  */
 export function fusePair(producer: Insn, jcc: Insn): void {
   if (!fusion.enabled || producer.op === 0 || jcc.op === 0 || producer.width !== 1) return;
-  if ((producer.exec === fast.incR32 || producer.exec === fast.decR32) && FLAGS_KILLED_BY.has(jcc.exec)) {
+  const e = producer.exec;
+  if ((e === fast.incR32 || e === fast.decR32 || e === fast.addRR32 || e === fast.addRI32) && FLAGS_KILLED_BY.has(jcc.exec)) {
     producer.base = producer.v0;
-    producer.index = S_ZERO;
+    producer.index = e === fast.addRR32 ? producer.v1 : S_ZERO;
     producer.scale = 0;
-    producer.disp = producer.exec === fast.incR32 ? 1 : -1;
+    producer.disp = e === fast.incR32 ? 1 : e === fast.decR32 ? -1 : e === fast.addRI32 ? producer.v1 : 0;
     producer.op = inlineOp(fast.lea32);
     return;
   }
