@@ -4,7 +4,7 @@
  * with no IDT is reported with its vector and EIP (nm's address of the faulting label).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runMain } from "../src/cli/run";
@@ -111,6 +111,27 @@ describe("strata-x86 in qemu-system-i386's idiom", () => {
       expect(s.out).toBe(q.serial);
       expect(s.status).toBe(q.status);
       expect(readFileSync(dcS, "latin1")).toBe("e\n");
+    });
+
+    it("-serial stdio reads standard input into COM1 as qemu does", () => {
+      const kernel = assemble(`${FIXTURES}/echo.asm`);
+      // Standard input is a file here, as with `strata-x86 ... < file` (Node's own "pipe" stdio is
+      // a socket, which strata-x86 does not read: see README).
+      const input = tempFile("echo-input.txt", "hello, serial world\n");
+      const common = ["-kernel", kernel, "-serial", "stdio", "-m", "32", "-device", "isa-debug-exit,iobase=0xf4,iosize=4"];
+      const run = (cmd: string, args: string[]) => {
+        const fd = openSync(input, "r");
+        try {
+          return spawnSync(cmd, args, { stdio: [fd, "pipe", "pipe"], encoding: "latin1", timeout: 120_000, cwd: resolve(import.meta.dirname, "..") });
+        } finally {
+          closeSync(fd);
+        }
+      };
+      const q = run("qemu-system-i386", [...common, "-display", "none", "-no-reboot"]);
+      const s = run(process.execPath, ["--import", "tsx", "src/cli.ts", ...common]);
+      expect(q.stdout).toBe("HELLO, SERIAL WORLD\nbytes=00000014\n");
+      expect(s.stdout).toBe(q.stdout);
+      expect(s.status).toBe(q.status);
     });
 
     it("a reset through port 0x92 and a triple fault end the run with status 0, as qemu -no-reboot does", () => {

@@ -4,7 +4,7 @@
  * buffers flushed after each slice of the run; errors in files are one line naming the option
  * and the file (exit status 1), usage errors exit 2.
  */
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, constants, openSync, readFileSync, readSync, writeSync } from "node:fs";
 import { vectorName } from "../cpu/exceptions";
 import { CS, S_EIP, S_SEG_BASE } from "../cpu/state";
 import { ElfError } from "../loaders/elf32";
@@ -20,12 +20,41 @@ export interface SystemIo {
   stdout(bytes: Uint8Array): void;
   stderr(s: string): void;
   readFile(path: string): Uint8Array;
+  /** With -serial stdio: the next byte of standard input if one is ready, else undefined. */
+  stdin?: () => number | undefined;
+}
+
+/**
+ * Standard input without blocking (qemu's -serial stdio reads it as it arrives): a fresh,
+ * non-blocking descriptor of /dev/stdin; EOF or an error ends the input.
+ */
+function nodeStdin(): () => number | undefined {
+  let fd = -1;
+  let done = false;
+  const buf = new Uint8Array(256);
+  let at = 0;
+  let len = 0;
+  return () => {
+    if (at < len) return buf[at++];
+    if (done) return undefined;
+    try {
+      if (fd < 0) fd = openSync("/dev/stdin", constants.O_RDONLY | constants.O_NONBLOCK);
+      len = readSync(fd, buf, 0, buf.length, null);
+      at = 0;
+      if (len === 0) done = true;
+      return len > 0 ? buf[at++] : undefined;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") done = true;
+      return undefined;
+    }
+  };
 }
 
 const NODE_IO: SystemIo = {
   stdout: (b) => void writeSync(1, b),
   stderr: (s) => void process.stderr.write(s),
   readFile: (p) => readFileSync(p),
+  stdin: nodeStdin(),
 };
 
 /** A byte sink with a buffer, flushed by the run loop. */
@@ -134,6 +163,7 @@ function boot(o: ReturnType<typeof parseSystemArgs>, io: SystemIo, files: number
     bios,
     biosName: o.bios,
     serialOut: serial?.put,
+    serialIn: o.serial.kind === "stdio" ? io.stdin : undefined,
     debugcon: debugcon?.put,
     debugConsolePort: o.debugconPort,
     debugExitPort: o.debugExitPort,
