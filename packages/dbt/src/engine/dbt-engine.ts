@@ -36,11 +36,11 @@ import {
   S_EIP,
   S_HALTED,
   S_INHIBIT,
-  S_NMI_BLOCKED,
   S_SEG_ATTR,
   S_SEG_BASE,
   type StopReason,
   bindInsn,
+  eventPending,
   OPCODES,
 } from "@strata/isa";
 import { foldClassCounts, MAX_BLOCK_INSNS, TBlock } from "../cache/block";
@@ -54,9 +54,8 @@ const PAGE_MASK = PAGE_SIZE - 1;
 const SLICE_BLOCKS = 4096;
 /** Largest budget one slice() handles (a V8 small integer). */
 const MAX_CHUNK = 0x3fffffff;
-/** EFLAGS.TF and EFLAGS.IF (SDM Vol. 1 §3.4.3). */
+/** EFLAGS.TF (SDM Vol. 1 §3.4.3). */
 const TF_BIT = 0x100;
-const IF_BIT = 0x200;
 
 /**
  * Executions of a block before it is translated. Measured on the workloads (bench/run.ts,
@@ -187,7 +186,7 @@ export class DbtEngine implements Engine, ChainHost {
     cpu.stop = STOP_NONE;
     // HLT: stay halted until an event is deliverable (the interpreter's rule; the caller
     // advances device time between runs).
-    if (s[S_HALTED] !== 0 && (cpu.interruptController !== null || cpu.nmiPending) && !this.eventPending()) return "halt";
+    if (s[S_HALTED] !== 0 && (cpu.interruptController !== null || cpu.nmiPending) && !eventPending(cpu)) return "halt";
     this.prev = null;
     this.first = true;
     while (remaining > 0) {
@@ -237,8 +236,8 @@ export class DbtEngine implements Engine, ChainHost {
       // Events between instructions (SDM Vol. 3 §6.9): the interrupt shadow, NMI, INTR. The
       // interpreter delivers them (and runs the one shadowed instruction), as its run loop would.
       if (s[S_INHIBIT] !== 0 || cpu.interruptController !== null || cpu.nmiPending) {
-        if (s[S_INHIBIT] !== 0 && !this.eventPending()) s[S_INHIBIT] = 0;
-        else if (s[S_INHIBIT] !== 0 || this.eventPending()) {
+        if (s[S_INHIBIT] !== 0 && !eventPending(cpu)) s[S_INHIBIT] = 0;
+        else if (s[S_INHIBIT] !== 0 || eventPending(cpu)) {
           const r = this.delegateOne();
           remaining--;
           prev = null;
@@ -355,14 +354,6 @@ export class DbtEngine implements Engine, ChainHost {
     this.prev = prev;
     this.first = first;
     return remaining;
-  }
-
-  /** An NMI, or an INTR with EFLAGS.IF = 1, is waiting (ignoring the interrupt shadow). */
-  private eventPending(): boolean {
-    const cpu = this.cpu;
-    if (cpu.nmiPending && cpu.s[S_NMI_BLOCKED] === 0) return true;
-    const ic = cpu.interruptController;
-    return ic !== null && (cpu.s[S_EFLAGS]! & IF_BIT) !== 0 && ic.intr;
   }
 
   /** The interpreted form of a block: the interpreter's inner loop over the same Insns. */
