@@ -7,12 +7,18 @@
  * is base + (index << scale) + disp + segment base with no branches: a missing base or index
  * names S_ZERO, a state word that is always 0.
  */
-import { CC_ADD, CC_DEC, CC_INC, CC_LOGIC, CC_SAR, CC_SHL, CC_SUB, computeCF, testCC } from "../cpu/flags";
-import { ESP, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EIP, S_SEG_ATTR, S_SEG_BASE, SS } from "../cpu/state";
+import * as flags from "../cpu/flags";
+import * as state from "../cpu/state";
 import { execCall, execRet } from "./control";
 import { execPop, execPush } from "./stack";
-import { STOP_BRANCH } from "../cpu/cpu";
+import * as cpuConsts from "../cpu/cpu";
 import type { ExecFn, Insn } from "./insn";
+
+// Module-local copies of imported constants: V8 folds a module's own `const` bindings in optimized
+// code but reloads imported bindings from their module cells (see exec/dispatch.ts).
+const { CC_ADD, CC_DEC, CC_INC, CC_LOGIC, CC_SAR, CC_SHL, CC_SUB, computeCF, testCC } = flags;
+const { ESP, S_CC_DST, S_CC_OP, S_CC_SRC, S_CC_SRC2, S_EIP, S_SEG_ATTR, S_SEG_BASE, SS } = state;
+const { STOP_BRANCH } = cpuConsts;
 
 const ADD32 = (CC_ADD << 2) | 2;
 const SUB32 = (CC_SUB << 2) | 2;
