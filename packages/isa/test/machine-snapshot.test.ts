@@ -2,9 +2,9 @@
  * Snapshot mid-run: the demo kernel (packages/workloads: primes, a Mandelbrot set, a countdown on
  * PIT interrupts) runs part way, the complete machine (processor, RAM, devices, counters) is
  * snapshotted and restored into a fresh machine, which finishes the run. The output and every
- * architectural counter must equal an uninterrupted run's (caches — decoded blocks, TLB — start
- * empty after a restore, so icache.*, tlb.* and walk.* may differ), and the output must be qemu's
- * recorded transcript. Also: the machine's runs are deterministic however they are sliced.
+ * counter but icache.* must equal an uninterrupted run's — the TLB is saved with the processor, so
+ * tlb.* and walk.* continue too — and the output must be qemu's recorded transcript. Also: the
+ * machine's runs are deterministic however they are sliced.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -23,8 +23,10 @@ function boot(): { m: PcMachine; out: () => string } {
   return { m, out: () => serial };
 }
 
+// The decoded-instruction cache is host-side (not in the snapshot, it starts empty after a restore,
+// and how a run is sliced decides where blocks end): icache.* is the only family left out.
 const architectural = (c: Record<string, number>): Record<string, number> =>
-  Object.fromEntries(Object.entries(c).filter(([k]) => !/^(icache|tlb|walk)\./.test(k)));
+  Object.fromEntries(Object.entries(c).filter(([k]) => !k.startsWith("icache.")));
 
 describe.skipIf(!existsSync(DEMO) || !existsSync(EXPECTED))("PC machine snapshot and restore mid-run (demo kernel)", () => {
   const expected = (JSON.parse(readFileSync(EXPECTED, "utf8")) as Record<string, { stdout: string; exitCode: number }>).demo!;

@@ -32,7 +32,6 @@ import { Decoder } from "../decode/decoder";
 import { DecodedInsn, DecodeFault } from "../decode/insn";
 import type { Engine, StopReason } from "../engine";
 import { PAGE_MASK, PAGE_SHIFT } from "../memory/physical";
-import { ACCESS_READ } from "../memory/translator";
 import { bindInsn } from "./bind";
 import { Block, foldClassCounts, MAX_BLOCK_INSNS } from "./block";
 import { DecodedCache } from "./icache";
@@ -437,9 +436,9 @@ export class Interpreter implements Engine {
       }
       i.blockIndex = k;
       // Record the physical bytes of the instruction (both pages if it straddles a boundary).
-      this.addRange(b, mmu.translate(a, ACCESS_READ), Math.min(i.len, PAGE_MASK + 1 - (a & PAGE_MASK)));
+      this.addRange(b, mmu.physicalForRead(a), Math.min(i.len, PAGE_MASK + 1 - (a & PAGE_MASK)));
       const tail = (a & PAGE_MASK) + i.len - (PAGE_MASK + 1);
-      if (tail > 0) this.addRange(b, mmu.translate((a + i.len - tail) | 0, ACCESS_READ), tail);
+      if (tail > 0) this.addRange(b, mmu.physicalForRead((a + i.len - tail) | 0), tail);
       if (k > 0) fusePair(b.insns[k - 1]!, i);
       b.insns.push(i);
       a = (a + i.len) | 0;

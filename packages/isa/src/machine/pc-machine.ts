@@ -97,7 +97,7 @@ export class PcMachine<E extends Engine = Interpreter> {
   private readonly quantum: number;
   private wakeups = 0;
   private resetRequested = false;
-  /** Counters carried over from a restored snapshot (engine caches start empty after restore). */
+  /** Counters carried over from a restored snapshot (the decoded-code cache starts empty after restore). */
   private counterBase: Record<string, number> = {};
 
   constructor(options: PcMachineOptions<E> = {}) {
@@ -243,16 +243,17 @@ export class PcMachine<E extends Engine = Interpreter> {
 
   /**
    * Restores a snapshot into this machine (built with the same options): the run continues
-   * bit-exact. Decoded code and the TLB start empty, so `icache.*` and `tlb.*` counters differ from
-   * an uninterrupted run; every other counter continues.
+   * bit-exact, TLB included (its entries are guest-visible: a stale translation survives the
+   * restore). Decoded code is a host-side cache and starts empty, so only the `icache.*` counters
+   * differ from an uninterrupted run; every other counter continues.
    */
   restore(snap: PcMachineSnapshot): void {
     if (snap.memory.length !== this.ram.size) throw new RangeError(`machine snapshot has ${snap.memory.length} bytes of memory, this machine ${this.ram.size}`);
     this.ram.u8.set(snap.memory);
     restoreCpu(this.cpu, snap.cpu);
     this.devices.restore(snap.devices);
+    // The TLB (restored with the processor) was filled under this same A20 state.
     this.bus.a20 = this.devices.portA.a20;
-    this.cpu.mmu.tlb.flush();
     this.idleInstructions = snap.idleInstructions;
     this.wakeups = snap.wakeups;
     this.synced = snap.synced;

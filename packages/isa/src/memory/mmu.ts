@@ -20,8 +20,13 @@ import { CR0_PG, S_CR0, S_CR2 } from "../cpu/state";
 import { PagingTranslator } from "./paging";
 import { PAGE_MASK, PAGE_SHIFT, type PhysicalMemory } from "./physical";
 import type { PhysicalLayer } from "./physical-layer";
-import { Tlb, TLB_INDEX_MASK, TLBF_NO_USER_READ, TLBF_NO_USER_WRITE } from "./tlb";
+import { Tlb, TLB_INDEX_MASK, type TlbSnapshot, TLBF_NO_USER_READ, TLBF_NO_USER_WRITE } from "./tlb";
 import { ACCESS_READ, ACCESS_USER, ACCESS_WRITE, IdentityTranslator, type Translator } from "./translator";
+
+/** A TLB snapshot with the page walk's memory-reference count (`walk.mem_refs`). */
+export interface MmuTlbSnapshot extends TlbSnapshot {
+  readonly walkMemRefs: number;
+}
 
 export class Mmu {
   readonly ram: PhysicalMemory;
@@ -140,6 +145,32 @@ export class Mmu {
   /** Paging-structure entries read by page walks (the `walk.mem_refs` counter). */
   walkMemRefs(): number {
     return this.paging.memRefs;
+  }
+
+  /**
+   * Physical address of `linear` for a read, through the TLB: a hit neither refills nor walks
+   * (decoders recording the physical bytes of code they just fetched through read8), so the
+   * tlb.miss and walk.mem_refs counters count the guest's translations, not the decoder's lookups.
+   */
+  physicalForRead(linear: number): number {
+    const page = linear >>> PAGE_SHIFT;
+    const i = page & TLB_INDEX_MASK;
+    if (this.readTag[i] === page) return this.frame[i]! | (linear & PAGE_MASK);
+    return this.translate(linear, ACCESS_READ);
+  }
+
+  /** The TLB's entries and counters, with the page walk's `walk.mem_refs`, for a processor snapshot. */
+  snapshotTlb(): MmuTlbSnapshot {
+    return { ...this.tlb.snapshot(this.ram.watched), walkMemRefs: this.paging.memRefs };
+  }
+
+  /**
+   * Loads the TLB of a snapshot taken on a machine with the same memory layout: entries hold
+   * physical frames, so they stay valid; write permission follows this machine's watched pages.
+   */
+  restoreTlb(snap: MmuTlbSnapshot): void {
+    this.tlb.restore(snap, this.ram.watched);
+    this.paging.memRefs = snap.walkMemRefs;
   }
 
   /**

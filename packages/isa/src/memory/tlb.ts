@@ -17,6 +17,8 @@
  *   processor enters user mode. A fill done in user mode is good for supervisor accesses as well
  *   (no SMAP on a P6: the supervisor may read and write every user page it may write).
  */
+import { PAGE_SHIFT } from "./physical";
+
 export const TLB_BITS = 10;
 export const TLB_SIZE = 1 << TLB_BITS;
 export const TLB_INDEX_MASK = TLB_SIZE - 1;
@@ -25,6 +27,35 @@ export const TLBF_GLOBAL = 1;
 export const TLBF_LARGE = 2;
 export const TLBF_NO_USER_READ = 4;
 export const TLBF_NO_USER_WRITE = 8;
+
+/**
+ * The TLB's contents and counters as plain data (part of a processor snapshot): the TLB is
+ * architecturally visible — a guest that changes a PTE without INVLPG may keep using the old
+ * translation (§4.10.4.3) — so a restored run must start from the same entries to behave, and
+ * count tlb.* / walk.*, like the uninterrupted one.
+ */
+export interface TlbSnapshot {
+  readonly readTag: Int32Array;
+  /**
+   * Writable entries: the write tag of each. An entry on the watched path whose page was still
+   * watched when the snapshot was taken is recorded here too: the watch belongs to the host side
+   * (decoded code) of the snapshotted machine, and the restoring machine re-derives it from its own
+   * watched pages.
+   */
+  readonly writeTag: Int32Array;
+  /** Writable entries whose page was no longer watched: the next write drops them to the slow path. */
+  readonly watchTag: Int32Array;
+  readonly frame: Int32Array;
+  readonly flags: Uint8Array;
+  readonly misses: number;
+  /** -1 when hits were not counted. */
+  readonly hits: number;
+  readonly flushes: number;
+  readonly globalFills: number;
+  readonly largeFills: number;
+  readonly supervisorFills: number;
+  readonly supervisorOnlySinceUser: boolean;
+}
 
 export class Tlb {
   readonly readTag: Int32Array = new Int32Array(TLB_SIZE).fill(-1);
@@ -148,6 +179,61 @@ export class Tlb {
     for (let i = 0; i < TLB_SIZE; i++) {
       if (this.frame[i] === frameAddr && this.writeTag[i] !== -1) {
         this.watchTag[i] = this.writeTag[i]!;
+        this.writeTag[i] = -1;
+      }
+    }
+  }
+
+  /** The entries and counters; `watched` is the physical memory's per-page watcher bits. */
+  snapshot(watched: Uint8Array): TlbSnapshot {
+    const writeTag = this.writeTag.slice();
+    const watchTag = this.watchTag.slice();
+    for (let i = 0; i < TLB_SIZE; i++) {
+      const w = watchTag[i]!;
+      if (w !== -1 && watched[this.frame[i]! >>> PAGE_SHIFT] !== 0) {
+        writeTag[i] = w;
+        watchTag[i] = -1;
+      }
+    }
+    return {
+      readTag: this.readTag.slice(),
+      writeTag,
+      watchTag,
+      frame: this.frame.slice(),
+      flags: this.flags.slice(),
+      misses: this.misses,
+      hits: this.hits,
+      flushes: this.flushes,
+      globalFills: this.globalFills,
+      largeFills: this.largeFills,
+      supervisorFills: this.supervisorFills,
+      supervisorOnlySinceUser: this.supervisorOnlySinceUser,
+    };
+  }
+
+  /**
+   * Loads a snapshot (its arrays TLB_SIZE long: the caller checks). Write permission of a page
+   * watched here goes to the watched path, as watchPage would have done (`watched` is this
+   * machine's per-page watcher bits). Hits stay uncounted when this TLB does not count them
+   * (counting is switched on by Mmu.countTlbHits, not by a snapshot).
+   */
+  restore(snap: TlbSnapshot, watched: Uint8Array): void {
+    this.readTag.set(snap.readTag);
+    this.writeTag.set(snap.writeTag);
+    this.watchTag.set(snap.watchTag);
+    this.frame.set(snap.frame);
+    this.flags.set(snap.flags);
+    this.misses = snap.misses;
+    if (this.hits >= 0) this.hits = Math.max(0, snap.hits);
+    this.flushes = snap.flushes;
+    this.globalFills = snap.globalFills;
+    this.largeFills = snap.largeFills;
+    this.supervisorFills = snap.supervisorFills;
+    this.supervisorOnlySinceUser = snap.supervisorOnlySinceUser;
+    for (let i = 0; i < TLB_SIZE; i++) {
+      const w = this.writeTag[i]!;
+      if (w !== -1 && watched[this.frame[i]! >>> PAGE_SHIFT] !== 0) {
+        this.watchTag[i] = w;
         this.writeTag[i] = -1;
       }
     }
