@@ -5,7 +5,9 @@
  * machine has to read the old frame exactly as the uninterrupted machine does, and continue with
  * the same tlb.* and walk.mem_refs counters. The guest (nasm) turns paging on, reads page A, points
  * A's PTE at another frame, then — after the snapshot point — reads A again (stale), INVLPGs A and
- * reads it a third time (the new frame).
+ * reads it a third time (the new frame). Write permission is restored too but follows the
+ * restoring machine's write-watched pages: the guest writes to its own code page before the
+ * snapshot (a writable TLB entry) and patches an instruction after it, which must run patched.
  */
 import { describe, expect, it } from "vitest";
 import { S_EIP } from "../src/cpu/state";
@@ -19,6 +21,7 @@ const OLD_FRAME = 0x200000;
 const NEW_FRAME = 0x201000;
 const RESULTS = 0x7000;
 const SNAP_POINT = 0x1100;
+const SCRATCH = 0x1f00; // in the code page
 
 const PROGRAM = `
   ; PT: identity map of 0-4 MiB (P|RW), then A -> OLD_FRAME.
@@ -41,6 +44,7 @@ fill:
   mov eax, [${PAGE_A}]                                          ; fills A's TLB entry
   mov [${RESULTS}], eax
   mov dword [${PT} + (${PAGE_A} >> 12) * 4], ${NEW_FRAME} | 3   ; no INVLPG
+  mov [${SCRATCH}], eax                                         ; a writable entry for the code page
   jmp ${SNAP_POINT}
   times ${SNAP_POINT - 0x1000} - ($ - $$) db 0xcc
   ; the snapshot point
@@ -49,13 +53,22 @@ fill:
   invlpg [${PAGE_A}]
   mov eax, [${PAGE_A}]                                          ; walks again: the new frame
   mov [${RESULTS} + 8], eax
+  mov byte [patched + 1], 0x42                                  ; self-modifying code, same page
+  jmp patched
+patched:
+  mov eax, 0x11
+  mov [${RESULTS} + 12], eax
   mov al, 0
   out 0xf4, al
 `;
 
+const CODE = haveNasm ? nasm(PROGRAM) : new Uint8Array();
+/** The immediate of \`mov eax, 0x11\` (B8 11 00 00 00), which the guest patches. */
+const PATCH = 0x1000 + CODE.findIndex((_, k) => [0xb8, 0x11, 0, 0, 0].every((b, j) => CODE[k + j] === b)) + 1;
+
 function boot(): PcMachine {
   const m = createPcMachine({ memoryBytes: 8 << 20 });
-  m.ram.u8.set(nasm(PROGRAM), 0x1000);
+  m.ram.u8.set(CODE, 0x1000);
   m.ram.i32[OLD_FRAME >> 2] = 0x11111111;
   m.ram.i32[NEW_FRAME >> 2] = 0x22222222;
   m.cpu.resetSupervisorFlat(0x1000, 0x9000);
@@ -70,7 +83,7 @@ function runToSnapPoint(m: PcMachine): void {
   }
 }
 
-const results = (m: PcMachine): number[] => [0, 1, 2].map((k) => m.ram.i32[(RESULTS >> 2) + k]!);
+const results = (m: PcMachine): number[] => [0, 1, 2, 3].map((k) => m.ram.i32[(RESULTS >> 2) + k]!);
 // icache.* counts the host's decoded-code cache, which a snapshot does not carry.
 const withoutICache = (c: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(c).filter(([k]) => !k.startsWith("icache.")));
 
@@ -79,7 +92,8 @@ describe.skipIf(!haveNasm)("snapshot: the TLB is saved and restored", () => {
     const ref = boot();
     expect(ref.run(100_000)).toBe("exit");
     // The SDM permits the stale read; this engine (like qemu) does it: the uninterrupted reference.
-    expect(results(ref)).toEqual([0x11111111, 0x11111111, 0x22222222]);
+    // The SMC patch takes effect (SDM Vol. 3 §11.6; qemu alike).
+    expect(results(ref)).toEqual([0x11111111, 0x11111111, 0x22222222, 0x42]);
 
     const a = boot();
     runToSnapPoint(a);
@@ -93,6 +107,28 @@ describe.skipIf(!haveNasm)("snapshot: the TLB is saved and restored", () => {
     expect(counters).toEqual(withoutICache(ref.counters()));
   });
 
+  it("write permission follows the restoring machine's watched pages: its watchers see the guest's writes", () => {
+    expect(PATCH).toBeGreaterThan(SNAP_POINT);
+    const ref = boot();
+    expect(ref.run(100_000)).toBe("exit");
+    const a = boot();
+    runToSnapPoint(a);
+    const snap = structuredClone(a.snapshot());
+    const t = snap.cpu.tlb!;
+    const codePage = SCRATCH >>> 12;
+    expect(t.writeTag[codePage & (t.writeTag.length - 1)]).toBe(codePage); // writable when snapshotted
+
+    // This machine watches the code page (another watcher than the decoded-code cache) before the restore.
+    const b = createPcMachine({ memoryBytes: 8 << 20 });
+    const seen: number[] = [];
+    b.cpu.mmu.watchPage(SCRATCH & ~0xfff, b.ram.addWatcher((phys) => seen.push(phys)));
+    b.restore(snap);
+    expect(b.run(100_000)).toBe("exit");
+    expect(results(b)).toEqual(results(ref));
+    // The patch store reached this machine's watcher (a fast-path write would have bypassed it).
+    expect(seen).toContain(PATCH);
+  });
+
   it("a snapshot without a TLB (the format before it was saved) restores with an empty TLB", () => {
     const a = boot();
     runToSnapPoint(a);
@@ -103,7 +139,7 @@ describe.skipIf(!haveNasm)("snapshot: the TLB is saved and restored", () => {
     b.restore({ ...snap, cpu });
     expect(b.run(100_000)).toBe("exit");
     // A refill walks the edited PTE: the new frame at once (what a flushed TLB gives).
-    expect(results(b)).toEqual([0x11111111, 0x22222222, 0x22222222]);
+    expect(results(b)).toEqual([0x11111111, 0x22222222, 0x22222222, 0x42]);
   });
 
   it("a TLB entry whose frame is outside this machine's RAM is refused, naming the entry", () => {
