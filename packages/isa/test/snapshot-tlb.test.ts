@@ -66,8 +66,15 @@ const CODE = haveNasm ? nasm(PROGRAM) : new Uint8Array();
 /** The immediate of \`mov eax, 0x11\` (B8 11 00 00 00), which the guest patches. */
 const PATCH = 0x1000 + CODE.findIndex((_, k) => [0xb8, 0x11, 0, 0, 0].every((b, j) => CODE[k + j] === b)) + 1;
 
-function boot(): PcMachine {
+/** A machine that counts tlb.hit too (only counted on request). */
+function fresh(): PcMachine {
   const m = createPcMachine({ memoryBytes: 8 << 20 });
+  m.cpu.mmu.countTlbHits();
+  return m;
+}
+
+function boot(): PcMachine {
+  const m = fresh();
   m.ram.u8.set(CODE, 0x1000);
   m.ram.i32[OLD_FRAME >> 2] = 0x11111111;
   m.ram.i32[NEW_FRAME >> 2] = 0x22222222;
@@ -98,12 +105,13 @@ describe.skipIf(!haveNasm)("snapshot: the TLB is saved and restored", () => {
     const a = boot();
     runToSnapPoint(a);
     const snap = structuredClone(a.snapshot());
-    const b = createPcMachine({ memoryBytes: 8 << 20 });
+    const b = fresh();
     b.restore(snap);
     expect(b.run(100_000)).toBe("exit");
     expect(results(b)).toEqual(results(ref));
     const counters = withoutICache(b.counters());
     expect(counters["walk.mem_refs"]).toBeGreaterThan(0);
+    expect(counters["tlb.hit"]).toBeGreaterThan(0);
     expect(counters).toEqual(withoutICache(ref.counters()));
   });
 
@@ -119,7 +127,7 @@ describe.skipIf(!haveNasm)("snapshot: the TLB is saved and restored", () => {
     expect(t.writeTag[codePage & (t.writeTag.length - 1)]).toBe(codePage); // writable when snapshotted
 
     // This machine watches the code page (another watcher than the decoded-code cache) before the restore.
-    const b = createPcMachine({ memoryBytes: 8 << 20 });
+    const b = fresh();
     const seen: number[] = [];
     b.cpu.mmu.watchPage(SCRATCH & ~0xfff, b.ram.addWatcher((phys) => seen.push(phys)));
     b.restore(snap);
@@ -135,7 +143,7 @@ describe.skipIf(!haveNasm)("snapshot: the TLB is saved and restored", () => {
     const snap = a.snapshot();
     const { tlb, ...cpu } = snap.cpu;
     expect(tlb).toBeDefined();
-    const b = createPcMachine({ memoryBytes: 8 << 20 });
+    const b = fresh();
     b.restore({ ...snap, cpu });
     expect(b.run(100_000)).toBe("exit");
     // A refill walks the edited PTE: the new frame at once (what a flushed TLB gives).
@@ -150,7 +158,7 @@ describe.skipIf(!haveNasm)("snapshot: the TLB is saved and restored", () => {
     const i = (PAGE_A >>> 12) & (t.frame.length - 1);
     expect(t.readTag[i]).toBe(PAGE_A >>> 12);
     t.frame[i] = 64 << 20;
-    const b = createPcMachine({ memoryBytes: 8 << 20 });
+    const b = fresh();
     expect(() => b.restore(snap)).toThrow(`CPU snapshot tlb.frame[${i}]: 0x4000000 is not a page frame`);
   });
 });

@@ -397,7 +397,7 @@ export class Interpreter implements Engine {
     const s = this.cpu.s;
     const cr2 = s[S_CR2]!;
     try {
-      return this.cpu.mmu.read8(a);
+      return this.cpu.mmu.fetch8(a);
     } catch (e) {
       if (e !== FAULT) throw e;
       this.fetchCr2 = s[S_CR2]!;

@@ -215,6 +215,20 @@ export class Mmu {
     return this.readSlow(a, 1);
   }
 
+  /**
+   * A code byte for a decoder: read8's path, but never the wrapped accessors (tlb.hit counting,
+   * data breakpoints). An instruction fetch is not a data access (DR7 R/W = 11 breaks on "data
+   * reads or writes but not instruction fetches", SDM Vol. 3 §17.2.4), and decoders fetch only
+   * when their decoded-code cache misses, so counting fetches would make tlb.hit depend on that
+   * host-side cache (and differ after a snapshot restore).
+   */
+  fetch8(a: number): number {
+    const page = a >>> PAGE_SHIFT;
+    const i = page & TLB_INDEX_MASK;
+    if (this.readTag[i] === page) return this.u8[this.frame[i]! | (a & PAGE_MASK)]!;
+    return this.readSlow(a, 1);
+  }
+
   read16(a: number): number {
     const page = a >>> PAGE_SHIFT;
     const i = page & TLB_INDEX_MASK;
