@@ -8,10 +8,6 @@
  * 00/01/11 = 1/2/4 bytes over a naturally aligned range; EFLAGS.RF suppresses one instruction
  * breakpoint; L0-L3 are cleared on task switches (tested in tasks-switch.test.ts).
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createMachine, type Machine } from "../src/machine";
 import { Mmu } from "../src/memory/mmu";
@@ -25,38 +21,13 @@ import {
   writeDebugRegister,
 } from "../src/cpu/debug-registers";
 import { EAX, EBX, ECX, EDX, ESI, S_CR4, S_DEBUG_ACTIVE, S_DR0, S_DR6, S_DR7, S_EFLAGS } from "../src/cpu/state";
-
-const haveNasm = spawnSync("nasm", ["-v"]).status === 0;
-const dir = haveNasm ? mkdtempSync(join(tmpdir(), "strata-debug-")) : "";
-
-function nasm(source: string): Uint8Array {
-  const src = join(dir, "t.asm");
-  const out = join(dir, "t.bin");
-  writeFileSync(src, `bits 32\norg 0x1000\n${source}\n`);
-  const r = spawnSync("nasm", ["-f", "bin", "-o", out, src], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return new Uint8Array(readFileSync(out));
-}
-
-function run(source: string, setup?: (m: Machine) => void): { m: Machine; ev: { vector: number; errorCode: number; eip: number } | null } {
-  const m = createMachine({ memoryBytes: 4 << 20 });
-  m.cpu.resetSupervisorFlat(0x1000, 0x8000);
-  setup?.(m);
-  m.ram.writeBytes(0x1000, nasm(source));
-  let ev: { vector: number; errorCode: number; eip: number } | null = null;
-  m.engine.setHostHandler((e) => {
-    ev = { vector: e.vector, errorCode: e.errorCode, eip: e.eip >>> 0 };
-    return "stop";
-  });
-  m.engine.run(10000);
-  return { m, ev };
-}
+import { haveNasm, nasm, runFlat } from "./support/flat-run";
 
 const RF = 1 << 16;
 
 describe.skipIf(!haveNasm)("MOV to/from DRn", () => {
   it("DR0-DR3 hold linear addresses; DR6 reads its reserved bits as 1, DR7 bit 10 as 1", () => {
-    const { m } = run(
+    const { m } = runFlat(
       ["mov eax, 0x12345678", "mov dr0, eax", "mov dr3, eax", "xor eax, eax", "mov dr6, eax", "mov dr7, eax",
         "mov ebx, dr0", "mov ecx, dr6", "mov edx, dr7", "mov esi, dr3", "hlt"].join("\n"),
     );
@@ -67,36 +38,36 @@ describe.skipIf(!haveNasm)("MOV to/from DRn", () => {
   });
 
   it("DR4/DR5 alias DR6/DR7 while CR4.DE = 0", () => {
-    const { m } = run("mov eax, 0x1\nmov dr7, eax\nmov ebx, dr5\nmov eax, 0x4000\nmov dr4, eax\nmov ecx, dr6\nhlt");
+    const { m } = runFlat("mov eax, 0x1\nmov dr7, eax\nmov ebx, dr5\nmov eax, 0x4000\nmov dr4, eax\nmov ecx, dr6\nhlt");
     expect(m.cpu.s[EBX]).toBe(0x401);
     expect(m.cpu.s[ECX]! >>> 0).toBe(0xffff4ff0);
   });
 
   it("DR4/DR5 are #UD with CR4.DE = 1", () => {
-    const { ev } = run("mov eax, dr4\nhlt", (m) => {
+    const { ev } = runFlat("mov eax, dr4\nhlt", (m) => {
       m.cpu.s[S_CR4] = 8;
     });
     expect(ev).toEqual({ vector: VEC_UD, errorCode: -1, eip: 0x1000 });
   });
 
   it("#GP(0) at CPL 3", () => {
-    const { ev } = run("mov dr0, eax\nhlt", (m) => {
+    const { ev } = runFlat("mov dr0, eax\nhlt", (m) => {
       m.cpu.s[42] = 3;
     });
     expect(ev).toEqual({ vector: VEC_GP, errorCode: 0, eip: 0x1000 });
   });
 
   it("DR7.GD: the next MOV DRn is a #DB fault with DR6.BD set and GD cleared", () => {
-    const { m, ev } = run("mov eax, 0x2000\nmov dr7, eax\nmov ebx, dr0\nhlt");
+    const { m, ev } = runFlat("mov eax, 0x2000\nmov dr7, eax\nmov ebx, dr0\nhlt");
     expect(ev).toEqual({ vector: VEC_DB, errorCode: -1, eip: 0x1008 });
     expect(m.cpu.s[S_DR6]! & 0x2000).toBe(0x2000);
     expect(m.cpu.s[S_DR7]! & 0x2000).toBe(0);
   });
 
   it("enabling a breakpoint in DR7 raises the engine's summary word; disabling clears it", () => {
-    const { m } = run("mov eax, 0x00010001\nmov dr7, eax\nhlt");
+    const { m } = runFlat("mov eax, 0x00010001\nmov dr7, eax\nhlt");
     expect(m.cpu.s[S_DEBUG_ACTIVE]).toBe(2); // R/W 01 (data write)
-    const off = run("mov eax, 0x00010001\nmov dr7, eax\nxor eax, eax\nmov dr7, eax\nhlt");
+    const off = runFlat("mov eax, 0x00010001\nmov dr7, eax\nxor eax, eax\nmov dr7, eax\nhlt");
     expect(off.m.cpu.s[S_DEBUG_ACTIVE]).toBe(0);
   });
 });

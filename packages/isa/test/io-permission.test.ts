@@ -6,28 +6,13 @@
  * the TSS limit count as set; a 16-bit TSS has no map; denial is #GP(0) at the instruction with no
  * port access; virtual-8086 mode always consults the map; real mode has no protection.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createMachine, type Machine } from "../src/machine";
 import { checkIoPermission, ioBitmapAllows } from "../src/cpu/io-permission";
 import { FAULT, VEC_GP } from "../src/cpu/exceptions";
 import { CR0_PE, S_CR0, S_EFLAGS, S_TR_ATTR, S_TR_BASE, S_TR_LIMIT } from "../src/cpu/state";
 import { mem } from "./support/descriptors";
-
-const haveNasm = spawnSync("nasm", ["-v"]).status === 0;
-const dir = haveNasm ? mkdtempSync(join(tmpdir(), "strata-iobitmap-")) : "";
-
-function nasm(source: string): Uint8Array {
-  const src = join(dir, "t.asm");
-  const out = join(dir, "t.bin");
-  writeFileSync(src, `bits 32\norg 0x1000\n${source}\n`);
-  const r = spawnSync("nasm", ["-f", "bin", "-o", out, src], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return new Uint8Array(readFileSync(out));
-}
+import { type CodeRun, haveNasm, runCode } from "./support/flat-run";
 
 const TSS = 0x20000;
 /** The map starts right after the 0x68-byte TSS and covers ports 0-0x3ff, plus the all-ones byte. */
@@ -65,17 +50,10 @@ function machine(allowed: readonly number[], limit = LIMIT_WITH_MAP, trAttr = 0x
   return { m, log };
 }
 
-function run(m: Machine, source: string, eflags = 0x202): { stop: string; ev: { vector: number; errorCode: number; eip: number } | null } {
-  m.ram.writeBytes(0x1000, nasm(source));
+function run(m: Machine, source: string, eflags = 0x202): CodeRun {
   m.cpu.setEflags(eflags);
-  let ev: { vector: number; errorCode: number; eip: number } | null = null;
-  m.engine.setHostHandler((e) => {
-    ev = { vector: e.vector, errorCode: e.errorCode, eip: e.eip >>> 0 };
-    return "stop";
-  });
   // INT3 at the end: a clean stop at CPL 3 (HLT would be #GP).
-  const stop = m.engine.run(10000);
-  return { stop, ev };
+  return runCode(m, source);
 }
 
 describe.skipIf(!haveNasm)("I/O permission bit map at CPL 3, IOPL 0", () => {

@@ -4,45 +4,13 @@
  * reference) and run by the interpreter with every exception delivered to the host. Expected
  * results follow the manual's Operation and Protected Mode Exceptions sections, quoted per test.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createMachine, EAX, EBP, EDI, ESI, S_CPL, S_CR2, S_EIP, VEC_GP, VEC_PF, VEC_UD } from "../src/index";
-
-const haveNasm = spawnSync("nasm", ["-v"]).status === 0;
-const dir = haveNasm ? mkdtempSync(join(tmpdir(), "strata-paging-")) : "";
-
-function nasm(source: string): Uint8Array {
-  const src = join(dir, "t.asm");
-  const out = join(dir, "t.bin");
-  writeFileSync(src, `bits 32\norg 0x1000\n${source}\n`);
-  const r = spawnSync("nasm", ["-f", "bin", "-o", out, src], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return new Uint8Array(readFileSync(out));
-}
-
-interface Event {
-  vector: number;
-  errorCode: number;
-  eip: number;
-}
+import { EAX, EBP, EDI, ESI, S_CPL, S_CR2, S_EIP, VEC_GP, VEC_PF, VEC_UD } from "../src/index";
+import { haveNasm, runFlat } from "./support/flat-run";
 
 /** Runs `source` at 0x1000 in flat 32-bit protected mode at CPL 0 (or 3) until HLT or an exception. */
-function run(source: string, cpl: 0 | 3 = 0, setup?: (ram: Uint8Array) => void): { m: ReturnType<typeof createMachine>; stop: string; ev: Event | null } {
-  const m = createMachine({ memoryBytes: 16 << 20 });
-  m.ram.writeBytes(0x1000, nasm(source));
-  setup?.(m.ram.u8);
-  if (cpl === 0) m.cpu.resetSupervisorFlat(0x1000, 0x8000);
-  else m.cpu.resetUserFlat(0x1000, 0x8000);
-  let ev: Event | null = null;
-  m.engine.setHostHandler((e) => {
-    ev = { vector: e.vector, errorCode: e.errorCode, eip: e.eip >>> 0 };
-    return "stop";
-  });
-  const stop = m.engine.run(100000);
-  return { m, stop, ev };
+function run(source: string, cpl: 0 | 3 = 0, setup?: (ram: Uint8Array) => void): ReturnType<typeof runFlat> {
+  return runFlat(source, setup && ((m) => setup(m.ram.u8)), { memoryBytes: 16 << 20, cpl, budget: 100000 });
 }
 
 describe.skipIf(!haveNasm)("MOV to/from CRn", () => {

@@ -5,12 +5,8 @@
  * Operation sections and its table of descriptor types valid for LAR and LSL. (User-level LAR/LSL/
  * VERR/VERW/ARPL results are also compared with the host CPU by the conformance suite.)
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createMachine, type Machine } from "../src/machine";
+import type { Machine } from "../src/machine";
 import { VEC_GP, VEC_NP, VEC_UD } from "../src/cpu/exceptions";
 import { readEflags } from "../src/cpu/flags";
 import {
@@ -34,44 +30,24 @@ import {
   S_TR_SEL,
 } from "../src/cpu/state";
 import { ACC_CODE32, ACC_DATA32, ACC_LDT, ACC_TSS32, Gdt, mem } from "./support/descriptors";
-
-const haveNasm = spawnSync("nasm", ["-v"]).status === 0;
-const dir = haveNasm ? mkdtempSync(join(tmpdir(), "strata-desc-")) : "";
-
-function nasm(source: string): Uint8Array {
-  const src = join(dir, "t.asm");
-  const out = join(dir, "t.bin");
-  writeFileSync(src, `bits 32\norg 0x1000\n${source}\n`);
-  const r = spawnSync("nasm", ["-f", "bin", "-o", out, src], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return new Uint8Array(readFileSync(out));
-}
+import { type CodeRun, haveNasm, runFlat } from "./support/flat-run";
 
 const ZF = 1 << 6;
 
-interface Result {
-  m: Machine;
-  gdt: Gdt;
-  stop: string;
-  ev: { vector: number; errorCode: number; eip: number } | null;
-}
-
 /** A CPL-0 flat machine with a 32-entry GDT at 0x10000 (0x08 code, 0x10 data); `setup` adds entries. */
-function run(source: string, setup?: (gdt: Gdt, m: Machine) => void): Result {
-  const m = createMachine({ memoryBytes: 16 << 20 });
-  m.cpu.resetSupervisorFlat(0x1000, 0x8000);
-  const gdt = new Gdt(m, 0x10000, 32);
-  gdt.set(1, 0, 0xfffff, ACC_CODE32, 0xc);
-  gdt.set(2, 0, 0xfffff, ACC_DATA32, 0xc);
-  setup?.(gdt, m);
-  m.ram.writeBytes(0x1000, nasm(source));
-  let ev: Result["ev"] = null;
-  m.engine.setHostHandler((e) => {
-    ev = { vector: e.vector, errorCode: e.errorCode, eip: e.eip >>> 0 };
-    return "stop";
-  });
-  const stop = m.engine.run(10000);
-  return { m, gdt, stop, ev };
+function run(source: string, setup?: (gdt: Gdt, m: Machine) => void): CodeRun & { m: Machine; gdt: Gdt } {
+  let gdt: Gdt | undefined;
+  const r = runFlat(
+    source,
+    (m) => {
+      gdt = new Gdt(m, 0x10000, 32);
+      gdt.set(1, 0, 0xfffff, ACC_CODE32, 0xc);
+      gdt.set(2, 0, 0xfffff, ACC_DATA32, 0xc);
+      setup?.(gdt, m);
+    },
+    { memoryBytes: 16 << 20 },
+  );
+  return { ...r, gdt: gdt! };
 }
 
 describe.skipIf(!haveNasm)("LAR and LSL: the descriptor types each accepts", () => {

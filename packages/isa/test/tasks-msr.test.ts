@@ -6,43 +6,13 @@
  * IA32_MTRRCAP 0 while CPUID does not advertise MTRRs, IA32_BIOS_SIGN_ID 0x1_00000000), which test/tasks-qemu.test.ts reads from
  * qemu itself when it is installed.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createMachine, type Machine } from "../src/machine";
 import { VEC_GP } from "../src/cpu/exceptions";
 import { EAX, EBP, EBX, ECX, EDI, EDX, ESI, S_CPL, S_CR4 } from "../src/cpu/state";
-
-const haveNasm = spawnSync("nasm", ["-v"]).status === 0;
-const dir = haveNasm ? mkdtempSync(join(tmpdir(), "strata-msr-")) : "";
-
-function nasm(source: string): Uint8Array {
-  const src = join(dir, "t.asm");
-  const out = join(dir, "t.bin");
-  writeFileSync(src, `bits 32\norg 0x1000\n${source}\n`);
-  const r = spawnSync("nasm", ["-f", "bin", "-o", out, src], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return new Uint8Array(readFileSync(out));
-}
-
-function run(source: string, setup?: (m: Machine) => void): { m: Machine; ev: { vector: number; errorCode: number; eip: number } | null } {
-  const m = createMachine({ memoryBytes: 4 << 20 });
-  m.cpu.resetSupervisorFlat(0x1000, 0x8000);
-  setup?.(m);
-  m.ram.writeBytes(0x1000, nasm(source));
-  let ev: { vector: number; errorCode: number; eip: number } | null = null;
-  m.engine.setHostHandler((e) => {
-    ev = { vector: e.vector, errorCode: e.errorCode, eip: e.eip >>> 0 };
-    return "stop";
-  });
-  m.engine.run(10000);
-  return { m, ev };
-}
+import { haveNasm, runFlat } from "./support/flat-run";
 
 function rdmsr(index: number): [number, number] {
-  const { m, ev } = run(`mov ecx, ${index}\nrdmsr\nhlt`);
+  const { m, ev } = runFlat(`mov ecx, ${index}\nrdmsr\nhlt`);
   expect(ev).toBeNull();
   return [m.cpu.s[EAX]! >>> 0, m.cpu.s[EDX]! >>> 0];
 }
@@ -71,7 +41,7 @@ describe.skipIf(!haveNasm)("RDMSR/WRMSR", () => {
       [0x1b, 0xfee00100, 0],
     ];
     for (const [msr, lo, hi] of writes) {
-      const { m, ev } = run(`mov ecx, ${msr}\nmov eax, ${lo}\nmov edx, ${hi}\nwrmsr\nxor eax, eax\nxor edx, edx\nrdmsr\nhlt`);
+      const { m, ev } = runFlat(`mov ecx, ${msr}\nmov eax, ${lo}\nmov edx, ${hi}\nwrmsr\nxor eax, eax\nxor edx, edx\nrdmsr\nhlt`);
       expect(ev, msr.toString(16)).toBeNull();
       expect([m.cpu.s[EAX]! >>> 0, m.cpu.s[EDX]! >>> 0], msr.toString(16)).toEqual([msr === 0x174 ? lo & 0xffff : lo, hi]);
     }
@@ -79,14 +49,14 @@ describe.skipIf(!haveNasm)("RDMSR/WRMSR", () => {
 
   it("an MSR this processor lacks is #GP(0) on read and write; so is writing IA32_MTRRCAP; PAT is absent (not advertised)", () => {
     for (const [insn, msr] of [["rdmsr", 0x277], ["wrmsr", 0x277], ["rdmsr", 0xc0000080], ["rdmsr", 0x12345], ["wrmsr", 0xfe], ["wrmsr", 0x17]] as const) {
-      const { ev } = run(`mov ecx, ${msr}\n${insn}\nhlt`);
+      const { ev } = runFlat(`mov ecx, ${msr}\n${insn}\nhlt`);
       expect(ev, `${insn} ${msr.toString(16)}`).toEqual({ vector: VEC_GP, errorCode: 0, eip: 0x1005 });
     }
   });
 
   it("RDMSR and WRMSR are #GP(0) at CPL 3", () => {
     for (const insn of ["rdmsr", "wrmsr"]) {
-      const { ev } = run(`mov ecx, 0x10\n${insn}\nhlt`, (m) => {
+      const { ev } = runFlat(`mov ecx, 0x10\n${insn}\nhlt`, (m) => {
         m.cpu.s[S_CPL] = 3;
       });
       expect(ev).toEqual({ vector: VEC_GP, errorCode: 0, eip: 0x1005 });
@@ -96,14 +66,14 @@ describe.skipIf(!haveNasm)("RDMSR/WRMSR", () => {
 
 describe.skipIf(!haveNasm)("the time-stamp counter", () => {
   it("RDTSC and RDMSR 0x10 read one counter that advances one per retired instruction", () => {
-    const { m } = run("rdtsc\nmov ebx, eax\nmov ecx, 0x10\nrdmsr\nmov esi, eax\nrdtsc\nhlt");
+    const { m } = runFlat("rdtsc\nmov ebx, eax\nmov ecx, 0x10\nrdmsr\nmov esi, eax\nrdtsc\nhlt");
     const s = m.cpu.s;
     // rdtsc at #0, rdmsr at #3, the last rdtsc at #5
     expect([s[EBX], s[ESI], s[EAX]]).toEqual([0, 3, 5]);
   });
 
   it("WRMSR 0x10 sets it (64-bit, with carries), and it keeps counting from there", () => {
-    const { m } = run(
+    const { m } = runFlat(
       ["mov ecx, 0x10", "mov eax, 0xfffffffe", "mov edx, 0x41", "wrmsr", "rdtsc", "mov esi, eax", "mov edi, edx", "rdtsc", "mov ebp, edx", "hlt"].join("\n"),
     );
     const s = m.cpu.s;
@@ -115,7 +85,7 @@ describe.skipIf(!haveNasm)("the time-stamp counter", () => {
   });
 
   it("CR4.TSD makes RDTSC #GP(0) at CPL 3", () => {
-    const { ev } = run("rdtsc\nhlt", (m) => {
+    const { ev } = runFlat("rdtsc\nhlt", (m) => {
       m.cpu.s[S_CR4] = 4;
       m.cpu.s[S_CPL] = 3;
     });

@@ -4,10 +4,6 @@
  * Flag"), driven through cpu/task-switch.ts with the GDT and TSSs built in guest memory. Each
  * expectation is the manual's rule, cited per test.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createMachine, type Machine } from "../src/machine";
 import { FAULT, VEC_GP, VEC_NP, VEC_TS } from "../src/cpu/exceptions";
@@ -41,6 +37,7 @@ import {
   SS,
 } from "../src/cpu/state";
 import { ACC_CODE32, ACC_DATA32, ACC_LDT, ACC_TSS16, ACC_TSS32, Gdt, mem, TSS, writeTss32 } from "./support/descriptors";
+import { haveNasm, nasm } from "./support/flat-run";
 
 const NT = 1 << 14;
 const TSS_A = 0x20000;
@@ -292,25 +289,17 @@ describe("task switch: 16-bit TSS (Figure 7-11)", () => {
 });
 
 describe("task switch as instructions (far CALL/JMP, INT through an IDT task gate, IRET with NT)", () => {
-  const haveNasm = spawnSync("nasm", ["-v"]).status === 0;
-  function nasm(source: string, org: number): Uint8Array {
-    const dir = mkdtempSync(join(tmpdir(), "strata-task-"));
-    writeFileSync(join(dir, "t.asm"), `bits 32\norg ${org}\n${source}\n`);
-    const r = spawnSync("nasm", ["-f", "bin", "-o", join(dir, "t.bin"), join(dir, "t.asm")], { encoding: "utf8" });
-    if (r.status !== 0) throw new Error(r.stderr);
-    return new Uint8Array(readFileSync(join(dir, "t.bin")));
-  }
-
   it.skipIf(!haveNasm)("CALL to a TSS, IRET back; INT 0x50 through a task gate, IRET back; JMP there and back", () => {
     const { m, gdt } = world();
     // Task B counts its runs in memory (its registers restart from its TSS), then IRETs back
     // when nested or, once A asks through [0x5008], JMPs back to A.
-    m.ram.writeBytes(0x3000, nasm("b: inc dword [0x5000]\nstr eax\nmov [0x5004], eax\ncmp dword [0x5008], 0\njne .j\niret\njmp b\n.j: jmp 0x18:0\njmp b", 0x3000));
+    m.ram.writeBytes(0x3000, nasm("b: inc dword [0x5000]\nstr eax\nmov [0x5004], eax\ncmp dword [0x5008], 0\njne .j\niret\njmp b\n.j: jmp 0x18:0\njmp b", 32, 0x3000));
     m.ram.writeBytes(
       0x1000,
       nasm(
         ["mov eax, 0x12345678", "call 0x20:0", "mov esi, [0x5000]", "int 0x50", "mov edi, [0x5000]",
           "mov dword [0x5008], 1", "jmp 0x20:0", "mov ebx, [0x5000]", "hlt"].join("\n"),
+        32,
         0x1000,
       ),
     );

@@ -4,23 +4,10 @@
  * fills with the GATE macro; the program runs at 0x1000 from resetSupervisorFlat with every
  * vector going to the IDT (none interposed).
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createMachine, type Machine } from "../../src/machine";
+import { nasm } from "./flat-run";
 
-export const haveNasm = spawnSync("nasm", ["-v"]).status === 0;
-const dir = haveNasm ? mkdtempSync(join(tmpdir(), "strata-pmode-")) : "";
-
-export function nasm(source: string, bits: 16 | 32 = 32, org = 0x1000): Uint8Array {
-  const src = join(dir, "t.asm");
-  const out = join(dir, "t.bin");
-  writeFileSync(src, `bits ${bits}\norg ${org}\n${source}\n`);
-  const r = spawnSync("nasm", ["-f", "bin", "-o", out, src], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return new Uint8Array(readFileSync(out));
-}
+export { haveNasm, nasm } from "./flat-run";
 
 /** Addresses the prelude uses. */
 export const TSS = 0x20000;
