@@ -13,7 +13,6 @@
  * instruction that can raise them.
  */
 import {
-  ACCESS_READ,
   CLASS_NAMES,
   type ClassName,
   CR0_PE,
@@ -483,7 +482,7 @@ export class DbtEngine implements Engine, ChainHost {
     const s = this.cpu.s;
     const cr2 = s[S_CR2]!; // a failed fetch while decoding ahead must not leave CR2 changed
     try {
-      return mmu.read8(a);
+      return mmu.fetch8(a);
     } catch (e) {
       if (e !== FAULT) throw e;
       s[S_CR2] = cr2;
@@ -531,9 +530,9 @@ export class DbtEngine implements Engine, ChainHost {
         }
       }
       i.blockIndex = k;
-      this.addRange(b, mmu.translate(a, ACCESS_READ), Math.min(i.len, PAGE_SIZE - (a & PAGE_MASK)));
+      this.addRange(b, mmu.physicalForRead(a), Math.min(i.len, PAGE_SIZE - (a & PAGE_MASK)));
       const tail = (a & PAGE_MASK) + i.len - PAGE_SIZE;
-      if (tail > 0) this.addRange(b, mmu.translate((a + i.len - tail) | 0, ACCESS_READ), tail);
+      if (tail > 0) this.addRange(b, mmu.physicalForRead((a + i.len - tail) | 0), tail);
       b.insns.push(i);
       a = (a + i.len) | 0;
       eip = (eip + i.len) | 0;
