@@ -357,7 +357,7 @@ describe("physical layer", () => {
 });
 
 describe("snapshots", () => {
-  it("the TLB is not state: a restore on a fresh processor re-derives paging from CR0/CR3/CR4", () => {
+  it("a restore on a fresh processor re-derives the paging mode from CR0/CR3/CR4 (the TLB contents travel in the snapshot: snapshot-tlb.test.ts)", () => {
     const { cpu, ram, setPte } = pagedMachine(CR4_PSE | CR4_PGE);
     setPte(0x5000, 0x123000 | P | RW);
     ram.i32[0x123000 >> 2] = 42;
