@@ -4,9 +4,9 @@
  * resumable slices of the VM, like the x86 levels' budgeted runs.
  */
 import { JarFile, launchJava, MapClassPath, parseClassFile, type ClassPathEntry, type Jvm } from "@strata/jvm-lite";
-import type { Level, RunExit, RunOptions, RunReport, WorkloadInput } from "../level";
+import type { Level, RunOptions, RunReport, WorkloadInput } from "../level";
 import { LevelError } from "../level";
-import { TextSink, yieldToHost } from "./slices";
+import { reporter, runInSlices, TextSink } from "./slices";
 
 export type ClasslibProvider = () => Promise<Uint8Array> | Uint8Array;
 
@@ -23,9 +23,6 @@ function classPathOf(w: WorkloadInput): { entry: ClassPathEntry; main: string } 
   return { entry: new MapClassPath(w.name, new Map([[`${name}.class`, w.image]])), main: w.mainClass ?? name.replace(/\//g, ".") };
 }
 
-/** Bytecodes per slice when the caller gives no progressEvery (~0.1 s of interpretation). */
-const DEFAULT_SLICE = 2_000_000;
-
 export function jvmLiteLevel(classlib: ClasslibProvider): Level {
   return {
     id: "jvm-lite",
@@ -40,18 +37,9 @@ export function jvmLiteLevel(classlib: ClasslibProvider): Level {
      */
     async run(w: WorkloadInput, o: RunOptions = {}): Promise<RunReport> {
       if (w.kind !== "jvm") throw new LevelError(`level jvm-lite cannot run ${w.kind} workloads`);
-      const started = performance.now();
       const out = new TextSink((t) => o.onOutput?.(t, "stdout"));
       const err = new TextSink((t) => o.onOutput?.(t, "stderr"));
-      const report = (exit: RunExit, counters: Record<string, number>): RunReport => ({
-        level: "jvm-lite",
-        workload: w.name,
-        output: out.end(),
-        stderr: err.end(),
-        exit,
-        counters,
-        hostMs: performance.now() - started,
-      });
+      const report = reporter("jvm-lite", w, out, err);
       let vm: Jvm;
       try {
         const { entry, main } = classPathOf(w);
@@ -68,32 +56,25 @@ export function jvmLiteLevel(classlib: ClasslibProvider): Level {
         if (e instanceof LevelError) throw e;
         return report({ kind: "error", message: e instanceof Error ? e.message : String(e) }, {});
       }
-      const slice = o.progressEvery ?? DEFAULT_SLICE;
-      let stopped: RunExit | null = null;
+      let stop: Awaited<ReturnType<typeof runInSlices>>;
       try {
-        while (vm.exitCode === null) {
-          if (o.budget !== undefined && vm.bytecodes >= o.budget) {
-            stopped = { kind: "budget" };
-            break;
-          }
-          if (o.signal?.aborted) {
-            stopped = { kind: "cancelled" };
-            break;
-          }
-          vm.run(o.budget === undefined ? slice : Math.min(slice, o.budget - vm.bytecodes));
-          o.onProgress?.({
-            executed: vm.bytecodes,
-            counters: vm.counters(),
-            ...(o.budget !== undefined ? { budget: o.budget } : {}),
-          });
-          if (vm.exitCode === null) await yieldToHost();
-        }
+        stop = await runInSlices(
+          {
+            executed: () => vm.bytecodes,
+            finished: () => vm.exitCode !== null,
+            step: (count) => {
+              vm.run(count);
+            },
+            counters: () => vm.counters(),
+          },
+          o,
+        );
       } catch (e) {
         // A host-side failure inside the VM (a jvm-lite bug): reported, with what was measured.
         vm.flush();
         return report({ kind: "error", message: e instanceof Error ? e.message : String(e) }, vm.counters());
       }
-      return report(stopped ?? { kind: "exit", code: vm.exitCode! }, vm.counters());
+      return report(stop === "finished" ? { kind: "exit", code: vm.exitCode! } : { kind: stop }, vm.counters());
     },
   };
 }

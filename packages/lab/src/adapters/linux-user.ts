@@ -4,15 +4,14 @@
  * `progressEvery` instructions with a yield to the host between them, so budgets are exact,
  * progress is live and an AbortSignal stops the run; a debug session steps the same process.
  */
-import { disassemble, readEflags, CS, DS, ES, FS, GS, S_EIP, S_SEL, SS } from "@strata/isa";
+import { S_EIP } from "@strata/isa";
 import { LinuxProcess, type ProcessOptions } from "@strata/linux-user";
 import type { LevelId } from "@strata/workloads";
-import { REGISTER_ORDER, type DebugSession, type DebugState, type DisassemblyLine } from "../debug";
+import type { DebugSession, DebugState, DisassemblyLine } from "../debug";
 import type { Level, RunExit, RunOptions, RunReport, WorkloadInput } from "../level";
 import { LevelError } from "../level";
-import { TextSink, yieldToHost } from "./slices";
-
-const DEFAULT_SLICE = 2_000_000;
+import { applicationRegisters, disassemblyFrom } from "./ia32-view";
+import { reporter, runInSlices, TextSink } from "./slices";
 
 export interface LinuxUserLevelSpec {
   readonly id: LevelId;
@@ -62,18 +61,9 @@ export function linuxUserLevel(spec: LinuxUserLevelSpec): Level {
     workCounter: "insn.retired",
 
     async run(w: WorkloadInput, o: RunOptions = {}): Promise<RunReport> {
-      const started = performance.now();
       const out = new TextSink((t) => o.onOutput?.(t, "stdout"));
       const err = new TextSink((t) => o.onOutput?.(t, "stderr"));
-      const report = (exit: RunExit, counters: Record<string, number>): RunReport => ({
-        level: spec.id,
-        workload: w.name,
-        output: out.end(),
-        stderr: err.end(),
-        exit,
-        counters,
-        hostMs: performance.now() - started,
-      });
+      const report = reporter(spec.id, w, out, err);
       let proc: LinuxProcess;
       try {
         proc = spawn(spec, w, out, err);
@@ -81,24 +71,16 @@ export function linuxUserLevel(spec: LinuxUserLevelSpec): Level {
         if (e instanceof LevelError) throw e;
         return report({ kind: "error", message: e instanceof Error ? e.message : String(e) }, {});
       }
-      const slice = o.progressEvery ?? DEFAULT_SLICE;
-      let cancelled = false;
-      while (!proc.exited) {
-        const done = proc.cpu.retired;
-        if (o.budget !== undefined && done >= o.budget) break;
-        if (o.signal?.aborted) {
-          cancelled = true;
-          break;
-        }
-        proc.run(o.budget === undefined ? slice : Math.min(slice, o.budget - done));
-        o.onProgress?.({
-          executed: proc.cpu.retired,
-          counters: proc.counters(),
-          ...(o.budget !== undefined ? { budget: o.budget } : {}),
-        });
-        if (!proc.exited) await yieldToHost();
-      }
-      return report(exitOf(proc, cancelled), proc.counters());
+      const stop = await runInSlices(
+        {
+          executed: () => proc.cpu.retired,
+          finished: () => proc.exited,
+          step: (count) => proc.run(count),
+          counters: () => proc.counters(),
+        },
+        o,
+      );
+      return report(exitOf(proc, stop === "cancelled"), proc.counters());
     },
 
     debug(w: WorkloadInput, o = {}): DebugSession {
@@ -107,33 +89,13 @@ export function linuxUserLevel(spec: LinuxUserLevelSpec): Level {
       const proc = spawn(spec, w, out, err);
       const s = proc.cpu.s;
 
-      const disassembly = (count: number): DisassemblyLine[] => {
-        const lines: DisassemblyLine[] = [];
-        let at = s[S_EIP]! >>> 0;
-        for (let i = 0; i < count; i++) {
-          const bytes = proc.copyIn(at, 15) ?? proc.copyIn(at, 1);
-          if (!bytes) {
-            lines.push({ address: at, bytes: "", text: "(unreadable)" });
-            break;
-          }
-          const d = disassemble(bytes, 0, at);
-          const hex = Array.from(bytes.subarray(0, d.length), (b) => b.toString(16).padStart(2, "0")).join(" ");
-          lines.push({ address: at, bytes: hex, text: d.text });
-          at = (at + d.length) >>> 0;
-        }
-        return lines;
-      };
+      const disassembly = (count: number): DisassemblyLine[] =>
+        disassemblyFrom(s[S_EIP]! >>> 0, count, (at) => proc.copyIn(at, 15) ?? proc.copyIn(at, 1));
 
       const state = (lines = 16): DebugState => {
-        const regs: Record<string, number> = {};
-        REGISTER_ORDER.slice(0, 8).forEach((name, i) => (regs[name] = s[i]! >>> 0));
-        regs.eip = s[S_EIP]! >>> 0;
-        regs.eflags = readEflags(s) >>> 0;
-        const sel = { cs: CS, ds: DS, es: ES, fs: FS, gs: GS, ss: SS };
-        for (const [name, seg] of Object.entries(sel)) regs[name] = s[S_SEL + seg]! & 0xffff;
         return {
           retired: proc.cpu.retired,
-          registers: regs,
+          registers: applicationRegisters(s),
           disassembly: proc.exited ? [] : disassembly(lines),
           ...(proc.exited ? { exit: exitOf(proc, false) } : {}),
           counters: proc.counters(),

@@ -12,17 +12,11 @@
  * retired instructions, so a run gives the same output and counters however it is sliced.
  */
 import {
-  disassemble,
   EFLAGS,
   loadMultiboot,
   readEflags,
   vectorName,
   CS,
-  DS,
-  ES,
-  FS,
-  GS,
-  SS,
   S_CPL,
   S_CR0,
   S_CR2,
@@ -31,7 +25,6 @@ import {
   S_EIP,
   S_SEG_ATTR,
   S_SEG_BASE,
-  S_SEL,
   CR0_PG,
   CR4_PSE,
   PG_P,
@@ -42,12 +35,11 @@ import {
   type PcMachineOptions,
   type PcStopReason,
 } from "@strata/isa";
-import { REGISTER_ORDER, type DebugSession, type DebugState, type DisassemblyLine } from "../debug";
+import type { DebugSession, DebugState, DisassemblyLine } from "../debug";
 import type { RunExit, RunOptions, RunReport, WorkloadInput } from "../level";
 import { LevelError } from "../level";
-import { TextSink, yieldToHost } from "./slices";
-
-const DEFAULT_SLICE = 2_000_000;
+import { applicationRegisters, disassemblyFrom } from "./ia32-view";
+import { reporter, runInSlices, TextSink } from "./slices";
 
 /** qemu-system-i386 -m 32, the memory the test kernels' transcripts were recorded with. */
 export const DEFAULT_PC_MEMORY = 32 * 1024 * 1024;
@@ -152,17 +144,8 @@ function errorMessage(e: unknown): string {
 }
 
 export async function runBareMetal(levelId: string, createMachine: PcMachineFactory, w: WorkloadInput, o: RunOptions = {}): Promise<RunReport> {
-  const started = performance.now();
   const out = new TextSink((t) => o.onOutput?.(t, "stdout"));
-  const report = (exit: RunExit, counters: Record<string, number>): RunReport => ({
-    level: levelId,
-    workload: w.name,
-    output: out.end(),
-    stderr: "",
-    exit,
-    counters,
-    hostMs: performance.now() - started,
-  });
+  const report = reporter(levelId, w, out);
   let pc: BootedPc;
   try {
     pc = boot(levelId, createMachine, w, out, o.input);
@@ -171,24 +154,16 @@ export async function runBareMetal(levelId: string, createMachine: PcMachineFact
     return report({ kind: "error", message: errorMessage(e) }, {});
   }
   const m = pc.machine;
-  const slice = o.progressEvery ?? DEFAULT_SLICE;
-  let cancelled = false;
-  while (pc.ended === null) {
-    const done = m.cpu.retired;
-    if (o.budget !== undefined && done >= o.budget) break;
-    if (o.signal?.aborted) {
-      cancelled = true;
-      break;
-    }
-    advance(pc, o.budget === undefined ? slice : Math.min(slice, o.budget - done));
-    o.onProgress?.({
-      executed: m.cpu.retired,
-      counters: m.counters(),
-      ...(o.budget !== undefined ? { budget: o.budget } : {}),
-    });
-    if (pc.ended === null) await yieldToHost();
-  }
-  return report(exitOf(pc, cancelled), m.counters());
+  const stop = await runInSlices(
+    {
+      executed: () => m.cpu.retired,
+      finished: () => pc.ended !== null,
+      step: (count) => advance(pc, count),
+      counters: () => m.counters(),
+    },
+    o,
+  );
+  return report(exitOf(pc, stop === "cancelled"), m.counters());
 }
 
 /**
@@ -241,32 +216,10 @@ export function debugBareMetal(levelId: string, createMachine: PcMachineFactory,
   const m = pc.machine;
   const s = m.cpu.s;
 
-  const disassembly = (count: number): DisassemblyLine[] => {
-    const lines: DisassemblyLine[] = [];
-    const bits = codeBits(m);
-    const mask = bits === 16 ? 0xffff : 0xffffffff;
-    let at = s[S_EIP]! >>> 0;
-    for (let i = 0; i < count; i++) {
-      const bytes = peekCode(m, at, 15);
-      if (bytes.length === 0) {
-        lines.push({ address: at, bytes: "", text: "(unreadable)" });
-        break;
-      }
-      const d = disassemble(bytes, 0, at, bits);
-      const hex = Array.from(bytes.subarray(0, d.length), (b) => b.toString(16).padStart(2, "0")).join(" ");
-      lines.push({ address: at, bytes: hex, text: d.text });
-      at = ((at + d.length) & mask) >>> 0;
-    }
-    return lines;
-  };
+  const disassembly = (count: number): DisassemblyLine[] => disassemblyFrom(s[S_EIP]! >>> 0, count, (at) => peekCode(m, at, 15), codeBits(m));
 
   const state = (lines = 16): DebugState => {
-    const regs: Record<string, number> = {};
-    REGISTER_ORDER.slice(0, 8).forEach((name, i) => (regs[name] = s[i]! >>> 0));
-    regs.eip = s[S_EIP]! >>> 0;
-    regs.eflags = readEflags(s) >>> 0;
-    const sel = { cs: CS, ds: DS, es: ES, fs: FS, gs: GS, ss: SS };
-    for (const [name, seg] of Object.entries(sel)) regs[name] = s[S_SEL + seg]! & 0xffff;
+    const regs = applicationRegisters(s);
     regs.cr0 = s[S_CR0]! >>> 0;
     regs.cr2 = s[S_CR2]! >>> 0;
     regs.cr3 = s[S_CR3]! >>> 0;
