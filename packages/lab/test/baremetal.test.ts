@@ -4,7 +4,7 @@
  * session against objdump; the CLI from source. A quick subset: the full set of 12 kernels runs
  * in @strata/workloads (under strata-x86) and here with STRATA_FULL=1.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { findWorkload, workloadsOfKind, type Workload } from "@strata/workloads"
 import { readArtifact, resolveWorkloadPath } from "@strata/workloads/node";
 import { compare, detectKind, workloadInput, type RunReport } from "../src/index";
 import { nodeRegistry } from "../src/node";
+import { objdump } from "./support/objdump";
 
 const registry = nodeRegistry();
 const MARKER = "== strata bare-metal test: ";
@@ -160,17 +161,6 @@ describe("isa level: bare-metal kernels on the PC machine", () => {
     expect(b.runTo(Number.MAX_SAFE_INTEGER).exit).toEqual({ kind: "exit", code: 0 });
   });
 });
-
-/** objdump's Intel listing of a file: address -> text with single spaces. */
-function objdump(path: string): Map<number, string> {
-  const out = execFileSync("objdump", ["-d", "-M", "intel", "--no-show-raw-insn", path], { encoding: "utf8" });
-  const map = new Map<number, string>();
-  for (const line of out.split("\n")) {
-    const m = /^\s*([0-9a-f]+):\s+(.*)$/.exec(line);
-    if (m?.[1] && m[2]) map.set(parseInt(m[1], 16), m[2].replace(/\s+/g, " ").replace(/ <[^>]*>$/, "").trim());
-  }
-  return map;
-}
 
 describe("isa level: bare-metal debug session", () => {
   it("starts at the Multiboot entry point, shows objdump's disassembly and steps", () => {

@@ -1,23 +1,12 @@
 /** Debug sessions on the x86 levels, checked against objdump and against a plain run. */
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { findWorkload } from "@strata/workloads";
 import { readArtifact, resolveWorkloadPath } from "@strata/workloads/node";
 import { workloadInput } from "../src/index";
 import { nodeRegistry } from "../src/node";
+import { objdump } from "./support/objdump";
 
 const registry = nodeRegistry();
-
-/** objdump's Intel listing of a file: address -> text with single spaces. */
-function objdump(path: string): Map<number, string> {
-  const out = execFileSync("objdump", ["-d", "-M", "intel", "--no-show-raw-insn", path], { encoding: "utf8" });
-  const map = new Map<number, string>();
-  for (const line of out.split("\n")) {
-    const m = /^\s*([0-9a-f]+):\s+(.*)$/.exec(line);
-    if (m?.[1] && m[2]) map.set(parseInt(m[1], 16), m[2].replace(/\s+/g, " ").replace(/ <[^>]*>$/, "").trim());
-  }
-  return map;
-}
 
 for (const id of ["isa", "dbt"]) {
   describe(`${id} debug session`, () => {

@@ -7,7 +7,7 @@
 import { createDbtEngine, createDbtPcMachine } from "@strata/dbt";
 import type { Level } from "../level";
 import { linuxUserLevel } from "./linux-user";
-import { debugBareMetal, runBareMetal } from "./pc";
+import { withBareMetal } from "./pc";
 
 const userMode = linuxUserLevel({
   id: "dbt",
@@ -20,11 +20,8 @@ const userMode = linuxUserLevel({
 // most hits. tlb.miss, tlb.flush and walk.mem_refs are exact.
 const pcMachine = { create: (options: Parameters<typeof createDbtPcMachine>[0]) => createDbtPcMachine(options), countTlbHits: false };
 
-export const dbtLevel: Level = {
-  ...userMode,
-  description:
-    "Dynamic binary translation: hot IA-32 blocks become JavaScript functions, chained in a translation cache; user mode like qemu-i386 (TCG), bare-metal kernels like qemu-system-i386",
-  kinds: ["linux-i386", "bare-metal-i386"],
-  run: (w, o) => (w.kind === "bare-metal-i386" ? runBareMetal("dbt", pcMachine, w, o) : userMode.run(w, o)),
-  debug: (w, o) => (w.kind === "bare-metal-i386" ? debugBareMetal("dbt", pcMachine, w, o) : userMode.debug!(w, o)),
-};
+export const dbtLevel: Level = withBareMetal(
+  userMode,
+  pcMachine,
+  "Dynamic binary translation: hot IA-32 blocks become JavaScript functions, chained in a translation cache; user mode like qemu-i386 (TCG), bare-metal kernels like qemu-system-i386",
+);

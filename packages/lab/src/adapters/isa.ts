@@ -6,7 +6,7 @@
 import { createPcMachine } from "@strata/isa";
 import type { Level } from "../level";
 import { linuxUserLevel } from "./linux-user";
-import { debugBareMetal, runBareMetal } from "./pc";
+import { withBareMetal } from "./pc";
 
 const pcMachine = { create: createPcMachine, countTlbHits: true };
 
@@ -16,11 +16,8 @@ const userMode = linuxUserLevel({
   description: "IA-32 interpreter: decode, execute, lazy flags; like Bochs or qemu-i386 without TCG",
 });
 
-export const isaLevel: Level = {
-  ...userMode,
-  description:
-    "IA-32 interpreter: decode, execute, lazy flags; user mode like qemu-i386 without TCG, bare-metal kernels on a PC like qemu-system-i386 -kernel",
-  kinds: ["linux-i386", "bare-metal-i386"],
-  run: (w, o) => (w.kind === "bare-metal-i386" ? runBareMetal("isa", pcMachine, w, o) : userMode.run(w, o)),
-  debug: (w, o) => (w.kind === "bare-metal-i386" ? debugBareMetal("isa", pcMachine, w, o) : userMode.debug!(w, o)),
-};
+export const isaLevel: Level = withBareMetal(
+  userMode,
+  pcMachine,
+  "IA-32 interpreter: decode, execute, lazy flags; user mode like qemu-i386 without TCG, bare-metal kernels on a PC like qemu-system-i386 -kernel",
+);

@@ -36,7 +36,7 @@ import {
   type PcStopReason,
 } from "@strata/isa";
 import type { DebugSession, DebugState, DisassemblyLine } from "../debug";
-import type { RunExit, RunOptions, RunReport, WorkloadInput } from "../level";
+import type { Level, RunExit, RunOptions, RunReport, WorkloadInput } from "../level";
 import { LevelError } from "../level";
 import { applicationRegisters, disassemblyFrom } from "./ia32-view";
 import { reporter, runInSlices, TextSink } from "./slices";
@@ -247,5 +247,19 @@ export function debugBareMetal(levelId: string, createMachine: PcMachineFactory,
       while (pc.ended === null && m.cpu.retired < target) advance(pc, target - m.cpu.retired);
       return state();
     },
+  };
+}
+
+/**
+ * `userMode` (linux-i386 workloads through linux-user) that also boots bare-metal-i386 kernels on
+ * the PC machine `pcMachine`, as qemu-system-i386 -kernel does.
+ */
+export function withBareMetal(userMode: Level, pcMachine: PcMachineFactory, description: string): Level {
+  return {
+    ...userMode,
+    description,
+    kinds: ["linux-i386", "bare-metal-i386"],
+    run: (w, o) => (w.kind === "bare-metal-i386" ? runBareMetal(userMode.id, pcMachine, w, o) : userMode.run(w, o)),
+    debug: (w, o) => (w.kind === "bare-metal-i386" ? debugBareMetal(userMode.id, pcMachine, w, o) : userMode.debug!(w, o)),
   };
 }
