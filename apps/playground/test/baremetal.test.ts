@@ -9,38 +9,16 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { workloadInput } from "@strata/lab";
 import { nodeRegistry } from "@strata/lab/node";
 import { findWorkload } from "@strata/workloads";
 import { readArtifact } from "@strata/workloads/node";
-import { encodeExperiment, type Experiment } from "../src/experiment";
-import { launchBrowser, startServer } from "./browser";
+import { usePlayground } from "./browser";
 
-let server: PreviewServer;
-let url = "";
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(e: Experiment): Promise<Page> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  await page.goto(`${url}#${encodeExperiment(e)}`);
-  await page.waitForSelector("[data-testid=run]");
-  expect(errors).toEqual([]);
-  return page;
-}
+const playground = usePlayground();
+const { open } = playground;
 
 /** The console's whole transcript (xterm renders only the rows on screen). */
 const transcript = (page: Page, scope: string) =>

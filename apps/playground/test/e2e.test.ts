@@ -7,38 +7,17 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { workloadInput } from "@strata/lab";
 import { nodeRegistry } from "@strata/lab/node";
 import { findWorkload } from "@strata/workloads";
 import { readArtifact } from "@strata/workloads/node";
-import { decodeExperiment, encodeExperiment, type Experiment } from "../src/experiment";
-import { launchBrowser, startServer } from "./browser";
+import { decodeExperiment } from "../src/experiment";
+import { usePlayground } from "./browser";
 
-let server: PreviewServer;
-let url = "";
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(e?: Experiment): Promise<Page> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  await page.goto(e ? `${url}#${encodeExperiment(e)}` : url);
-  await page.waitForSelector("[data-testid=run]");
-  expect(errors).toEqual([]);
-  return page;
-}
+const playground = usePlayground();
+const { open } = playground;
 
 async function runAndWait(page: Page, lanes: readonly string[]) {
   await page.click("[data-testid=run]");
@@ -140,7 +119,7 @@ describe("playground", () => {
     // The URL follows the experiment after React commits the change.
     await expect.poll(() => decodeExperiment(new URL(page.url()).hash)?.budget).toBe(5_000_000);
     const shared = page.url();
-    const again = await browser.newPage();
+    const again = await playground.browser().newPage();
     await again.goto(shared);
     await again.waitForSelector("[data-testid=run]");
     expect(await again.inputValue("[data-testid=workload]")).toBe("crc32");
@@ -160,8 +139,8 @@ describe("playground", () => {
   });
 
   it("says so when a link's experiment is damaged", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${url}#x=zzzz`);
+    const page = await playground.browser().newPage();
+    await page.goto(`${playground.url()}#x=zzzz`);
     await page.waitForSelector("[data-testid=error]");
     expect(await page.textContent("[data-testid=error]")).toMatch(/damaged/);
     await page.close();
