@@ -99,6 +99,8 @@ export class PcMachine<E extends Engine = Interpreter> {
   private resetRequested = false;
   /** Counters carried over from a restored snapshot (the decoded-code cache starts empty after restore). */
   private counterBase: Record<string, number> = {};
+  /** Counters the last restored snapshot did not name (they restart from zero). */
+  private absentAtRestore = new Set<string>();
 
   constructor(options: PcMachineOptions<E> = {}) {
     const memoryBytes = options.memoryBytes ?? 32 * 1024 * 1024;
@@ -222,6 +224,7 @@ export class PcMachine<E extends Engine = Interpreter> {
     out["hlt.wakeups"] = this.wakeups;
     out["hlt.idle_instructions"] = this.idleInstructions;
     for (const [k, v] of Object.entries(this.counterBase)) out[k] = (out[k] ?? 0) + v;
+    for (const k of this.absentAtRestore) if (out[k] === 0) delete out[k];
     return out;
   }
 
@@ -260,11 +263,17 @@ export class PcMachine<E extends Engine = Interpreter> {
     this.nextSync = snap.nextSync;
     this.exitStatus = snap.exitStatus;
     this.counterBase = {};
+    this.absentAtRestore = new Set();
     const fresh = this.counters();
     for (const [k, v] of Object.entries(snap.counters)) {
       const d = v - (fresh[k] ?? 0);
       if (d !== 0) this.counterBase[k] = d;
     }
+    // A counter this machine has counted but the snapshot does not name was zero when the
+    // snapshot was taken (e.g. exc.pf of an earlier run on this machine): it restarts from zero.
+    // Such counters are reported only while non-zero, as the engine reports exc.*/int.*.
+    this.absentAtRestore = new Set(Object.keys(fresh).filter((k) => !(k in snap.counters)));
+    for (const k of this.absentAtRestore) if (fresh[k] !== 0) this.counterBase[k] = -fresh[k]!;
   }
 }
 
