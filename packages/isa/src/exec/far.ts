@@ -23,7 +23,7 @@ import {
   setSegmentCache,
 } from "../cpu/segments";
 import { farTaskSwitch } from "../cpu/task-switch";
-import { CS, ESP, S_CPL, S_EIP, S_SEG_ATTR, S_SEG_BASE, S_SEL, SS } from "../cpu/state";
+import { CS, ESP, S_CPL, S_EFLAGS, S_EIP, S_SEG_ATTR, S_SEG_BASE, S_SEL, SS } from "../cpu/state";
 import type { ExecFn, Insn } from "./insn";
 import { OK_IMM } from "./insn";
 import { adjustSp, ea, peek, push, readMem, stackLinear, stackPointer } from "./operands";
@@ -197,6 +197,29 @@ export function checkReturnCode(cpu: Cpu, selector: number, cpl: number): number
   return rpl;
 }
 
+/**
+ * The common tail of RETF and IRET to an outer privilege level (SDM Vol. 2 RET/IRET,
+ * RETURN-TO-OUTER-PRIVILEGE-LEVEL): checks the new SS and the offset against the code descriptor
+ * that `desc` holds on entry, loads SS:ESP, EFLAGS (IRET's merged image; RETF passes the current
+ * one), CS:EIP at `rpl`, and nulls the data segments the outer level may not use.
+ */
+export function returnToOuterLevel(cpu: Cpu, sel: number, rpl: number, offset: number, newSs: number, newEsp: number, eflags: number): void {
+  const s = cpu.s;
+  const codeLo = desc.lo;
+  const codeHi = desc.hi;
+  checkStackSegment(cpu, newSs, rpl);
+  if (offset >>> 0 > descriptorLimit(codeLo, codeHi) >>> 0) raise(VEC_GP, 0);
+  setSegmentCache(cpu, SS, newSs, desc.lo, desc.hi);
+  if ((s[S_SEG_ATTR + SS]! & 0x4000) !== 0) s[ESP] = newEsp;
+  else cpu.r16[ESP << 1] = newEsp & 0xffff;
+  s[S_EFLAGS] = eflags;
+  desc.lo = codeLo;
+  desc.hi = codeHi;
+  loadCodeSegment(cpu, sel, rpl);
+  s[S_EIP] = offset;
+  invalidateOuterSegments(cpu, rpl);
+}
+
 /** RETF [imm16] (SDM Vol. 2 "RET" Operation, far returns). */
 export const execRetFar: ExecFn = (cpu, i) => {
   const s = cpu.s;
@@ -225,16 +248,7 @@ export const execRetFar: ExecFn = (cpu, i) => {
   const codeHi = desc.hi;
   if (rpl > cpl) {
     // Return to an outer level: SS:ESP follow the parameters the imm16 releases.
-    checkStackSegment(cpu, newSs, rpl);
-    if (offset >>> 0 > descriptorLimit(codeLo, codeHi) >>> 0) raise(VEC_GP, 0);
-    setSegmentCache(cpu, SS, newSs, desc.lo, desc.hi);
-    if ((s[S_SEG_ATTR + SS]! & 0x4000) !== 0) s[ESP] = (newEsp + imm) | 0;
-    else cpu.r16[ESP << 1] = (newEsp + imm) & 0xffff;
-    desc.lo = codeLo;
-    desc.hi = codeHi;
-    loadCodeSegment(cpu, sel, rpl);
-    s[S_EIP] = offset;
-    invalidateOuterSegments(cpu, rpl);
+    returnToOuterLevel(cpu, sel, rpl, offset, newSs, (newEsp + imm) | 0, s[S_EFLAGS]!);
     return;
   }
   if (offset >>> 0 > descriptorLimit(codeLo, codeHi) >>> 0) raise(VEC_GP, 0);

@@ -9,12 +9,9 @@ import { raise, VEC_BP, VEC_DB, VEC_GP, VEC_OF } from "../cpu/exceptions";
 import { computeOSZAPC, materializeFlags } from "../cpu/flags";
 import { deliverInterrupt, softwareInterrupt } from "../cpu/interrupts";
 import {
-  checkStackSegment,
   desc,
   descriptorLimit,
-  invalidateOuterSegments,
   loadCodeSegment,
-  setSegmentCache,
   setV86Segment,
 } from "../cpu/segments";
 import { taskReturn } from "../cpu/task-switch";
@@ -35,11 +32,10 @@ import {
   S_EIP,
   S_HALTED,
   S_NMI_BLOCKED,
-  S_SEG_ATTR,
   SS,
 } from "../cpu/state";
 import { AC, DF, ID, IF, IOPL, NT, OF, OSZAPC, RF, TF, VIF, VIP, VM } from "../table/flags";
-import { checkReturnCode, loadCsReal } from "./far";
+import { checkReturnCode, loadCsReal, returnToOuterLevel } from "./far";
 import type { ExecFn } from "./insn";
 import { adjustSp, peek } from "./operands";
 
@@ -158,17 +154,7 @@ export const execIret: ExecFn = (cpu, i) => {
   if (rpl > cpl) {
     const newEsp = peek(cpu, size, 3 * size);
     const newSs = peek(cpu, size, 4 * size) & 0xffff;
-    checkStackSegment(cpu, newSs, rpl);
-    if (offset >>> 0 > descriptorLimit(codeLo, codeHi) >>> 0) raise(VEC_GP, 0);
-    setSegmentCache(cpu, SS, newSs, desc.lo, desc.hi);
-    if ((s[S_SEG_ATTR + SS]! & 0x4000) !== 0) s[ESP] = newEsp;
-    else cpu.r16[ESP << 1] = newEsp;
-    s[S_EFLAGS] = mergeEflags(old, flags, cpl, size, true);
-    desc.lo = codeLo;
-    desc.hi = codeHi;
-    loadCodeSegment(cpu, sel, rpl);
-    s[S_EIP] = offset;
-    invalidateOuterSegments(cpu, rpl);
+    returnToOuterLevel(cpu, sel, rpl, offset, newSs, newEsp, mergeEflags(old, flags, cpl, size, true));
     return;
   }
   if (offset >>> 0 > descriptorLimit(codeLo, codeHi) >>> 0) raise(VEC_GP, 0);
