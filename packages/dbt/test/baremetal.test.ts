@@ -4,7 +4,7 @@
  * machine with the translator as engine: each prints qemu-system-i386's recorded transcript and
  * exits with its status, and retires exactly as many instructions as on the interpreter.
  */
-import { createPcMachine, loadMultiboot, type PcMachine } from "@strata/isa";
+import { createPcMachine, loadMultiboot, type Engine, type PcMachine } from "@strata/isa";
 import { workloadsOfKind } from "@strata/workloads";
 import { readArtifact } from "@strata/workloads/node";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ import { createDbtPcMachine } from "../src/index";
 
 const kernels = workloadsOfKind("bare-metal-i386").filter((w) => w.sources.some((s) => s.startsWith("baremetal/")));
 
-function boot(make: (serialOut: (b: number) => void) => PcMachine, bytes: Uint8Array, marker: string): { transcript: string; status: number | null; retired: number; m: PcMachine } {
+function boot(make: (serialOut: (b: number) => void) => PcMachine<Engine>, bytes: Uint8Array, marker: string): { transcript: string; status: number | null; retired: number; m: PcMachine<Engine> } {
   let out = "";
   const m = make((b) => (out += String.fromCharCode(b)));
   loadMultiboot(m, bytes);

@@ -60,6 +60,6 @@ describe("strata-dbt", () => {
   it("-kernel: bad machine arguments get one line and status 2", () => {
     const r = capture(["-kernel", "x.elf", "-m", "lots"]);
     expect(r.status).toBe(2);
-    expect(r.err.split("\n")[0]).toBe("strata-dbt: -m needs an integer >= 2, got lots");
+    expect(r.err.split("\n")[0]).toBe("strata-dbt: -m: 'lots' is not a memory size (MB, or with an M/G suffix)");
   });
 });

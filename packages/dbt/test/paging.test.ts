@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPcMachine, loadMultiboot, type PcMachine } from "@strata/isa";
+import { createPcMachine, loadMultiboot, type Engine, type PcMachine } from "@strata/isa";
 import { describe, expect, it } from "vitest";
 import { createDbtPcMachine } from "../src/index";
 
@@ -31,7 +31,7 @@ function qemuExit(elf: string): number | null {
   return r.status;
 }
 
-function run(m: PcMachine, bytes: Uint8Array): PcMachine {
+function run(m: PcMachine<Engine>, bytes: Uint8Array): PcMachine<Engine> {
   loadMultiboot(m, bytes);
   for (let n = 0; n < 100 && m.run(1_000_000) === "budget"; n++);
   return m;

@@ -7,7 +7,7 @@
  * way must equal the uninterrupted run's. Both directions: interpreter then translator, and
  * translator then interpreter, at three cut points per kernel.
  */
-import { createPcMachine, loadMultiboot, type PcMachine, type PcMachineSnapshot } from "@strata/isa";
+import { createPcMachine, loadMultiboot, type Engine as IsaEngine, type PcMachine, type PcMachineSnapshot } from "@strata/isa";
 import { findWorkload } from "@strata/workloads";
 import { readArtifact } from "@strata/workloads/node";
 import { describe, expect, it } from "vitest";
@@ -20,7 +20,7 @@ const ENOUGH = 100_000_000;
 type Engine = "interpreter" | "translator";
 
 interface Booted {
-  m: PcMachine;
+  m: PcMachine<IsaEngine>;
   out: () => string;
 }
 

@@ -1,24 +1,20 @@
 /**
  * The PC machine of @strata/isa (createPcMachine: devices, BIOS ROM, Multiboot loading, the run
- * loop that advances device time and wakes HLT) with the translator as its engine. PcMachine
- * builds its own Interpreter and types `engine` as one; until it takes an engine factory (asked
- * of isa in the README), the translator is put in its place here — it drives the same Cpu and
- * keeps that interpreter for faults, events and single-steps, and it has the interpreter's whole
- * observable surface (run, counters, breakpoints, interposition) that PcMachine uses.
+ * loop that advances device time and wakes HLT) with the translator as its engine, through
+ * PcMachine's `createEngine` factory. The translator keeps an interpreter of the same Cpu for
+ * faults, events and single-steps (DbtEngine creates it).
  */
 import { createPcMachine, type PcMachine, type PcMachineOptions } from "@strata/isa";
 import { DbtEngine, type DbtOptions } from "../engine/dbt-engine";
 
-export interface DbtPcMachine extends PcMachine {
-  /** The translator running the machine (also reachable as `engine`). */
+export interface DbtPcMachine extends PcMachine<DbtEngine> {
+  /** The translator running the machine (the same object as `engine`). */
   readonly dbt: DbtEngine;
 }
 
 /** A PC machine whose run loop drives a DbtEngine. */
-export function createDbtPcMachine(options: PcMachineOptions = {}, dbt: Omit<DbtOptions, "interpreter"> = {}): DbtPcMachine {
-  const m = createPcMachine(options);
-  const engine = new DbtEngine(m.cpu, { ...dbt, interpreter: m.engine });
-  Object.defineProperty(m, "engine", { value: engine, writable: false, enumerable: true, configurable: true });
-  Object.defineProperty(m, "dbt", { value: engine, writable: false, enumerable: true });
+export function createDbtPcMachine(options: Omit<PcMachineOptions<DbtEngine>, "createEngine"> = {}, dbt: Omit<DbtOptions, "interpreter"> = {}): DbtPcMachine {
+  const m = createPcMachine<DbtEngine>({ ...options, createEngine: (cpu) => new DbtEngine(cpu, dbt) });
+  Object.defineProperty(m, "dbt", { value: m.engine, writable: false, enumerable: true });
   return m as DbtPcMachine;
 }

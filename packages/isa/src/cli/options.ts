@@ -104,7 +104,7 @@ function parseDevice(o: SystemOptions, v: string): void {
 const IGNORED_WITH_ARG = new Set(["-display", "-monitor", "-cpu", "-machine", "-M", "-smp"]);
 const IGNORED_FLAGS = new Set(["-nographic", "-no-reboot", "-no-shutdown", "-enable-kvm"]);
 
-export function parseSystemArgs(args: readonly string[]): SystemOptions {
+export function parseSystemArgs(args: readonly string[], program = "strata-x86"): SystemOptions {
   const o: SystemOptions = {
     memoryMiB: 128,
     serial: { kind: "stdio" },
@@ -129,10 +129,10 @@ export function parseSystemArgs(args: readonly string[]): SystemOptions {
       continue;
     }
     if (IGNORED_FLAGS.has(opt)) continue;
-    if (!opt.startsWith("-")) throw new UsageError(`'${a}': expected an option (strata-x86 --help)`);
+    if (!opt.startsWith("-")) throw new UsageError(`'${a}': expected an option (${program} --help)`);
     const v = args[k + 1];
     const takes = IGNORED_WITH_ARG.has(opt) || KNOWN.has(opt);
-    if (!takes) throw new UsageError(`${a}: unknown option (strata-x86 --help)`);
+    if (!takes) throw new UsageError(`${a}: unknown option (${program} --help)`);
     if (v === undefined) throw new UsageError(`${a}: needs an argument`);
     k++;
     switch (opt) {
@@ -184,7 +184,7 @@ export function parseSystemArgs(args: readonly string[]): SystemOptions {
         break; // accepted for compatibility, no effect
     }
   }
-  if (!o.help && o.kernel === undefined && o.bios === undefined) throw new UsageError("nothing to run: give -kernel FILE or -bios FILE (strata-x86 --help)");
+  if (!o.help && o.kernel === undefined && o.bios === undefined) throw new UsageError(`nothing to run: give -kernel FILE or -bios FILE (${program} --help)`);
   if (o.flat !== undefined && o.kernel === undefined) throw new UsageError("--flat: needs -kernel FILE");
   if ((o.append !== undefined || o.initrd !== undefined) && o.kernel === undefined) throw new UsageError("-append and -initrd need -kernel FILE");
   if (o.flat !== undefined && o.initrd !== undefined) throw new UsageError("--flat: a flat binary takes no -initrd");

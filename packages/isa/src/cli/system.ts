@@ -6,7 +6,9 @@
  */
 import { closeSync, constants, openSync, readFileSync, readSync, writeSync } from "node:fs";
 import { vectorName } from "../cpu/exceptions";
+import type { Cpu } from "../cpu/cpu";
 import { CS, S_EIP, S_SEG_BASE } from "../cpu/state";
+import type { Engine } from "../engine";
 import { ElfError } from "../loaders/elf32";
 import { MultibootError, type MultibootModule } from "../loaders/multiboot";
 import { FlatBinaryError, loadFlat, loadMultiboot } from "../machine/boot";
@@ -100,33 +102,42 @@ function sinkFor(io: SystemIo, dev: CharDev, opt: string, files: number[]): Sink
   return new Sink((b) => void writeSync(fd, b));
 }
 
+/** What a front end on another engine changes (strata-dbt: the translator). */
+export interface SystemFrontEnd {
+  /** The program named in messages (default strata-x86). */
+  readonly program?: string;
+  /** The engine driving the machine (default: the interpreter). */
+  readonly createEngine?: (cpu: Cpu) => Engine;
+}
+
 /** Runs the machine; returns the process exit status. */
-export function systemMain(args: string[], io: SystemIo = NODE_IO): number {
+export function systemMain(args: readonly string[], io: SystemIo = NODE_IO, front: SystemFrontEnd = {}): number {
+  const program = front.program ?? "strata-x86";
   let o;
   try {
-    o = parseSystemArgs(args);
+    o = parseSystemArgs(args, program);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`strata-x86: ${e.message}\n`);
+      io.stderr(`${program}: ${e.message}\n`);
       return 2;
     }
     throw e;
   }
   if (o.help) {
-    io.stderr(SYSTEM_HELP);
+    io.stderr(SYSTEM_HELP.replaceAll("strata-x86", program));
     return 0;
   }
   const files: number[] = [];
   stdioSink = null;
   try {
-    return boot(o, io, files);
+    return boot(o, io, files, program, front.createEngine);
   } catch (e) {
     if (e instanceof FileError) {
-      io.stderr(`strata-x86: ${e.message}\n`);
+      io.stderr(`${program}: ${e.message}\n`);
       return 1;
     }
     if (e instanceof MultibootError || e instanceof ElfError || e instanceof FlatBinaryError || e instanceof RomError) {
-      io.stderr(`strata-x86: ${e instanceof RomError ? "-bios" : "-kernel"} ${e.message}\n`);
+      io.stderr(`${program}: ${e instanceof RomError ? "-bios" : "-kernel"} ${e.message}\n`);
       return 1;
     }
     throw e;
@@ -135,7 +146,7 @@ export function systemMain(args: string[], io: SystemIo = NODE_IO): number {
   }
 }
 
-function boot(o: ReturnType<typeof parseSystemArgs>, io: SystemIo, files: number[]): number {
+function boot(o: ReturnType<typeof parseSystemArgs>, io: SystemIo, files: number[], program: string, createEngine?: (cpu: Cpu) => Engine): number {
   const serial = sinkFor(io, o.serial, "-serial", files);
   const debugcon = o.debugcon ? sinkFor(io, o.debugcon, "-debugcon", files) : null;
   const kernel = o.kernel !== undefined ? readFor(io, "-kernel", o.kernel) : undefined;
@@ -158,7 +169,8 @@ function boot(o: ReturnType<typeof parseSystemArgs>, io: SystemIo, files: number
   }
   const log = logFd >= 0 ? (s: string) => void writeSync(logFd, s) : (s: string) => io.stderr(s);
 
-  const m = createPcMachine({
+  const m = createPcMachine<Engine>({
+    createEngine,
     memoryBytes: o.memoryMiB * 1024 * 1024,
     bios,
     biosName: o.bios,
@@ -173,7 +185,7 @@ function boot(o: ReturnType<typeof parseSystemArgs>, io: SystemIo, files: number
     if (o.flat !== undefined) loadFlat(m, kernel, o.flat, o.kernel);
     else {
       const layout = loadMultiboot(m, kernel, { file: o.kernel, cmdline: o.append, modules });
-      if (layout.ignoredFlags !== 0) io.stderr(`strata-x86: -kernel ${o.kernel}: Multiboot header flags 0x${layout.ignoredFlags.toString(16)} (video mode or undefined) are not provided; booting anyway, as qemu does\n`);
+      if (layout.ignoredFlags !== 0) io.stderr(`${program}: -kernel ${o.kernel}: Multiboot header flags 0x${layout.ignoredFlags.toString(16)} (video mode or undefined) are not provided; booting anyway, as qemu does\n`);
     }
   }
   const tracer = o.log.size > 0 ? new Tracer(m, o.log, log) : null;
@@ -195,7 +207,7 @@ function boot(o: ReturnType<typeof parseSystemArgs>, io: SystemIo, files: number
   }
   const ms = performance.now() - t0;
   flush();
-  const status = report(m, why, o.icountLimit, io);
+  const status = report(m, why, o.icountLimit, io, program);
   if (o.counters) {
     const c = m.counters();
     c["host.ms"] = Math.round(ms * 10) / 10;
@@ -204,32 +216,32 @@ function boot(o: ReturnType<typeof parseSystemArgs>, io: SystemIo, files: number
   return status;
 }
 
-function where(m: PcMachine): string {
+function where(m: PcMachine<Engine>): string {
   const s = m.cpu.s;
   return `eip 0x${(s[S_EIP]! >>> 0).toString(16)} (linear 0x${((s[S_EIP]! + s[S_SEG_BASE + CS]!) >>> 0).toString(16)})`;
 }
 
-function report(m: PcMachine, why: PcStopReason, limit: number, io: SystemIo): number {
+function report(m: PcMachine<Engine>, why: PcStopReason, limit: number, io: SystemIo, program: string): number {
   switch (why) {
     case "exit":
       return m.exitStatus ?? 0;
     case "halt":
-      io.stderr(`strata-x86: the processor halted with nothing to wake it (IF=0 or no interrupt source) at ${where(m)}\n`);
+      io.stderr(`${program}: the processor halted with nothing to wake it (IF=0 or no interrupt source) at ${where(m)}\n`);
       return 0;
     case "reset":
-      io.stderr(`strata-x86: the guest reset the machine (-no-reboot) at ${where(m)}\n`);
+      io.stderr(`${program}: the guest reset the machine (-no-reboot) at ${where(m)}\n`);
       return 0;
     case "shutdown":
-      io.stderr(`strata-x86: shutdown: ${m.cpu.shutdownReason || "triple fault"} at ${where(m)}\n`);
+      io.stderr(`${program}: shutdown: ${m.cpu.shutdownReason || "triple fault"} at ${where(m)}\n`);
       return 0;
     case "budget":
-      io.stderr(`strata-x86: -icount-limit ${limit} reached at ${where(m)}\n`);
+      io.stderr(`${program}: -icount-limit ${limit} reached at ${where(m)}\n`);
       return 0;
     case "exception":
-      io.stderr(`strata-x86: exception #${vectorName(m.cpu.lastVector).toUpperCase()} (vector ${m.cpu.lastVector}, error code ${m.cpu.lastErrorCode}) could not be delivered at ${where(m)}\n`);
+      io.stderr(`${program}: exception #${vectorName(m.cpu.lastVector).toUpperCase()} (vector ${m.cpu.lastVector}, error code ${m.cpu.lastErrorCode}) could not be delivered at ${where(m)}\n`);
       return 1;
     default:
-      io.stderr(`strata-x86: stopped (${why}) at ${where(m)}\n`);
+      io.stderr(`${program}: stopped (${why}) at ${where(m)}\n`);
       return 0;
   }
 }

@@ -31,10 +31,14 @@ import {
   PG_PS,
   ACCESS_READ,
   type MultibootModule,
-  type PcMachine,
+  type Engine,
+  type PcMachine as EnginePcMachine,
   type PcMachineOptions,
   type PcStopReason,
 } from "@strata/isa";
+
+/** A PC machine with any engine (the interpreter, or a translator on the same Cpu). */
+type PcMachine = EnginePcMachine<Engine>;
 import type { DebugSession, DebugState, DisassemblyLine } from "../debug";
 import type { Level, RunExit, RunOptions, RunReport, WorkloadInput } from "../level";
 import { LevelError } from "../level";
@@ -69,7 +73,7 @@ interface BootedPc {
 /** How a level builds its PC machine: on its engine, and whether its engine can count TLB hits. */
 export interface PcMachineFactory {
   /** `createPcMachine` (the interpreter) or a translator's machine. */
-  readonly create: (options: PcMachineOptions) => PcMachine;
+  readonly create: (options: Omit<PcMachineOptions<Engine>, "createEngine">) => PcMachine;
   /**
    * Count `tlb.hit` (opt-in: the MMU's accessors are wrapped). Only for engines that go through
    * those accessors; a translator that inlines the TLB fast path would report a partial count.
