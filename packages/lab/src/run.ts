@@ -4,14 +4,9 @@ import { compareReports, type Comparison } from "./compare";
 import type { RunOptions, RunReport, WorkloadInput } from "./level";
 import type { LevelRegistry } from "./registry";
 
-/**
- * The RAM a catalogue kernel's transcript was recorded with (qemu's -m): 64 MiB for the teaching
- * kernel (workloads/scripts/record-kernel.ts; it prints its memory size), 32 MiB for the test
- * kernels (scripts/record-baremetal.ts). The manifest has no field for it yet.
- */
+/** The RAM a catalogue kernel's transcript was recorded with (the manifest's memoryMiB, qemu's -m). */
 export function recordedMemoryBytes(w: Workload): number | undefined {
-  if (w.kind !== "bare-metal-i386") return undefined;
-  return (w.tags?.includes("kernel") ? 64 : 32) * 1024 * 1024;
+  return w.memoryMiB === undefined ? undefined : w.memoryMiB * 1024 * 1024;
 }
 
 /** Turns a catalogue entry plus its bytes into what a level receives. */

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import type { Workload } from "../src/manifest";
 import {
   BAREMETAL_MARKER,
+  BAREMETAL_MEMORY_MIB,
   type BaremetalKernel,
   baremetalArtifact,
   baremetalKernels,
@@ -41,7 +42,7 @@ export function qemuArgs(kernel: string): string[] {
     "-serial", "stdio",
     "-display", "none",
     "-no-reboot",
-    "-m", "32",
+    "-m", String(BAREMETAL_MEMORY_MIB),
   ];
 }
 

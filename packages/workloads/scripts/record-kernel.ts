@@ -17,6 +17,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { KERNEL_MEMORY_MIB } from "../src/catalog/kernel";
 import { findWorkload } from "../src/index";
 import { packageRoot } from "../src/node";
 import { buildWorkloads } from "./build";
@@ -31,7 +32,7 @@ export function qemuArgs(kernel: string, initrd: string): string[] {
     "-kernel", kernel, "-initrd", initrd,
     "-serial", "stdio", "-display", "none", "-no-reboot", "-monitor", "none",
     "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
-    "-m", "64", "-cpu", "pentium3",
+    "-m", String(KERNEL_MEMORY_MIB), "-cpu", "pentium3",
   ];
 }
 

@@ -38,4 +38,6 @@ export interface Workload {
   readonly levels: readonly LevelId[];
   /** Free-form tags: "bench", "demo", "nanobench", "corpus", "error"... */
   readonly tags?: readonly string[];
+  /** Guest RAM in MiB of the machine the expected output was recorded on (qemu's -m), for kernels. */
+  readonly memoryMiB?: number;
 }

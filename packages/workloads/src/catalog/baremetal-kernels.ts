@@ -46,6 +46,9 @@ export function baremetalSources(kernel: BaremetalKernel): readonly string[] {
   return [...baremetalRuntime, ...own];
 }
 
+/** Guest RAM of the reference runs (qemu-system-i386 -m) and of the catalogue entries. */
+export const BAREMETAL_MEMORY_MIB = 32;
+
 export function baremetalArtifact(name: string): string {
   return `artifacts/bare-metal-i386/${name}.elf`;
 }

@@ -1,5 +1,5 @@
 import type { Workload } from "../manifest";
-import { baremetalArtifact, baremetalKernels, baremetalSources } from "./baremetal-kernels";
+import { BAREMETAL_MEMORY_MIB, baremetalArtifact, baremetalKernels, baremetalSources } from "./baremetal-kernels";
 import recorded from "./baremetal.expected.json";
 
 /**
@@ -25,6 +25,7 @@ export const baremetalWorkloads: readonly Workload[] = baremetalKernels.flatMap(
       expected,
       levels: [],
       tags: k.tags,
+      memoryMiB: BAREMETAL_MEMORY_MIB,
     },
   ];
 });

@@ -7,6 +7,9 @@ import transcript from "./kernel-transcript.json";
  * is the value init's exit status writes to the isa-debug-exit port (QEMU itself then exits with
  * (code << 1) | 1).
  */
+/** Guest RAM of the reference run (qemu-system-i386 -m) and of the catalogue entry. */
+export const KERNEL_MEMORY_MIB = 64;
+
 export const kernelWorkloads: readonly Workload[] = [
   {
     name: "strata-kernel",
@@ -73,6 +76,7 @@ export const kernelWorkloads: readonly Workload[] = [
     modules: ["artifacts/bare-metal-i386/strata-kernel.initrd"],
     expected: { stdout: transcript.stdout, exitCode: transcript.exitCode },
     levels: [],
+    memoryMiB: KERNEL_MEMORY_MIB,
     tags: ["kernel"],
   },
 ];
