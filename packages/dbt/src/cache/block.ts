@@ -44,6 +44,13 @@ export class TBlock {
   sourceBytes = 0;
   /** exits[k]: times execution left after k retired instructions (for the per-class counters). */
   exits: Int32Array = new Int32Array(0);
+  /**
+   * Forward branches a translation runs inside the block (translate/codegen.ts forwardSpans):
+   * skipTo[j] = t when a taken Jcc j continues at instruction t of the block, and skips[j] counts
+   * those jumps; instructions j+1 .. t-1 did not retire on them (the class counters subtract).
+   */
+  skips: Int32Array = new Int32Array(0);
+  skipTo: Int32Array = new Int32Array(0);
   /** Up to two chained successors (checked by start address, mode and validity before use). */
   succ0: TBlock | null = null;
   succ1: TBlock | null = null;
@@ -61,5 +68,10 @@ export function foldClassCounts(b: TBlock, perClass: Float64Array): void {
     const c = b.exits[k]!;
     if (c === 0) continue;
     for (let j = 0; j < k; j++) perClass[b.insns[j]!.cls]! += c;
+  }
+  for (let j = 0; j < b.skips.length; j++) {
+    const c = b.skips[j]!;
+    if (c === 0) continue;
+    for (let x = j + 1; x < b.skipTo[j]!; x++) perClass[b.insns[x]!.cls]! -= c;
   }
 }

@@ -131,6 +131,7 @@ export class TranslationCache {
     if (this.map.get(key) === b) this.map.delete(key);
     foldClassCounts(b, this.classRetired);
     b.exits.fill(0);
+    b.skips.fill(0);
     b.succ0 = null;
     b.succ1 = null;
     // Translations compiled over this block as a region member lose their code with it.

@@ -540,6 +540,8 @@ export class DbtEngine implements Engine, ChainHost {
     }
     b.end = eip;
     b.exits = new Int32Array(b.insns.length + 1);
+    b.skips = new Int32Array(b.insns.length);
+    b.skipTo = new Int32Array(b.insns.length);
     this.cache.insert(b);
     return b;
   }

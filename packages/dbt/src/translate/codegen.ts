@@ -158,6 +158,12 @@ function fusedCondition(cc: number, f: FlagState): string | null {
   }
 }
 
+/** Whether two flag states describe the flag locals alike (both paths of a join). */
+function sameFlagState(x: FlagState, y: FlagState): boolean {
+  if (x === null || y === null) return x === y;
+  return x.kind === y.kind && ("b" in x ? x.b : "") === ("b" in y ? y.b : "");
+}
+
 /** The CF of a known flag state as an expression (0 or 1), or null. */
 function carryOf(f: FlagState): string | null {
   if (f === null) return null;
@@ -362,6 +368,43 @@ class RegionWriter {
     return `fo = ${op}; fd = ${dst};` + (src === null ? "" : ` fs = ${src};`);
   }
 
+  /** The condition under which Jcc `i` is taken, over the flag locals (`fl`) or the record. */
+  private jccTaken(i: Insn, fl: FlagState): string {
+    const cond = fusedCondition(i.cc, fl);
+    if (cond !== null) return cond;
+    this.writesFlags = true;
+    return `(s[${S_CC_OP}] = fo, s[${S_CC_DST}] = fd, s[${S_CC_SRC}] = fs, s[${S_CC_SRC2}] = f2, testCC(s, ${i.cc}))`;
+  }
+
+  /**
+   * Forward branches inside a block (an `if`/`else` of the guest's code: blocks extend past
+   * not-taken Jcc, so the target of a short forward Jcc is often a later instruction of the same
+   * block): skipTo[j] = t when Jcc j jumps to instruction t of the block (j + 1 < t <= end, where
+   * `end` is the member's last emitted index + 1) and its span nests inside the spans opened before
+   * it. Such a Jcc becomes `if (taken) { skip } else { j+1 .. t-1 }` and the block's code goes on
+   * at t: no exit to the engine. Other Jcc leave (or loop) as before.
+   */
+  private forwardSpans(b: TBlock, end: number): Int32Array {
+    const insns = b.insns;
+    const to = new Int32Array(insns.length);
+    // A span may reach past the last instruction only into the fall-through exit after it.
+    const toEnd = end === insns.length && !insns[end - 1]!.endsBlock;
+    const open: number[] = [];
+    for (let j = 0; j < end; j++) {
+      while (open.length > 0 && open[open.length - 1]! <= j) open.pop();
+      const i = insns[j]!;
+      if (i.exec.name === "callout" || OPCODES[i.entry]?.sem !== "jcc") continue;
+      const target = i.v0 | 0;
+      let t = -1;
+      if (target === (b.end | 0) && toEnd) t = end;
+      else for (let x = j + 2; x <= end && x < insns.length; x++) if ((insns[x]!.eip | 0) === target) t = x;
+      if (t < 0 || (open.length > 0 && t > open[open.length - 1]!)) continue;
+      to[j] = t;
+      open.push(t);
+    }
+    return to;
+  }
+
   /** Instruction j of member m: inline code (and the flag state after it), or null for a handler call. */
   private inline(m: number, j: number, fl: FlagState): { code: string; fl: FlagState; ends?: boolean } | null {
     const b = this.members[m]!.b;
@@ -371,14 +414,7 @@ class RegionWriter {
     // Jcc is recognised by the table's semantics (the interpreter binds a handler per condition);
     // a monitor callout in its place (named "callout", engine/dbt-engine.ts) is never inlined.
     const sem = name !== "callout" ? OPCODES[i.entry]?.sem : undefined;
-    if (sem === "jcc") {
-      let cond = fusedCondition(i.cc, fl);
-      if (cond === null) {
-        this.writesFlags = true;
-        cond = `(s[${S_CC_OP}] = fo, s[${S_CC_DST}] = fd, s[${S_CC_SRC}] = fs, s[${S_CC_SRC2}] = f2, testCC(s, ${i.cc}))`;
-      }
-      return { code: `if (${cond}) { ${this.transfer(m, j + 1, i.v0 | 0)} }`, fl };
-    }
+    if (sem === "jcc") return { code: `if (${this.jccTaken(i, fl)}) { ${this.transfer(m, j + 1, i.v0 | 0)} }`, fl };
     if (f !== null && i.size === 1 && i.lock === 0 && i.asize === 4 && name !== "xorRR8" && (sem === "and" || sem === "or" || sem === "xor" || sem === "test")) {
       if (i.k0 === f.kindReg && (i.k1 === f.kindReg || i.k1 === f.kindImm)) {
         const op = sem === "or" ? "|" : sem === "xor" ? "^" : "&";
@@ -517,14 +553,43 @@ class RegionWriter {
       const out: string[] = [single ? "out: for (;;) {" : `case ${m}: for (;;) {`];
       let fl: FlagState = null;
       let ended = false;
+      // Where the member's own code ends: the rest of the block is another member's code
+      // (blocks extend past not-taken Jcc, so they overlap) and continues there instead of being
+      // emitted twice.
+      let cut = b.insns.length;
+      if (this.transfers) {
+        for (let j = 1; j < cut; j++) {
+          const other = this.byStart.get((b.insns[j]!.eip + this.csBase) | 0);
+          if (other !== undefined && other !== m) cut = j;
+        }
+      }
+      const spans = this.forwardSpans(b, cut);
+      // Open spans: where each ends and the flag state its taken path brings there.
+      const closing: { t: number; fl: FlagState }[] = [];
+      const closeAt = (j: number): void => {
+        while (closing.length > 0 && closing[closing.length - 1]!.t === j) {
+          const taken = closing.pop()!.fl;
+          out.push("}");
+          // Two paths join: the flag locals stay meaningful only if both left them alike.
+          if (!sameFlagState(fl, taken)) fl = null;
+        }
+      };
       for (let j = 0; j < b.insns.length; j++) {
-        // The rest of the block is another member's code (blocks extend past not-taken Jcc, so
-        // they overlap): continue there instead of emitting it twice.
-        const other = j > 0 ? this.byStart.get((b.insns[j]!.eip + this.csBase) | 0) : undefined;
-        if (other !== undefined && other !== m && this.transfers) {
+        closeAt(j);
+        if (j === cut) {
           out.push(this.transfer(m, j, b.insns[j]!.eip));
           ended = true;
           break;
+        }
+        const t = spans[j]!;
+        if (t !== 0) {
+          // The skipped instructions do not retire: rt and the budget give them back, and
+          // skips[j] lets the class counters subtract them (cache/block.ts).
+          const d = t - j - 1;
+          b.skipTo[j] = t;
+          out.push(`if (${this.jccTaken(b.insns[j]!, fl)}) { rt -= ${d}; left += ${d}; S${m}[${j}]++; } else {`);
+          closing.push({ t, fl });
+          continue;
         }
         const e = this.inline(m, j, fl);
         if (e === null) {
@@ -540,6 +605,7 @@ class RegionWriter {
           if (e.ends === true) ended = true;
         }
       }
+      closeAt(b.insns.length);
       if (!ended) out.push(this.transfer(m, b.insns.length, b.end));
       out.push("}");
       body.push(out.join("\n"));
@@ -568,7 +634,7 @@ class RegionWriter {
       ...segs.map((g) => `g${g} = s[${S_SEG_BASE + g}]`),
       `ss32 = ${this.usesStack ? `(s[${S_SEG_ATTR + SS}] & 0x4000) !== 0` : "false"}`,
     ];
-    const memberConsts = this.members.map((_, m) => `B${m} = M[${m}], E${m} = B${m}.exits`).join(", ");
+    const memberConsts = this.members.map((_, m) => `B${m} = M[${m}], E${m} = B${m}.exits, S${m} = B${m}.skips`).join(", ");
     return (
       `"use strict";\nconst ${memberConsts};\n` +
       (this.consts.length > 0 ? `const ${this.consts.join(", ")};\n` : "") +
