@@ -49,6 +49,13 @@ import { type ChainHost, compileRegion, MAX_REGION_BLOCKS, MAX_REGION_INSNS } fr
 import { STOP_BRANCH, STOP_BREAKPOINT, STOP_EXCEPTION, STOP_HALT, STOP_HOST, STOP_NONE, STOP_RESYNC, STOP_SHUTDOWN } from "./stop";
 
 const PAGE_MASK = PAGE_SIZE - 1;
+/**
+ * A JMP rel the block follows (its target's code comes next in the block): retires without
+ * effect; EIP is the block's to set (the translation inlines it as nothing, see codegen).
+ */
+const jmpFollowed: ExecFn = function jmpFollowed() {
+  return undefined;
+};
 /** Block dispatches per call of the run loop's slice(). */
 const SLICE_BLOCKS = 4096;
 /** Largest budget one slice() handles (a V8 small integer). */
@@ -536,6 +543,20 @@ export class DbtEngine implements Engine, ChainHost {
       b.insns.push(i);
       a = (a + i.len) | 0;
       eip = (eip + i.len) | 0;
+      if (i.exec.name === "jmpRel" && k + 1 < MAX_BLOCK_INSNS) {
+        // An unconditional direct jump within the first page to code not yet in the block: the
+        // block goes on at its target (a superblock; the jump retires as a no-op that leaves EIP
+        // to the instructions after it), saving a dispatch per pass.
+        const target = i.v0 | 0;
+        const ta = (target + csBase) | 0;
+        if (ta >>> PAGE_SHIFT === lin >>> PAGE_SHIFT && !b.insns.some((x) => (x.eip | 0) === target)) {
+          i.exec = jmpFollowed;
+          i.endsBlock = false;
+          a = ta;
+          eip = target;
+          continue;
+        }
+      }
       if (i.endsBlock || b.delegate) break;
     }
     b.end = eip;

@@ -59,7 +59,7 @@ export const INLINE_FORMS: ReadonlySet<string> = new Set([
   "andRR32", "andRI32", "orRR32", "xorRR32", "testRR32", "xorRR8",
   "shlRI32", "shrRI32", "sarRI32", "jmpRel", "incR32", "decR32",
   "movMI8", "movMR8", "movRM8", "movzxRM8", "movzxRR8", "movsxRM8", "movzxRM16", "cmpMI8",
-  "pushR32", "popR32", "callRel32", "ret32", "execNop",
+  "pushR32", "popR32", "callRel32", "ret32", "execNop", "jmpFollowed",
 ]);
 
 /** Largest region: member blocks and instructions (bounds the generated function's size). */
@@ -177,7 +177,7 @@ function carryOf(f: FlagState): string | null {
 }
 
 /** Instruction kinds for the flag-liveness scan (see cfNeeded). */
-const FLAG_NEUTRAL: ReadonlySet<string> = new Set(["movRR32", "movRI32", "lea32", "movzxRR8", "execNop"]);
+const FLAG_NEUTRAL: ReadonlySet<string> = new Set(["movRR32", "movRI32", "lea32", "movzxRR8", "execNop", "jmpFollowed"]);
 const FLAG_KILLERS: ReadonlySet<string> = new Set([
   "addRR32", "addRI32", "subRR32", "subRI32", "cmpRR32", "cmpRI32",
   "andRR32", "andRI32", "orRR32", "xorRR32", "testRR32", "xorRR8", "shlRI32", "shrRI32", "sarRI32",
@@ -430,6 +430,7 @@ class RegionWriter {
     const imm = String(i.v1 | 0);
     switch (name) {
       case "execNop":
+      case "jmpFollowed": // the block goes on at the jump's target (engine/dbt-engine.ts build)
         return { code: "", fl };
       case "movRR32":
         return { code: this.setReg(d, rs), fl };
