@@ -58,6 +58,23 @@ describe("budget exactness", () => {
     expect(b.dbt()!.counters()["tc.insn_from_cache"]).toBeGreaterThan(0);
   });
 
+  it("branches inside blocks (if/else, inner loops, followed jumps): exact state after every slice of all of sort", () => {
+    // Larger slices reach quicksort's partition loops (loops whose head is mid-block) and the
+    // checksum loop; every slice boundary falls at a different point of their passes.
+    const { bytes, argv } = workload("sort");
+    const a = linuxProcess(bytes, argv);
+    const b = linuxProcess(bytes, argv, { hotThreshold: 2 });
+    const slice = 99991;
+    while (!a.proc.exited) {
+      a.proc.run(slice);
+      b.proc.run(slice);
+      expect(b.proc.cpu.retired).toBe(a.proc.cpu.retired);
+      expect(archState(b.proc.cpu)).toEqual(archState(a.proc.cpu));
+    }
+    expect(b.proc.exited).toBe(true);
+    expect(isaCounters(b.proc.counters())).toEqual(isaCounters(a.proc.counters()));
+  });
+
   it("multi-block regions: same state as the interpreter after every slice", () => {
     const { bytes, argv } = workload("crc32");
     const a = linuxProcess(bytes, argv);

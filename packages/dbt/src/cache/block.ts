@@ -45,9 +45,10 @@ export class TBlock {
   /** exits[k]: times execution left after k retired instructions (for the per-class counters). */
   exits: Int32Array = new Int32Array(0);
   /**
-   * Forward branches a translation runs inside the block (translate/codegen.ts forwardSpans):
-   * skipTo[j] = t when a taken Jcc j continues at instruction t of the block, and skips[j] counts
-   * those jumps; instructions j+1 .. t-1 did not retire on them (the class counters subtract).
+   * Branches a translation runs inside the block (translate/codegen.ts controlSpans): skipTo[j] =
+   * t when a taken Jcc j continues at instruction t of the block, and skips[j] counts those jumps:
+   * forward (t > j), instructions j+1 .. t-1 did not retire on them (the class counters subtract);
+   * backward (t <= j, a loop), instructions t .. j retired once more (the class counters add).
    */
   skips: Int32Array = new Int32Array(0);
   skipTo: Int32Array = new Int32Array(0);
@@ -72,6 +73,8 @@ export function foldClassCounts(b: TBlock, perClass: Float64Array): void {
   for (let j = 0; j < b.skips.length; j++) {
     const c = b.skips[j]!;
     if (c === 0) continue;
-    for (let x = j + 1; x < b.skipTo[j]!; x++) perClass[b.insns[x]!.cls]! -= c;
+    const t = b.skipTo[j]!;
+    if (t > j) for (let x = j + 1; x < t; x++) perClass[b.insns[x]!.cls]! -= c;
+    else for (let x = t; x <= j; x++) perClass[b.insns[x]!.cls]! += c;
   }
 }

@@ -322,7 +322,9 @@ class RegionWriter {
     if (t === undefined) return leave;
     const n = this.members[t]!.b.insns.length;
     const tf = this.members[m]!.hasCalls ? ` && (s[${S_EFLAGS}] & ${TF_BIT}) === 0` : "";
-    if (t === m) return `if (left - ${k} >= ${n}${tf}) { left -= ${k}; rt += ${k}; E${m}[${k}]++; continue; } ${leave}`; // the member's own loop
+    // The member's own loop (labelled: the branch may sit inside a loop of the block).
+    const self = this.members.length === 1 ? "out" : `mb${m}`;
+    if (t === m) return `if (left - ${k} >= ${n}${tf}) { left -= ${k}; rt += ${k}; E${m}[${k}]++; continue ${self}; } ${leave}`;
     // To another member: constants only here, the checks in the one shared transfer after the
     // switch (a path first taken after V8 optimized the function then needs no new feedback).
     return `xe = ${target | 0}; xk = ${k}; xm = ${m}; xt = ${t}; break sw;`;
@@ -377,30 +379,39 @@ class RegionWriter {
   }
 
   /**
-   * Forward branches inside a block (an `if`/`else` of the guest's code: blocks extend past
-   * not-taken Jcc, so the target of a short forward Jcc is often a later instruction of the same
-   * block): skipTo[j] = t when Jcc j jumps to instruction t of the block (j + 1 < t <= end, where
-   * `end` is the member's last emitted index + 1) and its span nests inside the spans opened before
-   * it. Such a Jcc becomes `if (taken) { skip } else { j+1 .. t-1 }` and the block's code goes on
-   * at t: no exit to the engine. Other Jcc leave (or loop) as before.
+   * Branches inside a block, as structured control flow. Blocks extend past not-taken Jcc and
+   * follow direct jumps, so the target of a Jcc is often another instruction of the same block:
+   * - forward (an `if`/`else` of the guest's code): Jcc j jumps to instruction t > j + 1 (or to
+   *   the fall-through after the last one) and becomes `if (taken) { skip } else { j+1 .. t-1 }`,
+   *   the code going on at t;
+   * - backward (a loop whose head is not the block's start): Jcc j jumps to instruction t, 0 < t
+   *   <= j, and instructions t .. j become a labelled `for (;;)` that Jcc j continues (within the
+   *   budget) and leaves by falling through.
+   * spans[j] = t for the branches taken this way (all within `end`, the member's last emitted
+   * index + 1, and properly nested: JavaScript blocks cannot overlap); other Jcc leave the
+   * translation (or loop to its start) as before.
    */
-  private forwardSpans(b: TBlock, end: number): Int32Array {
+  private controlSpans(b: TBlock, end: number): Int32Array {
     const insns = b.insns;
     const to = new Int32Array(insns.length);
     // A span may reach past the last instruction only into the fall-through exit after it.
     const toEnd = end === insns.length && !insns[end - 1]!.endsBlock;
-    const open: number[] = [];
+    // Accepted structures as [open, close] slots: slot 2x is before instruction x, 2x + 1 after it.
+    const taken: [number, number][] = [];
+    const nests = (o: number, c: number): boolean =>
+      taken.every(([o2, c2]) => c <= o2 || c2 <= o || (o <= o2 && c2 <= c) || (o2 <= o && c <= c2));
     for (let j = 0; j < end; j++) {
-      while (open.length > 0 && open[open.length - 1]! <= j) open.pop();
       const i = insns[j]!;
       if (i.exec.name === "callout" || OPCODES[i.entry]?.sem !== "jcc") continue;
       const target = i.v0 | 0;
       let t = -1;
       if (target === (b.end | 0) && toEnd) t = end;
-      else for (let x = j + 2; x <= end && x < insns.length; x++) if ((insns[x]!.eip | 0) === target) t = x;
-      if (t < 0 || (open.length > 0 && t > open[open.length - 1]!)) continue;
+      else for (let x = 1; x < end; x++) if (x !== j + 1 && (insns[x]!.eip | 0) === target) t = x;
+      if (t < 0) continue;
+      const [o, c] = t > j ? [2 * j + 1, 2 * t] : [2 * t, 2 * j + 1];
+      if (!nests(o, c)) continue;
       to[j] = t;
-      open.push(t);
+      taken.push([o, c]);
     }
     return to;
   }
@@ -551,7 +562,7 @@ class RegionWriter {
       // Each member is its own loop: a branch to its own start (`continue`) stays a tight loop
       // that never goes back through the switch (V8 keeps its locals in registers).
       const single = this.members.length === 1;
-      const out: string[] = [single ? "out: for (;;) {" : `case ${m}: for (;;) {`];
+      const out: string[] = [single ? "out: for (;;) {" : `case ${m}: mb${m}: for (;;) {`];
       let fl: FlagState = null;
       let ended = false;
       // Where the member's own code ends: the rest of the block is another member's code
@@ -564,8 +575,14 @@ class RegionWriter {
           if (other !== undefined && other !== m) cut = j;
         }
       }
-      const spans = this.forwardSpans(b, cut);
-      // Open spans: where each ends and the flag state its taken path brings there.
+      const spans = this.controlSpans(b, cut);
+      // Loops opening before each instruction (outermost first).
+      const loopsAt: number[][] = b.insns.map(() => []);
+      spans.forEach((t, j) => {
+        if (t !== 0 && t <= j) loopsAt[t]!.push(j);
+      });
+      for (const l of loopsAt) l.sort((x, y) => y - x);
+      // Open forward spans: where each ends and the flag state its taken path brings there.
       const closing: { t: number; fl: FlagState }[] = [];
       const closeAt = (j: number): void => {
         while (closing.length > 0 && closing[closing.length - 1]!.t === j) {
@@ -582,14 +599,33 @@ class RegionWriter {
           ended = true;
           break;
         }
+        if (loopsAt[j]!.length > 0) {
+          for (const e of loopsAt[j]!) out.push(`lp${m}_${j}_${e}: for (;;) {`);
+          fl = null; // the head is reached from above and from the back edge
+        }
         const t = spans[j]!;
-        if (t !== 0) {
+        const i = b.insns[j]!;
+        if (t > j) {
           // The skipped instructions do not retire: rt and the budget give them back, and
           // skips[j] lets the class counters subtract them (cache/block.ts).
           const d = t - j - 1;
           b.skipTo[j] = t;
-          out.push(`if (${this.jccTaken(b.insns[j]!, fl)}) { rt -= ${d}; left += ${d}; S${m}[${j}]++; } else {`);
+          out.push(`if (${this.jccTaken(i, fl)}) { rt -= ${d}; left += ${d}; S${m}[${j}]++; } else {`);
           closing.push({ t, fl });
+          continue;
+        }
+        if (t !== 0) {
+          // A loop's back edge: the pass so far (t .. j) retires, and another pass from t runs
+          // while a whole block still fits the budget (skips[j] adds t .. j to the class counts).
+          const d = j + 1 - t;
+          const n = b.insns.length;
+          const tf = this.members[m]!.hasCalls ? ` && (s[${S_EFLAGS}] & ${TF_BIT}) === 0` : "";
+          b.skipTo[j] = t;
+          out.push(
+            `if (${this.jccTaken(i, fl)}) { if (left - ${d} >= ${n}${tf}) { left -= ${d}; rt += ${d}; S${m}[${j}]++; continue lp${m}_${t}_${j}; } ${this.leave(m, j + 1, i.v0 | 0)} }`,
+            "break;",
+            "}",
+          );
           continue;
         }
         const e = this.inline(m, j, fl);
