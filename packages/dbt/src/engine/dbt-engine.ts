@@ -231,10 +231,11 @@ export class DbtEngine implements Engine, ChainHost {
     let prev = this.prev;
     let first = this.first;
     for (let iter = 0; iter < SLICE_BLOCKS && remaining > 0; iter++) {
-      if (cpu.flushDecoded) {
+      if (cpu.flushDecoded || cpu.mappingChanged) {
         // Both engines' decoded code depends on what set the flag; the interpreter's cache is
         // flushed here because this loop consumes the flag.
         cpu.flushDecoded = false;
+        cpu.mappingChanged = false;
         cache.flush();
         this.interpreter.cache.flush();
         prev = null;

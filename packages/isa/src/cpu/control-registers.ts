@@ -3,10 +3,12 @@
  * the checks of MOV to CRn (Vol. 2 "MOV—Move to/from Control Registers": #GP(0) for invalid
  * combinations and reserved CR4 bits), the TLB flushes of §4.10.4.1 (a CR3 load drops non-global
  * translations; changing CR0.PG, CR0.WP, CR4.PSE or CR4.PGE drops all, global ones included) and
- * the decoded-code flush (the decoded-instruction cache is keyed by linear address, so any change
- * of the linear -> physical mapping of code must drop it). The MMU itself picks the identity or
- * the page walk from CR0.PG, and the walk reads CR3, CR4 and CR0.WP, at each TLB fill. Used by
- * MOV CRn, LMSW, CLTS and task switches (which load CR3); the callers check CPL.
+ * what decoded code must learn: a change of how code decodes (CR0.PE) raises cpu.flushDecoded, a
+ * change of only the linear -> physical mapping of code (CR0.PG, a CR3 load or CR4.PSE/PGE with
+ * paging on) raises cpu.mappingChanged (caches keyed by linear address drop everything on either;
+ * the translator keeps blocks whose physical bytes are still mapped). The MMU itself picks the
+ * identity or the page walk from CR0.PG, and the walk reads CR3, CR4 and CR0.WP, at each TLB
+ * fill. Used by MOV CRn, LMSW, CLTS and task switches (which load CR3); the callers check CPL.
  *
  * The processor is an i686 without PAE: CR4 has VME, PVI, TSD, DE, PSE, PGE and PCE (CPUID
  * advertises PSE and PGE for them); setting any other CR4 bit, PAE included, is #GP(0).
@@ -45,19 +47,20 @@ export function writeCr0(cpu: Cpu, value: number): void {
   // The MMU picks the translator from CR0.PG at each fill; what it cached must go.
   if ((changed & (CR0_PG | CR0_WP)) !== 0) cpu.mmu.tlb.flush();
   // PE selects how code decodes; PG, how linear addresses of code map.
-  if ((changed & (CR0_PE | CR0_PG)) !== 0) cpu.flushDecoded = true;
+  if ((changed & CR0_PE) !== 0) cpu.flushDecoded = true;
+  if ((changed & CR0_PG) !== 0) cpu.mappingChanged = true;
 }
 
 /**
  * MOV to CR3 (and a task switch): the new page-directory base; drops every non-global TLB entry
- * and, with paging on, the decoded code. Bits other than PWT, PCD and the base are ignored by
+ * and, with paging on, raises cpu.mappingChanged. Bits other than PWT, PCD and the base are ignored by
  * 32-bit paging and kept as written.
  */
 export function writeCr3(cpu: Cpu, value: number): void {
   const s = cpu.s;
   s[S_CR3] = value;
   cpu.mmu.tlb.flushNonGlobal();
-  if ((s[S_CR0]! & CR0_PG) !== 0) cpu.flushDecoded = true;
+  if ((s[S_CR0]! & CR0_PG) !== 0) cpu.mappingChanged = true;
 }
 
 /** MOV to CR4: #GP(0) for bits this processor lacks (PAE among them). */
@@ -68,6 +71,6 @@ export function writeCr4(cpu: Cpu, value: number): void {
   s[S_CR4] = value;
   if ((changed & (CR4_PSE | CR4_PGE)) !== 0) {
     cpu.mmu.tlb.flush();
-    if ((s[S_CR0]! & CR0_PG) !== 0) cpu.flushDecoded = true;
+    if ((s[S_CR0]! & CR0_PG) !== 0) cpu.mappingChanged = true;
   }
 }

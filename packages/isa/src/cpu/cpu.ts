@@ -99,8 +99,24 @@ export class Cpu {
   /** The last exception that stopped the engine (vector, error code), for run results. */
   lastVector = -1;
   lastErrorCode = -1;
-  /** Set when an instruction changes something the decoded-instruction cache depends on. */
+  /**
+   * Set when something changes how the bytes at a linear address decode, or writes code bytes
+   * past the write-watch: CS base or size, the processor mode (CR0.PE, V86, task switches),
+   * loaders, resets, snapshot restores, breakpoints and interposition. Decoded and translated
+   * code must all go. The engine that runs next clears it.
+   */
   flushDecoded = false;
+  /**
+   * Set when only the linear -> physical mapping of code, or the right to fetch it, may have
+   * changed: a CR3 load or a CR4.PSE/PGE change with paging on, CR0.PG, INVLPG, and entering user
+   * mode after supervisor-only pages were translated (Cpu.setCpl). Code decoded from physical
+   * bytes that the write-watch still guards stays correct wherever those bytes are mapped now, so
+   * an engine that keys its code by physical frame may keep it and re-check each block's pages
+   * (the translator of `dbt` does); a cache keyed by linear address (the interpreter's) drops
+   * everything, as for flushDecoded. The engine that runs next clears it (both flags when it
+   * flushes).
+   */
+  mappingChanged = false;
   /**
    * The INTR pin and INTA cycle of the interrupt controller (the PC machine's PIC pair), polled by
    * the engine at instruction-block boundaries while EFLAGS.IF = 1; null on machines without one.
@@ -199,8 +215,9 @@ export class Cpu {
   setCpl(cpl: number): void {
     this.s[S_CPL] = cpl;
     // Entering user mode drops TLB entries a user access may not use; decoded blocks that came
-    // through them must be fetched again (and fault if the code is supervisor-only).
-    if (this.mmu.setUserMode(cpl === 3)) this.flushDecoded = true;
+    // through them must be fetched again (and fault if the code is supervisor-only): the right to
+    // fetch changed, as with a mapping change.
+    if (this.mmu.setUserMode(cpl === 3)) this.mappingChanged = true;
   }
 
   /**

@@ -49,13 +49,13 @@ export const execMovFromCr: ExecFn = (cpu, i) => {
 
 /**
  * INVLPG m: drops the TLB entry of the page holding the operand's linear address, global or not
- * (all of a 4 MiB page); no fault for an unmapped address. Decoded code is keyed by linear
- * address, so it goes too.
+ * (all of a 4 MiB page); no fault for an unmapped address. The page's code may map elsewhere
+ * now: cpu.mappingChanged (the interpreter's decoded code, keyed by linear address, goes too).
  */
 export const execInvlpg: ExecFn = (cpu, i) => {
   requireCpl0(cpu);
   cpu.mmu.tlb.flushPage(ea(cpu, i) >>> PAGE_SHIFT);
-  cpu.flushDecoded = true;
+  cpu.mappingChanged = true;
 };
 
 /** WBINVD / INVD: caches are not modelled (memory is always coherent), so only the privilege check. */

@@ -665,7 +665,7 @@ export function runInsns(cpu: Cpu, b: Block, n: number, budget = 0, chain: Chain
       // The block ran to its end or to a taken branch: chain to its successor when no event is
       // due at this boundary (the run loop delivers those: an interrupt shadow to end, an NMI, an
       // INTR with IF = 1, single-step).
-      if (chain === null || (cpu.stop !== 0 && cpu.stop !== STOP_BRANCH) || cpu.flushDecoded) break;
+      if (chain === null || (cpu.stop !== 0 && cpu.stop !== STOP_BRANCH) || cpu.flushDecoded || cpu.mappingChanged) break;
       const eflags = s[S_EFLAGS]!;
       if ((eflags & TF) !== 0 || s[S_INHIBIT] !== 0 || cpu.nmiPending) break;
       const ic = cpu.interruptController;

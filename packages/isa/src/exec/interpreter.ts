@@ -126,8 +126,10 @@ export class Interpreter implements Engine {
       if (!this.eventPending()) return "halt";
     }
     while (remaining > 0) {
-      if (cpu.flushDecoded) {
+      if (cpu.flushDecoded || cpu.mappingChanged) {
+        // Blocks are keyed by linear address: a new mapping of code drops them as well.
         cpu.flushDecoded = false;
+        cpu.mappingChanged = false;
         cache.flush();
         prev = null;
         checkBps = bps.size !== 0;
@@ -306,8 +308,9 @@ export class Interpreter implements Engine {
 
   /** The decoded block at `lin` (built if needed), or null when its first byte faulted. */
   private blockAt(lin: number): Block | null {
-    if (this.cpu.flushDecoded) {
+    if (this.cpu.flushDecoded || this.cpu.mappingChanged) {
       this.cpu.flushDecoded = false;
+      this.cpu.mappingChanged = false;
       this.cache.flush();
     }
     return this.cache.lookup(lin) ?? this.build(lin, this.cpu.s[S_SEG_BASE + CS]!);

@@ -100,7 +100,7 @@ export class Mmu {
    * User (CPL 3) or supervisor rights for the accesses that follow (SDM Vol. 3 §4.6). Entering user
    * mode removes what supervisor fills granted beyond user rights from the TLB; returns true when
    * a page a user could not read was translated with supervisor rights since the last entry to
-   * user mode, so the caller sets cpu.flushDecoded: blocks decoded with supervisor rights from
+   * user mode, so the caller sets cpu.mappingChanged: blocks decoded with supervisor rights from
    * such a page must not run at CPL 3 (Cpu.setCpl does this).
    */
   setUserMode(user: boolean): boolean {
