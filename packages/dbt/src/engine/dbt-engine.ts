@@ -106,6 +106,7 @@ export class DbtEngine implements Engine, ChainHost {
   private readonly breakpoints = new Set<number>();
   private callouts: CalloutMap;
   current: TBlock | null = null;
+  fk = 0;
   /** Run-loop state across slices (see slice()). */
   private prev: TBlock | null = null;
   private first = true;
@@ -311,7 +312,14 @@ export class DbtEngine implements Engine, ChainHost {
         if (fn !== null) {
           const before = cpu.retired;
           this.runningMembers = b.members;
-          k = fn(cpu, remaining);
+          try {
+            k = fn(cpu, remaining);
+          } catch (e) {
+            // A slow path or handler faulted: the translation wrote the state before the
+            // instruction back and named it (current, fk; translate/codegen.ts mayFault).
+            if (e !== FAULT) throw e;
+            k = -(this.fk + 1);
+          }
           this.runningMembers = null;
           const looped = cpu.retired - before;
           remaining -= looped;

@@ -21,17 +21,17 @@
  * path is the Mmu call). Every other instruction is a direct call of its interpreter handler: one
  * monomorphic call site per instruction.
  *
- * Precision: a local `k` holds the region-wide index of the instruction that may fault next; a
- * fault writes the locals back (they hold the state before that instruction: inline code and
- * handlers change nothing before they fault) and returns -(index + 1) with the engine's `current`
- * set to the block of the faulting instruction. Each transfer between members retires the
+ * Precision: only a memory slow path (the Mmu call after a TLB miss) or an interpreter handler
+ * can fault; before such a call the locals are written back (they hold the state before that
+ * instruction: inline code and handlers change nothing before they fault) and the engine's
+ * `current`/`fk` name the instruction, so isa's FAULT propagates to the engine, which catches it
+ * around the call (the generated code has no try/catch). Each transfer between members retires the
  * instructions of the block left (cpu.retired, the block's exit counts), as the engine would, so
  * counters stay exact for handlers that read them mid-run (RDTSC).
  */
 import {
   computeCF,
   ESP,
-  FAULT,
   type Insn,
   type Mmu,
   OPCODES,
@@ -73,6 +73,12 @@ const TF_BIT = 0x100;
 export interface ChainHost {
   /** The block whose result the translation returns (set by the translation at each exit). */
   current: TBlock | null;
+  /**
+   * Index (in `current`) of the instruction that faulted: set, with the state written back, just
+   * before each call that may throw isa's FAULT (a memory slow path, an interpreter handler); the
+   * engine catches the fault around the translation's call.
+   */
+  fk: number;
 }
 
 /**
@@ -185,8 +191,6 @@ const FLAG_KILLERS: ReadonlySet<string> = new Set([
 
 interface Member {
   readonly b: TBlock;
-  /** Region-wide index of the block's first instruction. */
-  readonly base: number;
   /** The block calls interpreter handlers (EFLAGS.TF may change: transfers check it). */
   hasCalls: boolean;
 }
@@ -206,24 +210,19 @@ class RegionWriter {
   private writesFlags = false;
   private usesStack = false;
   private readonly lines: string[] = [];
-  private readonly faultBlock: number[] = [];
-  private readonly faultIndex: number[] = [];
   private readonly consts: string[] = [];
+  /** The instruction the memory accesses being generated belong to (see fault/mayFault). */
+  private fm = 0;
+  private fj = 0;
 
   constructor(
     blocks: readonly TBlock[],
     private readonly csBase: number,
     private readonly transfers: boolean,
   ) {
-    let base = 0;
     blocks.forEach((b, m) => {
-      this.members.push({ b, base, hasCalls: false });
+      this.members.push({ b, hasCalls: false });
       this.byStart.set(b.start | 0, m);
-      for (let j = 0; j < b.insns.length; j++) {
-        this.faultBlock.push(m);
-        this.faultIndex.push(j);
-      }
-      base += b.insns.length;
     });
   }
 
@@ -266,20 +265,31 @@ class RegionWriter {
       `a = ${a}; p = a >>> 12; t = p & TM; ` +
       // Frames are page-aligned, so an aligned dword never crosses its page: one test for both.
       `if (RT[t] === p && (a & 3) === 0) ${target} = I32[(FR[t] | (a & ${OFFSET_MASK})) >> 2]; ` +
-      `else ${target} = mmu.read32(a);`
+      `else { ${this.mayFault()} ${target} = mmu.read32(a); }`
     );
   }
 
   private load8(a: string, target: string): string {
-    return `a = ${a}; p = a >>> 12; t = p & TM; if (RT[t] === p) ${target} = U8[FR[t] | (a & ${OFFSET_MASK})]; else ${target} = mmu.read8(a);`;
+    return `a = ${a}; p = a >>> 12; t = p & TM; if (RT[t] === p) ${target} = U8[FR[t] | (a & ${OFFSET_MASK})]; else { ${this.mayFault()} ${target} = mmu.read8(a); }`;
   }
 
   private load16(a: string, target: string): string {
     return (
       `a = ${a}; p = a >>> 12; t = p & TM; ` +
       `if (RT[t] === p && (a & ${OFFSET_MASK}) !== ${OFFSET_MASK}) { q = FR[t] | (a & ${OFFSET_MASK}); ${target} = (q & 1) === 0 ? U16[q >> 1] : U8[q] | (U8[q + 1] << 8); } ` +
-      `else ${target} = mmu.read16(a);`
+      `else { ${this.mayFault()} ${target} = mmu.read16(a); }`
     );
+  }
+
+  /**
+   * Before a call that may fault (isa throws FAULT; the engine catches it around the
+   * translation): the exact state before the instruction written back, and which instruction it
+   * is. Only slow paths and handler calls pay for it: the TLB fast path cannot fault, and the
+   * translation needs no try/catch (whose exception edges from every call made V8's graphs of
+   * these functions larger and their compiles slower).
+   */
+  private mayFault(): string {
+    return `@WB@ H.current = B${this.fm}; H.fk = ${this.fj};`;
   }
 
   /**
@@ -294,7 +304,7 @@ class RegionWriter {
     const i = this.members[m]!.b.insns[j]!;
     return (
       `a = ${a}; p = a >>> 12; t = p & TM; ${fast} ` +
-      `else { mmu.write${width}(a, ${value}); ${after} if (cpu.stop !== 0 || cpu.flushDecoded) { ${this.exitMid(m, j, i.next)} } }`
+      `else { ${this.mayFault()} mmu.write${width}(a, ${value}); ${after} if (cpu.stop !== 0 || cpu.flushDecoded) { ${this.exitMid(m, j, i.next)} } }`
     );
   }
 
@@ -356,14 +366,18 @@ class RegionWriter {
     // next instruction's when the engine resumes.
     const early = last && i.endsBlock ? `H.current = B${m}; return ${j + 1};` : `if (cpu.stop === 0) s[${S_EIP}] = ${i.next}; H.current = B${m}; return ${j + 1};`;
     return (
-      `@WB@ s[${S_EIP}] = ${b.end}; k = ${mem.base + j}; h${id}(cpu, x${id}); @RL@ ` +
+      `@WB@ s[${S_EIP}] = ${b.end}; H.current = B${m}; H.fk = ${j}; h${id}(cpu, x${id}); @RL@ ` +
       `if (cpu.stop !== 0 || cpu.flushDecoded) { ${early} }`
     );
   }
 
+  /** Names instruction j of member m as the one whose slow paths may fault next (see mayFault). */
   private fault(m: number, j: number): string {
-    return `k = ${this.members[m]!.base + j}; `;
+    this.fm = m;
+    this.fj = j;
+    return "";
   }
+
 
   private flags(op: number, dst: string, src: string | null): string {
     this.writesFlags = true;
@@ -675,21 +689,20 @@ class RegionWriter {
     return (
       `"use strict";\nconst ${memberConsts};\n` +
       (this.consts.length > 0 ? `const ${this.consts.join(", ")};\n` : "") +
-      `const KB = [${this.faultBlock.join(",")}], KI = [${this.faultIndex.join(",")}];\n` +
       `const NS = [${this.members.map((x) => x.b.insns.length).join(",")}], EM = [${this.members.map((_, m) => `E${m}`).join(",")}];\n` +
       `return function ${name}(cpu, left) {\n` +
       // The memory views and the TLB arrays as the function's own constants (not reloaded from
       // the closure's context at every access).
       `const s = cpu.s, RT = P_RT, WT = P_WT, FR = P_FR, TM = P_TM, I32 = P_I32, U16 = P_U16, U8 = P_U8, mmu = P_mmu;\n` +
       `let ${decls.join(", ")};\n` +
-      `let L = 0, k = 0, a = 0, p = 0, t = 0, q = 0, b = 0, sp = 0, fa = 0, fb = 0, fr = 0, xe = 0, xk = 0, xm = 0, xt = 0, rt = 0;\n` +
+      `let L = 0, a = 0, p = 0, t = 0, q = 0, b = 0, sp = 0, fa = 0, fb = 0, fr = 0, xe = 0, xk = 0, xm = 0, xt = 0, rt = 0;\n` +
       // A single block is its loop alone; a region dispatches its members with a switch and
       // shares one transfer check after it.
       (this.members.length === 1
-        ? `try {\n${text}\n`
-        : `try {\nout: for (;;) {\nsw: switch (L) {\n${text}\ndefault: return 0;\n}\n` +
+        ? `${text}\n`
+        : `out: for (;;) {\nsw: switch (L) {\n${text}\ndefault: return 0;\n}\n` +
           `if (left - xk >= NS[xt] && (s[${S_EFLAGS}] & ${TF_BIT}) === 0) { left -= xk; rt += xk; EM[xm][xk]++; L = xt; continue; }\nbreak;\n}\n`) +
-      `${wb} s[${S_EIP}] = xe; H.current = M[xm]; return xk;\n} catch (e) { if (e !== FAULT) throw e; ${wb} H.current = M[KB[k]]; return -(KI[k] + 1); }\n};`
+      `${wb} s[${S_EIP}] = xe; H.current = M[xm]; return xk;\n};`
     );
   }
 }
@@ -717,15 +730,14 @@ type Factory = (
   mmu: Mmu,
   testCCFn: typeof testCC,
   computeCFFn: typeof computeCF,
-  FAULT_: unknown,
 ) => BlockFn;
 
 /** Compiles a region for the processor whose Mmu is `mmu`; returns the function and its source size. */
 export function compileRegion(blocks: readonly TBlock[], csBase: number, mmu: Mmu, host: ChainHost, transfers = true): { fn: BlockFn; bytes: number } {
   const src = regionSource(blocks, csBase, transfers);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- translation is the point of this package
-  const factory = new Function("H", "M", "P_RT", "P_WT", "P_FR", "P_TM", "P_I32", "P_U16", "P_U8", "P_mmu", "testCC", "computeCF", "FAULT", src) as Factory;
+  const factory = new Function("H", "M", "P_RT", "P_WT", "P_FR", "P_TM", "P_I32", "P_U16", "P_U8", "P_mmu", "testCC", "computeCF", src) as Factory;
   const tlb = mmu.tlb;
-  const fn = factory(host, blocks, tlb.readTag, tlb.writeTag, tlb.frame, tlb.readTag.length - 1, mmu.ram.i32, mmu.ram.u16, mmu.ram.u8, mmu, testCC, computeCF, FAULT);
+  const fn = factory(host, blocks, tlb.readTag, tlb.writeTag, tlb.frame, tlb.readTag.length - 1, mmu.ram.i32, mmu.ram.u16, mmu.ram.u8, mmu, testCC, computeCF);
   return { fn, bytes: src.length };
 }
