@@ -52,9 +52,21 @@ export class TBlock {
    */
   skips: Int32Array = new Int32Array(0);
   skipTo: Int32Array = new Int32Array(0);
-  /** Up to two chained successors (checked by start address, mode and validity before use). */
+  /** Up to two chained successors (checked by start address, mode, validity and epoch before use). */
   succ0: TBlock | null = null;
   succ1: TBlock | null = null;
+  /**
+   * The address-space epoch (TranslationCache.epoch) in which the block's linear pages were last
+   * found mapped to its physical bytes, with the right to fetch them; -epoch when they were found
+   * not to be in that epoch (see TranslationCache.lookup).
+   */
+  epoch = 0;
+  /**
+   * Frame address of the block's second linear page (the page after its first, which its bytes
+   * reach when an instruction crosses the boundary), or -1 (-2: unknown, never matches); set by
+   * TranslationCache.insert. The first page's frame is physStart[0]'s: followed jumps stay on it.
+   */
+  nextFrame = -1;
 
   constructor(start: number, mode: number) {
     this.start = start;

@@ -140,7 +140,7 @@ export class DbtEngine implements Engine, ChainHost {
       throw new RangeError(`regionBlocks must be an integer from 1 to ${MAX_REGION_BLOCKS}, got ${rb}`);
     }
     this.regionBlocks = rb;
-    this.cache = new TranslationCache(cpu.mmu, options.maxBlocks ?? DEFAULT_MAX_BLOCKS);
+    this.cache = new TranslationCache(cpu.mmu, options.maxBlocks ?? DEFAULT_MAX_BLOCKS, cpu.s);
     this.cache.onInvalidate = (b) => {
       if (this.cpu.stop !== STOP_NONE) return;
       const running = this.runningMembers;
@@ -231,15 +231,26 @@ export class DbtEngine implements Engine, ChainHost {
     let remaining = remainingIn;
     let prev = this.prev;
     let first = this.first;
+    let epoch = cache.epoch;
     for (let iter = 0; iter < SLICE_BLOCKS && remaining > 0; iter++) {
       if (cpu.flushDecoded || cpu.mappingChanged) {
-        // Both engines' decoded code depends on what set the flag; the interpreter's cache is
-        // flushed here because this loop consumes the flag.
-        cpu.flushDecoded = false;
-        cpu.mappingChanged = false;
-        cache.flush();
+        // The interpreter's decoded code (keyed by linear address) goes on either flag; it is
+        // flushed here because this loop consumes them.
+        if (cpu.flushDecoded) {
+          // How code decodes changed, or its bytes changed past the write-watch: drop everything.
+          cpu.flushDecoded = false;
+          cpu.mappingChanged = false;
+          cache.flush();
+          prev = null;
+        } else {
+          // Only where code is mapped (or the right to fetch it) changed: blocks stay and are
+          // checked against the new mapping when next reached (TranslationCache.lookup). A
+          // translation never runs past an instruction that raises the flag: those (MOV CRn,
+          // INVLPG, far transfers, IRET) end their block and have no static successor.
+          cpu.mappingChanged = false;
+          epoch = cache.newEpoch();
+        }
         this.interpreter.cache.flush();
-        prev = null;
       }
       // Events between instructions (SDM Vol. 3 §6.9): the interrupt shadow, NMI, INTR. The
       // interpreter delivers them (and runs the one shadowed instruction), as its run loop would.
@@ -261,10 +272,10 @@ export class DbtEngine implements Engine, ChainHost {
       let b: TBlock | null = null;
       if (prev !== null) {
         const c0: TBlock | null = prev.succ0;
-        if (c0 !== null && c0.start === lin && c0.mode === mode && c0.valid) b = c0;
+        if (c0 !== null && c0.start === lin && c0.mode === mode && c0.valid && c0.epoch === epoch) b = c0;
         else {
           const c1: TBlock | null = prev.succ1;
-          if (c1 !== null && c1.start === lin && c1.mode === mode && c1.valid) b = c1;
+          if (c1 !== null && c1.start === lin && c1.mode === mode && c1.valid && c1.epoch === epoch) b = c1;
         }
         if (b !== null) this.chainHits++;
       }
@@ -429,7 +440,7 @@ export class DbtEngine implements Engine, ChainHost {
       if (n > 0 && !m.insns[n - 1]!.endsBlock && m.exits[n] !== 0) targets.push(m.end);
       const edges: number[] = [];
       for (const t of targets) {
-        const c = this.cache.lookup((t + csBase) | 0, b.mode);
+        const c = this.cache.peek((t + csBase) | 0, b.mode);
         if (c === null || c.delegate || !c.valid) continue;
         let idx = cand.indexOf(c);
         if (idx < 0) {
@@ -631,6 +642,7 @@ export class DbtEngine implements Engine, ChainHost {
     out["tc.host_bytes"] = this.cache.liveSourceBytes;
     out["tc.host_bytes_total"] = this.sourceBytesTotal;
     out["tc.flushes"] = this.cache.flushes;
+    out["tc.revalidations"] = this.cache.revalidations;
     for (const [cause, n] of Object.entries(this.cache.invalidations)) out[`tc.invalidations.${cause}`] = n;
     return out;
   }
