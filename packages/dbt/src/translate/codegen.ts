@@ -210,7 +210,7 @@ class RegionWriter {
   private writesFlags = false;
   private usesStack = false;
   private readonly lines: string[] = [];
-  private readonly consts: string[] = [];
+  private readonly consts = new Map<string, string>();
   /** The instruction the memory accesses being generated belong to (see fault/mayFault). */
   private fm = 0;
   private fj = 0;
@@ -361,7 +361,7 @@ class RegionWriter {
     const i = b.insns[j]!;
     const last = j === b.insns.length - 1;
     const id = `${m}_${j}`;
-    this.consts.push(`x${id} = B${m}.insns[${j}], h${id} = x${id}.exec`);
+    this.consts.set(id, `x${id} = B${m}.insns[${j}], h${id} = x${id}.exec`);
     // A handler that ends the block may have branched (EIP is its own); otherwise EIP is the
     // next instruction's when the engine resumes.
     const early = last && i.endsBlock ? `H.current = B${m}; return ${j + 1};` : `if (cpu.stop === 0) s[${S_EIP}] = ${i.next}; H.current = B${m}; return ${j + 1};`;
@@ -569,97 +569,123 @@ class RegionWriter {
   }
 
   /** The function body. */
+  /**
+   * The code of member m: its lines, or the index of a loop head whose assumed flag state (the
+   * one on entry) the back edge does not bring; the caller then runs it again with that head's
+   * state unknown (`assumeNull`). Generation has no other effect that a second pass would repeat
+   * wrongly (handler constants are keyed, skipTo and the register sets are idempotent).
+   */
+  private member(m: number, assumeNull: ReadonlySet<number>): string[] | number {
+    const headFl = new Map<number, FlagState>();
+    const b = this.members[m]!.b;
+    // Each member is its own loop: a branch to its own start (`continue`) stays a tight loop
+    // that never goes back through the switch (V8 keeps its locals in registers).
+    const single = this.members.length === 1;
+    const out: string[] = [single ? "out: for (;;) {" : `case ${m}: mb${m}: for (;;) {`];
+    let fl: FlagState = null;
+    let ended = false;
+    // Where the member's own code ends: the rest of the block is another member's code
+    // (blocks extend past not-taken Jcc, so they overlap) and continues there instead of being
+    // emitted twice.
+    let cut = b.insns.length;
+    if (this.transfers) {
+      for (let j = 1; j < cut; j++) {
+        const other = this.byStart.get((b.insns[j]!.eip + this.csBase) | 0);
+        if (other !== undefined && other !== m) cut = j;
+      }
+    }
+    const spans = this.controlSpans(b, cut);
+    // Loops opening before each instruction (outermost first).
+    const loopsAt: number[][] = b.insns.map(() => []);
+    spans.forEach((t, j) => {
+      if (t !== 0 && t <= j) loopsAt[t]!.push(j);
+    });
+    for (const l of loopsAt) l.sort((x, y) => y - x);
+    // Open forward spans: where each ends and the flag state its taken path brings there.
+    const closing: { t: number; fl: FlagState }[] = [];
+    const closeAt = (j: number): void => {
+      while (closing.length > 0 && closing[closing.length - 1]!.t === j) {
+        const taken = closing.pop()!.fl;
+        out.push("}");
+        // Two paths join: the flag locals stay meaningful only if both left them alike.
+        if (!sameFlagState(fl, taken)) fl = null;
+      }
+    };
+    for (let j = 0; j < b.insns.length; j++) {
+      closeAt(j);
+      if (j === cut) {
+        out.push(this.transfer(m, j, b.insns[j]!.eip));
+        ended = true;
+        break;
+      }
+      if (loopsAt[j]!.length > 0) {
+        for (const e of loopsAt[j]!) out.push(`lp${m}_${j}_${e}: for (;;) {`);
+        // The head is reached from above and from the back edge: the flag state on entry,
+        // assumed to be the back edge's too until a pass shows otherwise (see source()).
+        if (assumeNull.has(j)) fl = null;
+        headFl.set(j, fl);
+      }
+      const t = spans[j]!;
+      const i = b.insns[j]!;
+      if (t > j) {
+        // The skipped instructions do not retire: rt and the budget give them back, and
+        // skips[j] lets the class counters subtract them (cache/block.ts).
+        const d = t - j - 1;
+        b.skipTo[j] = t;
+        out.push(`if (${this.jccTaken(i, fl)}) { rt -= ${d}; left += ${d}; S${m}[${j}]++; } else {`);
+        closing.push({ t, fl });
+        continue;
+      }
+      if (t !== 0) {
+        // (An unknown head state holds for any back edge.)
+        const head = headFl.get(t) ?? null;
+        if (head !== null && !sameFlagState(fl, head)) return t;
+        // A loop's back edge: the pass so far (t .. j) retires, and another pass from t runs
+        // while a whole block still fits the budget (skips[j] adds t .. j to the class counts).
+        const d = j + 1 - t;
+        const n = b.insns.length;
+        const tf = this.members[m]!.hasCalls ? ` && (s[${S_EFLAGS}] & ${TF_BIT}) === 0` : "";
+        b.skipTo[j] = t;
+        out.push(
+          `if (${this.jccTaken(i, fl)}) { if (left - ${d} >= ${n}${tf}) { left -= ${d}; rt += ${d}; S${m}[${j}]++; continue lp${m}_${t}_${j}; } ${this.leave(m, j + 1, i.v0 | 0)} }`,
+          "break;",
+          "}",
+        );
+        continue;
+      }
+      const e = this.inline(m, j, fl);
+      if (e === null) {
+        out.push(this.call(m, j));
+        fl = null;
+        if (j === b.insns.length - 1 && b.insns[j]!.endsBlock) {
+          out.push(`H.current = B${m}; return ${j + 1};`);
+          ended = true;
+        }
+      } else {
+        out.push(e.code);
+        fl = e.fl;
+        if (e.ends === true) ended = true;
+      }
+    }
+    closeAt(b.insns.length);
+    if (!ended) out.push(this.transfer(m, b.insns.length, b.end));
+    out.push("}");
+    return out;
+  }
+
   source(name: string): string {
     const body: string[] = [];
-    this.members.forEach((mem, m) => {
-      const b = mem.b;
-      // Each member is its own loop: a branch to its own start (`continue`) stays a tight loop
-      // that never goes back through the switch (V8 keeps its locals in registers).
-      const single = this.members.length === 1;
-      const out: string[] = [single ? "out: for (;;) {" : `case ${m}: mb${m}: for (;;) {`];
-      let fl: FlagState = null;
-      let ended = false;
-      // Where the member's own code ends: the rest of the block is another member's code
-      // (blocks extend past not-taken Jcc, so they overlap) and continues there instead of being
-      // emitted twice.
-      let cut = b.insns.length;
-      if (this.transfers) {
-        for (let j = 1; j < cut; j++) {
-          const other = this.byStart.get((b.insns[j]!.eip + this.csBase) | 0);
-          if (other !== undefined && other !== m) cut = j;
-        }
-      }
-      const spans = this.controlSpans(b, cut);
-      // Loops opening before each instruction (outermost first).
-      const loopsAt: number[][] = b.insns.map(() => []);
-      spans.forEach((t, j) => {
-        if (t !== 0 && t <= j) loopsAt[t]!.push(j);
-      });
-      for (const l of loopsAt) l.sort((x, y) => y - x);
-      // Open forward spans: where each ends and the flag state its taken path brings there.
-      const closing: { t: number; fl: FlagState }[] = [];
-      const closeAt = (j: number): void => {
-        while (closing.length > 0 && closing[closing.length - 1]!.t === j) {
-          const taken = closing.pop()!.fl;
-          out.push("}");
-          // Two paths join: the flag locals stay meaningful only if both left them alike.
-          if (!sameFlagState(fl, taken)) fl = null;
-        }
-      };
-      for (let j = 0; j < b.insns.length; j++) {
-        closeAt(j);
-        if (j === cut) {
-          out.push(this.transfer(m, j, b.insns[j]!.eip));
-          ended = true;
+    this.members.forEach((_, m) => {
+      // Loop heads whose flag state is not the entry's (found by a pass that disagreed).
+      const assumeNull = new Set<number>();
+      for (;;) {
+        const r = this.member(m, assumeNull);
+        if (typeof r !== "number") {
+          body.push(r.join("\n"));
           break;
         }
-        if (loopsAt[j]!.length > 0) {
-          for (const e of loopsAt[j]!) out.push(`lp${m}_${j}_${e}: for (;;) {`);
-          fl = null; // the head is reached from above and from the back edge
-        }
-        const t = spans[j]!;
-        const i = b.insns[j]!;
-        if (t > j) {
-          // The skipped instructions do not retire: rt and the budget give them back, and
-          // skips[j] lets the class counters subtract them (cache/block.ts).
-          const d = t - j - 1;
-          b.skipTo[j] = t;
-          out.push(`if (${this.jccTaken(i, fl)}) { rt -= ${d}; left += ${d}; S${m}[${j}]++; } else {`);
-          closing.push({ t, fl });
-          continue;
-        }
-        if (t !== 0) {
-          // A loop's back edge: the pass so far (t .. j) retires, and another pass from t runs
-          // while a whole block still fits the budget (skips[j] adds t .. j to the class counts).
-          const d = j + 1 - t;
-          const n = b.insns.length;
-          const tf = this.members[m]!.hasCalls ? ` && (s[${S_EFLAGS}] & ${TF_BIT}) === 0` : "";
-          b.skipTo[j] = t;
-          out.push(
-            `if (${this.jccTaken(i, fl)}) { if (left - ${d} >= ${n}${tf}) { left -= ${d}; rt += ${d}; S${m}[${j}]++; continue lp${m}_${t}_${j}; } ${this.leave(m, j + 1, i.v0 | 0)} }`,
-            "break;",
-            "}",
-          );
-          continue;
-        }
-        const e = this.inline(m, j, fl);
-        if (e === null) {
-          out.push(this.call(m, j));
-          fl = null;
-          if (j === b.insns.length - 1 && b.insns[j]!.endsBlock) {
-            out.push(`H.current = B${m}; return ${j + 1};`);
-            ended = true;
-          }
-        } else {
-          out.push(e.code);
-          fl = e.fl;
-          if (e.ends === true) ended = true;
-        }
+        assumeNull.add(r);
       }
-      closeAt(b.insns.length);
-      if (!ended) out.push(this.transfer(m, b.insns.length, b.end));
-      out.push("}");
-      body.push(out.join("\n"));
     });
     // Only the registers and flag words the code mentions are loaded on entry and after handler
     // calls (a block touching three registers should not pay for eight loads per entry).
@@ -688,7 +714,7 @@ class RegionWriter {
     const memberConsts = this.members.map((_, m) => `B${m} = M[${m}], E${m} = B${m}.exits, S${m} = B${m}.skips`).join(", ");
     return (
       `"use strict";\nconst ${memberConsts};\n` +
-      (this.consts.length > 0 ? `const ${this.consts.join(", ")};\n` : "") +
+      (this.consts.size > 0 ? `const ${[...this.consts.values()].join(", ")};\n` : "") +
       `const NS = [${this.members.map((x) => x.b.insns.length).join(",")}], EM = [${this.members.map((_, m) => `E${m}`).join(",")}];\n` +
       `return function ${name}(cpu, left) {\n` +
       // The memory views and the TLB arrays as the function's own constants (not reloaded from
