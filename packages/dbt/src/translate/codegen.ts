@@ -430,6 +430,52 @@ class RegionWriter {
     return to;
   }
 
+  /**
+   * Dword forms the interpreter runs through its generic handlers: IMUL r32, r/m32[, imm],
+   * CMOVcc r32, r/m32 and ADD/SUB/AND/OR/XOR m32, imm (read, operate, write; the flags are set
+   * once the store has succeeded). The flags record is the interpreter's (learned codes).
+   */
+  private generic32(m: number, j: number, sem: string | undefined, f: LearnedFlags, fl: FlagState): { code: string; fl: FlagState } | null {
+    const i = this.members[m]!.b.insns[j]!;
+    const src = (k: number, v: number, target: string): string | null => {
+      if (k === f.kindReg) return `${target} = ${regName(v)};`;
+      if (k === f.kindMem) return this.fault(m, j) + this.load32(this.ea(i, true), target);
+      return null;
+    };
+    const name = i.exec.name;
+    if (sem === "imul" && name === "execImul" && i.k0 === f.kindReg) {
+      // The product's low half; CF = OF = it differs from the exact product (a double product
+      // of two int32 values equals an int32 only when it is exact).
+      const b = i.k2 === f.kindImm ? `fb = ${i.v2 | 0};` : i.k2 === 0 ? `fb = ${regName(i.v0)};` : null;
+      const a = src(i.k1, i.v1, "fa");
+      if (b === null || a === null) return null;
+      return {
+        code: `${a} ${b} fr = Math.imul(fa, fb); ${this.setReg(i.v0, "fr")} ${this.flags(f.mul32, "fr", "(fa * fb !== fr ? 1 : 0)")}`,
+        fl: null,
+      };
+    }
+    if (sem === "cmovcc" && name === "execCmovcc" && i.k0 === f.kindReg) {
+      // The source is read (and may fault) whether or not the condition holds.
+      const a = src(i.k1, i.v1, "b");
+      if (a === null) return null;
+      return { code: `${a} if (${this.jccTaken(i, fl)}) ${this.setReg(i.v0, "b")}`, fl };
+    }
+    // (Not a write through CS, which the interpreter binds to its #GP handler, nor a #UD form.)
+    if (i.k0 === f.kindMem && i.k1 === f.kindImm && name !== "execWriteViaCs" && name !== "execUd" && (sem === "add" || sem === "sub" || sem === "and" || sem === "or" || sem === "xor")) {
+      const imm = String(i.v1 | 0);
+      const op = sem === "add" ? "+" : sem === "sub" ? "-" : sem === "and" ? "&" : sem === "or" ? "|" : "^";
+      const logic = op !== "+" && op !== "-";
+      const flags = logic ? this.flags(f.logic32, "fr", null) : this.flags(sem === "add" ? f.add32 : f.sub32, "fr", imm);
+      const load = this.fault(m, j) + this.load32(this.ea(i, true), "fa");
+      const store = this.store(32, "a", "fr", flags, m, j);
+      return {
+        code: `${load} fr = (fa ${op} ${imm}) | 0; ${store}`,
+        fl: logic ? { kind: "logic" } : sem === "add" ? { kind: "add", b: imm } : { kind: "sub", b: imm },
+      };
+    }
+    return null;
+  }
+
   /** Instruction j of member m: inline code (and the flag state after it), or null for a handler call. */
   private inline(m: number, j: number, fl: FlagState): { code: string; fl: FlagState; ends?: boolean } | null {
     const b = this.members[m]!.b;
@@ -447,6 +493,10 @@ class RegionWriter {
         const store = sem === "test" ? "" : ` ${this.set8(i.v0, "fr")}`;
         return { code: `fr = (${this.get8(i.v0)} ${op} ${src}) & 255;${store} ${this.flags(f.logic8, "fr", null)}`, fl: { kind: "logic" } };
       }
+    }
+    if (f !== null && i.lock === 0 && i.size === 4 && i.asize === 4 && name !== "callout") {
+      const g = this.generic32(m, j, sem, f, fl);
+      if (g !== null) return g;
     }
     if (!INLINE_FORMS.has(name)) return null;
     const d = i.v0;

@@ -23,9 +23,12 @@ export interface LearnedFlags {
   readonly sub8: number;
   /** AND/OR/XOR/TEST of bytes (the generic handler, alu.ts). */
   readonly logic8: number;
-  /** Operand kinds (Insn.k0/k1) of a register and of an immediate. */
+  /** IMUL r32, r/m32[, imm] (CF = OF = the product does not fit; SF, ZF, PF from the low half). */
+  readonly mul32: number;
+  /** Operand kinds (Insn.k0/k1/k2) of a register, an immediate and a memory operand. */
   readonly kindReg: number;
   readonly kindImm: number;
+  readonly kindMem: number;
 }
 
 const PROBES: readonly [keyof LearnedFlags, readonly number[], string][] = [
@@ -38,6 +41,7 @@ const PROBES: readonly [keyof LearnedFlags, readonly number[], string][] = [
   ["inc32", [0x40], "incR32"], // inc eax
   ["dec32", [0x48], "decR32"], // dec eax
   ["sub8", [0x80, 0x3d, 0x00, 0x01, 0x00, 0x00, 0x05], "cmpMI8"], // cmp byte [0x100], 5
+  ["mul32", [0x6b, 0xc1, 0x05], "execImul"], // imul eax, ecx, 5
 ];
 
 let learned: LearnedFlags | null | undefined;
@@ -76,10 +80,12 @@ export function learnedFlags(): LearnedFlags | null {
     cpu.s[1] = 7;
     i.exec(cpu, i);
     out[key] = cpu.s[S_CC_OP]!;
+    if (key === "sub8") out.kindMem = i.k0;
   }
   // cpu/flags.ts encodes an entry as (operation << 2) | size index (0 byte, 1 word, 2 dword):
   // the byte forms must agree with the dword forms, or nothing is inlined.
   if ((out.sub8! | 2) !== out.sub32 || (out.logic8 | 2) !== out.logic32) return (learned = null);
+  if (out.kindMem === out.kindReg || out.kindMem === out.kindImm) return (learned = null);
   learned = out as unknown as LearnedFlags;
   return learned;
 }
