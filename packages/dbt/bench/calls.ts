@@ -3,8 +3,8 @@
 import { LinuxProcess } from "@strata/linux-user";
 import { findWorkload } from "@strata/workloads";
 import { readArtifact } from "@strata/workloads/node";
-import { disassemble, OPCODES } from "@strata/isa";
-import { createDbtEngine, type DbtEngine, INLINE_FORMS } from "../src/index";
+import { disassemble } from "@strata/isa";
+import { createDbtEngine, type DbtEngine, regionSource, type TBlock } from "../src/index";
 
 const name = process.argv[2] ?? "sort";
 let eng: DbtEngine | null = null;
@@ -12,12 +12,19 @@ const p = new LinuxProcess(readArtifact(findWorkload(name)!), { argv: [name, pro
 p.run();
 const weight = new Map<string, number>();
 let total = 0;
+/** Instructions of a block its translation runs through handler calls (read off the source). */
+function called(b: TBlock): Set<number> {
+  const out = new Set<number>();
+  if (b.fn === null) return out;
+  for (const x of regionSource([b], 0).matchAll(/\bx0_(\d+) = B0\.insns/g)) out.add(Number(x[1]));
+  return out;
+}
 for (const b of (eng as unknown as DbtEngine).cache.blocks()) {
   b.insns.forEach((i, j) => {
     let w = 0;
     for (let k = j + 1; k < b.exits.length; k++) w += b.exits[k]!;
     total += w;
-    if (INLINE_FORMS.has(i.exec.name) || OPCODES[i.entry]?.sem === "jcc") return;
+    if (!called(b).has(j)) return;
     const text = `${i.exec.name}: ${disassemble(p.cpu.mmu.readBytes(i.eip, i.len), 0, i.eip).text}`;
     weight.set(text, (weight.get(text) ?? 0) + w);
   });

@@ -15,7 +15,7 @@ p.run();
 const execs = (e: Int32Array): number => e.reduce((x, y) => x + y, 0);
 const blocks = [...(eng as DbtEngine | null)!.cache.blocks()].filter((b) => b.fn !== null);
 blocks.sort((a, b) => execs(b.exits) - execs(a.exits));
-for (const b of blocks.slice(0, 4)) {
+for (const b of blocks.slice(0, Number(process.env.TOP ?? "4"))) {
   console.log("=== block", b.start.toString(16), "execs", execs(b.exits), "exits", Array.from(b.exits).join(","));
   for (const i of b.insns) console.log("  ", i.eip.toString(16), i.exec.name, disassemble(p.cpu.mmu.readBytes(i.eip, i.len), 0, i.eip).text);
   if (process.argv[3]) console.log(regionSource(b.members ?? [b], 0));

@@ -432,8 +432,8 @@ class RegionWriter {
 
   /**
    * Dword forms the interpreter runs through its generic handlers: IMUL r32, r/m32[, imm],
-   * CMOVcc r32, r/m32 and ADD/SUB/AND/OR/XOR m32, imm (read, operate, write; the flags are set
-   * once the store has succeeded). The flags record is the interpreter's (learned codes).
+   * CMOVcc r32, r/m32 and the ALU forms below. The flags record is the interpreter's (learned
+   * codes).
    */
   private generic32(m: number, j: number, sem: string | undefined, f: LearnedFlags, fl: FlagState): { code: string; fl: FlagState } | null {
     const i = this.members[m]!.b.insns[j]!;
@@ -460,18 +460,27 @@ class RegionWriter {
       if (a === null) return null;
       return { code: `${a} if (${this.jccTaken(i, fl)}) ${this.setReg(i.v0, "b")}`, fl };
     }
-    // (Not a write through CS, which the interpreter binds to its #GP handler, nor a #UD form.)
-    if (i.k0 === f.kindMem && i.k1 === f.kindImm && name !== "execWriteViaCs" && name !== "execUd" && (sem === "add" || sem === "sub" || sem === "and" || sem === "or" || sem === "xor")) {
-      const imm = String(i.v1 | 0);
-      const op = sem === "add" ? "+" : sem === "sub" ? "-" : sem === "and" ? "&" : sem === "or" ? "|" : "^";
-      const logic = op !== "+" && op !== "-";
-      const flags = logic ? this.flags(f.logic32, "fr", null) : this.flags(sem === "add" ? f.add32 : f.sub32, "fr", imm);
+    // ALU forms the interpreter runs through its generic handler (its named fast forms are
+    // inlined by name below): ADD/SUB/AND/OR/XOR/TEST r32, imm|m32 and m32, imm|r32 (read,
+    // operate, write; the flags are set once the store has succeeded). Not a write through CS,
+    // which the interpreter binds to its #GP handler, nor a #UD form.
+    const alu = sem === "add" || sem === "sub" || sem === "and" || sem === "or" || sem === "xor" || sem === "test";
+    if (!alu || name === "execWriteViaCs" || name === "execUd" || INLINE_FORMS.has(name)) return null;
+    const op = sem === "add" ? "+" : sem === "sub" ? "-" : sem === "or" ? "|" : sem === "xor" ? "^" : "&";
+    const logic = op !== "+" && op !== "-";
+    const flags = logic ? this.flags(f.logic32, "fr", null) : this.flags(sem === "add" ? f.add32 : f.sub32, "fr", "fb");
+    const after: FlagState = logic ? { kind: "logic" } : { kind: sem === "add" ? "add" : "sub", b: "fb" };
+    const operand = i.k1 === f.kindImm ? `fb = ${i.v1 | 0};` : i.k1 === f.kindReg ? `fb = ${regName(i.v1)};` : null;
+    if (i.k0 === f.kindReg) {
+      const b = operand ?? src(i.k1, i.v1, "fb");
+      if (b === null) return null;
+      const store = sem === "test" ? "" : ` ${this.setReg(i.v0, "fr")}`;
+      return { code: `${b} fa = ${regName(i.v0)}; fr = (fa ${op} fb) | 0;${store} ${flags}`, fl: after };
+    }
+    if (i.k0 === f.kindMem && operand !== null) {
       const load = this.fault(m, j) + this.load32(this.ea(i, true), "fa");
-      const store = this.store(32, "a", "fr", flags, m, j);
-      return {
-        code: `${load} fr = (fa ${op} ${imm}) | 0; ${store}`,
-        fl: logic ? { kind: "logic" } : sem === "add" ? { kind: "add", b: imm } : { kind: "sub", b: imm },
-      };
+      const tail = sem === "test" ? flags : this.store(32, "a", "fr", flags, m, j);
+      return { code: `${load} ${operand} fr = (fa ${op} fb) | 0; ${tail}`, fl: after };
     }
     return null;
   }
