@@ -6,6 +6,12 @@
  *   before every call, an INVLPG remap, a write through an alias), every block translated at first
  *   sight: qemu-system-i386's exit value, the interpreter's retired count, and the blocks are
  *   compiled once, not once per switch;
+ * - fixtures/chain.asm (one call site calling 0x400000 in two address spaces by turns, different
+ *   code there in each): qemu-system-i386's exit value, which needs the call's chain link to the
+ *   first callee not to be followed in the other address space;
+ * - fixtures/rights.asm (one frame at 0x400000, supervisor-only in one address space and a user
+ *   page in another; called at ring 0, then at ring 3): qemu-system-i386's exit value, which
+ *   needs the #PF at ring 3 although a translation of the same bytes exists;
  * - strata-kernel (processes, fork, exec, preemption: thousands of CR3 loads, INVLPGs and returns
  *   to user mode): qemu-system-i386's recorded transcript and exit code, and exactly the
  *   interpreter's instruction, class, exception and interrupt counts, with one flush where the
@@ -68,6 +74,34 @@ describe("translations kept across address-space switches", () => {
     expect(c["tc.flushes"]).toBeLessThanOrEqual(1);
     expect(c["tc.invalidations.flush"]).toBe(0);
     expect(c["tc.revalidations"]).toBeGreaterThan(1000);
+  });
+
+  it.each([0, 2])("chain fixture: a block's link to its successor is not followed into another address space (threshold %i)", (hotThreshold) => {
+    const bytes = buildFixture("chain");
+    expect(qemuStatus.get("chain")).toBe((15 << 1) | 1);
+    const dbt = createDbtPcMachine({}, { hotThreshold });
+    loadMultiboot(dbt, bytes);
+    runToEnd(dbt, 1_000_000, 100);
+    expect(dbt.exitStatus).toBe(qemuStatus.get("chain"));
+    const interp = createPcMachine({});
+    loadMultiboot(interp, bytes);
+    runToEnd(interp, 1_000_000, 100);
+    expect(dbt.cpu.retired).toBe(interp.cpu.retired);
+  });
+
+  it.each([0, 2])("rights fixture: a translation made at ring 0 from a supervisor-only page does not run at ring 3 (threshold %i)", (hotThreshold) => {
+    const bytes = buildFixture("rights");
+    expect(qemuStatus.get("rights")).toBe((29 << 1) | 1);
+    const dbt = createDbtPcMachine({}, { hotThreshold });
+    loadMultiboot(dbt, bytes);
+    runToEnd(dbt, 1_000_000, 100);
+    expect(dbt.exitStatus).toBe(qemuStatus.get("rights"));
+    const interp = createPcMachine({});
+    loadMultiboot(interp, bytes);
+    runToEnd(interp, 1_000_000, 100);
+    expect(dbt.cpu.retired).toBe(interp.cpu.retired);
+    expect(executionCounters(dbt.counters())).toEqual(executionCounters(interp.counters()));
+    expect(dbt.counters()["exc.pf"]).toBe(1);
   });
 
   // The whole run takes about a minute for both engines on a loaded machine: `pnpm test` runs the
