@@ -114,6 +114,8 @@ export class DbtEngine implements Engine, ChainHost {
   /** Member blocks of the translation running now (a write to one of them stops it). */
   private runningMembers: TBlock[] | null = null;
   private fetchBase = 0;
+  /** The interpreter's decoded-cache misses at its last flush (see the flush handling in slice()). */
+  private icacheMissesAtFlush = -1;
   private fetchFailed = false;
   // --- tc.* counters ---
   private blocksCompiled = 0;
@@ -236,12 +238,15 @@ export class DbtEngine implements Engine, ChainHost {
       if (cpu.flushDecoded || cpu.mappingChanged) {
         // The interpreter's decoded code (keyed by linear address) goes on either flag; it is
         // flushed here because this loop consumes them.
+        const icache = this.interpreter.cache;
         if (cpu.flushDecoded) {
           // How code decodes changed, or its bytes changed past the write-watch: drop everything.
           cpu.flushDecoded = false;
           cpu.mappingChanged = false;
           cache.flush();
           prev = null;
+          icache.flush();
+          this.icacheMissesAtFlush = icache.misses;
         } else {
           // Only where code is mapped (or the right to fetch it) changed: blocks stay and are
           // checked against the new mapping when next reached (TranslationCache.lookup). A
@@ -249,8 +254,14 @@ export class DbtEngine implements Engine, ChainHost {
           // INVLPG, far transfers, IRET) end their block and have no static successor.
           cpu.mappingChanged = false;
           epoch = cache.newEpoch();
+          // The interpreter decodes only what this engine hands it (faults, events, interposed
+          // instructions); each decoded block follows a miss, so with no miss since the last
+          // flush its cache is empty (a flush costs a scan of its 16 K slots).
+          if (icache.misses !== this.icacheMissesAtFlush) {
+            icache.flush();
+            this.icacheMissesAtFlush = icache.misses;
+          }
         }
-        this.interpreter.cache.flush();
       }
       // Events between instructions (SDM Vol. 3 §6.9): the interrupt shadow, NMI, INTR. The
       // interpreter delivers them (and runs the one shadowed instruction), as its run loop would.
