@@ -10,6 +10,7 @@
  *   RESULT dbt.speedup_vs_interp.long, dbt.mips.long   the same on runs 5x as long
  *   RESULT dbt.threshold_ms.<T>      dbt CPU time of hello + the three (1/4 rounds) at hot threshold T
  *   RESULT dbt.region_blocks_ms.<R>  the same at the default threshold with regions of up to R blocks
+ *   RESULT dbt.inner_loops_ms.<0|1>  the same without and with inner loops (DbtOptions.innerLoops)
  * plus the same per workload. Usage: tsx bench/run.ts [scale] (multiplies the round counts).
  * Times are CPU times (user + system): the machine is shared, wall time is not comparable. For
  * the in-process engines it is the time of LinuxProcess.run (translation included, loading not).
@@ -51,14 +52,23 @@ interface Run {
 }
 
 /** Best CPU time of two in-process runs (the first also pays for V8 compiling the engine). */
-function runStrata(image: Uint8Array, argv: string[], dbt: boolean, hotThreshold?: number, regionBlocks?: number): Run {
+function runStrata(image: Uint8Array, argv: string[], dbt: boolean, hotThreshold?: number, regionBlocks?: number, innerLoops?: boolean): Run {
   let best: Run | null = null;
   for (let rep = 0; rep < 2; rep++) {
     const chunks: Uint8Array[] = [];
     const proc = new LinuxProcess(image, {
       argv,
       stdout: (b) => chunks.push(b.slice()),
-      ...(dbt ? { engine: (m) => createDbtEngine(m, { ...(hotThreshold === undefined ? {} : { hotThreshold }), ...(regionBlocks === undefined ? {} : { regionBlocks }) }) } : {}),
+      ...(dbt
+        ? {
+            engine: (m) =>
+              createDbtEngine(m, {
+                ...(hotThreshold === undefined ? {} : { hotThreshold }),
+                ...(regionBlocks === undefined ? {} : { regionBlocks }),
+                ...(innerLoops === undefined ? {} : { innerLoops }),
+              }),
+          }
+        : {}),
     });
     // Engine time only (loading the ELF and allocating guest memory are the same for both).
     const c0 = process.cpuUsage();
@@ -166,4 +176,15 @@ for (const regionBlocks of [1, 4, 12]) {
     ms += runStrata(readArtifact(w), [resolveWorkloadPath(w.artifact), ...args], true, undefined, regionBlocks).ms;
   }
   result(`dbt.region_blocks_ms.${regionBlocks}`, ms);
+}
+
+// Loops whose head is inside a block, compiled as loops in the translation (off by default).
+for (const innerLoops of [false, true]) {
+  let ms = 0;
+  for (const [name, args] of sweep) {
+    const w = findWorkload(name);
+    if (w === undefined) throw new Error(`workload ${name} missing`);
+    ms += runStrata(readArtifact(w), [resolveWorkloadPath(w.artifact), ...args], true, undefined, undefined, innerLoops).ms;
+  }
+  result(`dbt.inner_loops_ms.${innerLoops ? 1 : 0}`, ms);
 }

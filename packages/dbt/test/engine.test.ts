@@ -58,12 +58,12 @@ describe("budget exactness", () => {
     expect(b.dbt()!.counters()["tc.insn_from_cache"]).toBeGreaterThan(0);
   });
 
-  it("branches inside blocks (if/else, inner loops, followed jumps): exact state after every slice of all of sort", () => {
+  it.each([false, true])("branches inside blocks (if/else, followed jumps; inner loops: %s): exact state after every slice of all of sort", (innerLoops) => {
     // Larger slices reach quicksort's partition loops (loops whose head is mid-block) and the
     // checksum loop; every slice boundary falls at a different point of their passes.
     const { bytes, argv } = workload("sort");
     const a = linuxProcess(bytes, argv);
-    const b = linuxProcess(bytes, argv, { hotThreshold: 2 });
+    const b = linuxProcess(bytes, argv, { hotThreshold: 2, innerLoops });
     const slice = 99991;
     while (!a.proc.exited) {
       a.proc.run(slice);
@@ -73,6 +73,10 @@ describe("budget exactness", () => {
     }
     expect(b.proc.exited).toBe(true);
     expect(isaCounters(b.proc.counters())).toEqual(isaCounters(a.proc.counters()));
+    // The structures were really used: forward spans always, loops only when asked for.
+    const spans = [...b.dbt()!.cache.blocks()].flatMap((x) => [...x.skipTo].map((t, j) => (t === 0 ? 0 : t > j ? 1 : -1)));
+    expect(spans.filter((k) => k === 1).length).toBeGreaterThan(0);
+    expect(spans.some((k) => k === -1)).toBe(innerLoops);
   });
 
   it("multi-block regions: same state as the interpreter after every slice", () => {

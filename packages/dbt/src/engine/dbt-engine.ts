@@ -91,6 +91,14 @@ export interface DbtOptions {
    * today (README "Benchmark").
    */
   readonly regionBlocks?: number;
+  /**
+   * Loops whose head is inside a block (not its start) run as loops inside the translation
+   * (translate/codegen.ts controlSpans). Exact and tested, but off by default: measured, V8 then
+   * runs such a function's long loops through OSR entries and deoptimizations that cost more
+   * than the dispatches they save on these workloads (README "Benchmark",
+   * `RESULT dbt.inner_loops_ms.*`).
+   */
+  readonly innerLoops?: boolean;
   /** Monitor callouts per instruction class (see monitor/callout.ts). */
   readonly callouts?: CalloutMap;
 }
@@ -101,6 +109,7 @@ export class DbtEngine implements Engine, ChainHost {
   readonly cache: TranslationCache;
   readonly hotThreshold: number;
   readonly regionBlocks: number;
+  readonly innerLoops: boolean;
   private readonly decoder = new Decoder();
   private readonly decoded = new DecodedInsn();
   private readonly breakpoints = new Set<number>();
@@ -142,6 +151,7 @@ export class DbtEngine implements Engine, ChainHost {
       throw new RangeError(`regionBlocks must be an integer from 1 to ${MAX_REGION_BLOCKS}, got ${rb}`);
     }
     this.regionBlocks = rb;
+    this.innerLoops = options.innerLoops ?? false;
     this.cache = new TranslationCache(cpu.mmu, options.maxBlocks ?? DEFAULT_MAX_BLOCKS, cpu.s);
     this.cache.onInvalidate = (b) => {
       if (this.cpu.stop !== STOP_NONE) return;
@@ -481,7 +491,7 @@ export class DbtEngine implements Engine, ChainHost {
 
   private translate(b: TBlock, csBase: number): TBlock["fn"] {
     const members = this.regionOf(b, csBase);
-    const { fn, bytes } = compileRegion(members, csBase, this.cpu.mmu, this, this.breakpoints.size === 0);
+    const { fn, bytes } = compileRegion(members, csBase, this.cpu.mmu, this, this.breakpoints.size === 0, this.innerLoops);
     b.fn = fn;
     b.members = members;
     this.regionMembers += members.length;

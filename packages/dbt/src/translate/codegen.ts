@@ -219,6 +219,7 @@ class RegionWriter {
     blocks: readonly TBlock[],
     private readonly csBase: number,
     private readonly transfers: boolean,
+    private readonly innerLoops: boolean,
   ) {
     blocks.forEach((b, m) => {
       this.members.push({ b, hasCalls: false });
@@ -398,9 +399,9 @@ class RegionWriter {
    * - forward (an `if`/`else` of the guest's code): Jcc j jumps to instruction t > j + 1 (or to
    *   the fall-through after the last one) and becomes `if (taken) { skip } else { j+1 .. t-1 }`,
    *   the code going on at t;
-   * - backward (a loop whose head is not the block's start): Jcc j jumps to instruction t, 0 < t
-   *   <= j, and instructions t .. j become a labelled `for (;;)` that Jcc j continues (within the
-   *   budget) and leaves by falling through.
+   * - backward (a loop whose head is not the block's start; only with `innerLoops`): Jcc j jumps
+   *   to instruction t, 0 < t <= j, and instructions t .. j become a labelled `for (;;)` that
+   *   Jcc j continues (within the budget) and leaves by falling through.
    * spans[j] = t for the branches taken this way (all within `end`, the member's last emitted
    * index + 1, and properly nested: JavaScript blocks cannot overlap); other Jcc leave the
    * translation (or loop to its start) as before.
@@ -421,7 +422,7 @@ class RegionWriter {
       let t = -1;
       if (target === (b.end | 0) && toEnd) t = end;
       else for (let x = 1; x < end; x++) if (x !== j + 1 && (insns[x]!.eip | 0) === target) t = x;
-      if (t < 0) continue;
+      if (t < 0 || (t <= j && !this.innerLoops)) continue;
       const [o, c] = t > j ? [2 * j + 1, 2 * t] : [2 * t, 2 * j + 1];
       if (!nests(o, c)) continue;
       to[j] = t;
@@ -797,8 +798,8 @@ class RegionWriter {
  * the entry; `csBase` the code-segment base the blocks were decoded under; with `transfers`
  * false (breakpoints set) every branch returns to the engine.
  */
-export function regionSource(blocks: readonly TBlock[], csBase: number, transfers = true): string {
-  const w = new RegionWriter(blocks, csBase, transfers);
+export function regionSource(blocks: readonly TBlock[], csBase: number, transfers = true, innerLoops = false): string {
+  const w = new RegionWriter(blocks, csBase, transfers, innerLoops);
   return w.source(`region_${(blocks[0]!.start >>> 0).toString(16)}`);
 }
 
@@ -818,8 +819,15 @@ type Factory = (
 ) => BlockFn;
 
 /** Compiles a region for the processor whose Mmu is `mmu`; returns the function and its source size. */
-export function compileRegion(blocks: readonly TBlock[], csBase: number, mmu: Mmu, host: ChainHost, transfers = true): { fn: BlockFn; bytes: number } {
-  const src = regionSource(blocks, csBase, transfers);
+export function compileRegion(
+  blocks: readonly TBlock[],
+  csBase: number,
+  mmu: Mmu,
+  host: ChainHost,
+  transfers = true,
+  innerLoops = false,
+): { fn: BlockFn; bytes: number } {
+  const src = regionSource(blocks, csBase, transfers, innerLoops);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- translation is the point of this package
   const factory = new Function("H", "M", "P_RT", "P_WT", "P_FR", "P_TM", "P_I32", "P_U16", "P_U8", "P_mmu", "testCC", "computeCF", src) as Factory;
   const tlb = mmu.tlb;
