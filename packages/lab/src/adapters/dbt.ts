@@ -17,7 +17,9 @@ const userMode = linuxUserLevel({
 });
 
 // No tlb.hit: the translator inlines the TLB fast path, so counting the MMU's accessors would miss
-// most hits. tlb.miss, tlb.flush and walk.mem_refs are exact.
+// most hits. tlb.miss and tlb.flush are the translator's own fills and flushes: equal to the
+// interpreter's on the test kernels, a few write fills more on strata-kernel (pages that stop being
+// write-watched); walk.mem_refs can differ after a #PF (packages/dbt README).
 const pcMachine = { create: (options: Parameters<typeof createDbtPcMachine>[0]) => createDbtPcMachine(options), countTlbHits: false };
 
 export const dbtLevel: Level = withBareMetal(
