@@ -17,29 +17,17 @@
  *   interpreter's instruction, class, exception and interrupt counts, with one flush where the
  *   interpreter drops its linear-keyed decoded code at every mapping change.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createPcMachine, loadMultiboot, type Engine, type PcMachine } from "@strata/isa";
 import { findWorkload } from "@strata/workloads";
 import { readArtifact, resolveWorkloadPath } from "@strata/workloads/node";
 import { describe, expect, it } from "vitest";
 import { createDbtPcMachine } from "../src/index";
+import { buildKernelFixture, qemuKernelStatus, readBytes } from "./helpers";
 
 function buildFixture(name: string): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), `strata-dbt-${name}-`));
-  const fixture = (f: string): string => fileURLToPath(new URL(`./fixtures/${f}`, import.meta.url));
-  const obj = join(dir, `${name}.o`);
-  const elf = join(dir, `${name}.elf`);
-  const a = spawnSync("nasm", ["-f", "elf32", fixture(`${name}.asm`), "-o", obj], { encoding: "utf8" });
-  if (a.status !== 0) throw new Error(`nasm ${name}.asm: ${a.stderr}`);
-  const l = spawnSync("ld", ["-m", "elf_i386", "--no-warn-rwx-segments", "-T", fixture("paging.ld"), "-o", elf, obj], { encoding: "utf8" });
-  if (l.status !== 0) throw new Error(`ld ${name}: ${l.stderr}`);
-  const q = spawnSync("qemu-system-i386", ["-kernel", elf, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-display", "none", "-serial", "none", "-no-reboot"], { timeout: 60_000 });
-  qemuStatus.set(name, q.status);
-  return new Uint8Array(readFileSync(elf));
+  const elf = buildKernelFixture(name);
+  qemuStatus.set(name, qemuKernelStatus(elf));
+  return readBytes(elf);
 }
 const qemuStatus = new Map<string, number | null>();
 
@@ -113,7 +101,7 @@ describe("translations kept across address-space switches", () => {
     const initrd = w?.modules?.[0];
     if (w === undefined || initrd === undefined) throw new Error("no strata-kernel workload with an initrd");
     const kernel = readArtifact(w);
-    const modules = [{ bytes: new Uint8Array(readFileSync(resolveWorkloadPath(initrd))), string: initrd }];
+    const modules = [{ bytes: readBytes(resolveWorkloadPath(initrd)), string: initrd }];
     const memoryBytes = (w.memoryMiB ?? 64) << 20;
     const chunks = full ? 1000 : 20;
     let out = "";

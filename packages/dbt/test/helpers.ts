@@ -71,6 +71,28 @@ export function buildAsm(fixture: string): string {
   return exe;
 }
 
+/**
+ * Assembles and links a Multiboot fixture kernel (fixtures/<name>.asm, which may include
+ * fixtures/kernel.inc, linked with fixtures/paging.ld); returns the ELF's path.
+ */
+export function buildKernelFixture(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `strata-dbt-${name}-`));
+  const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
+  const obj = join(dir, `${name}.o`);
+  const elf = join(dir, `${name}.elf`);
+  const a = spawnSync("nasm", ["-f", "elf32", "-i", fixtures, join(fixtures, `${name}.asm`), "-o", obj], { encoding: "utf8" });
+  if (a.status !== 0) throw new Error(`nasm ${name}.asm: ${a.stderr}`);
+  const l = spawnSync("ld", ["-m", "elf_i386", "--no-warn-rwx-segments", "-T", join(fixtures, "paging.ld"), "-o", elf, obj], { encoding: "utf8" });
+  if (l.status !== 0) throw new Error(`ld ${name}: ${l.stderr}`);
+  return elf;
+}
+
+/** qemu-system-i386's exit status for a Multiboot kernel that exits through isa-debug-exit at 0xf4. */
+export function qemuKernelStatus(elf: string): number | null {
+  const args = ["-kernel", elf, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-display", "none", "-serial", "none", "-no-reboot"];
+  return spawnSync("qemu-system-i386", args, { timeout: 60_000 }).status;
+}
+
 export function readBytes(path: string): Uint8Array {
   return new Uint8Array(readFileSync(path));
 }

@@ -5,31 +5,10 @@
  * translator (every block translated at first sight, so a stale translation would run) must exit
  * the same and retire as many instructions, with as many TLB misses, as the interpreter.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createPcMachine, loadMultiboot, type Engine, type PcMachine } from "@strata/isa";
 import { describe, expect, it } from "vitest";
 import { createDbtPcMachine } from "../src/index";
-
-function buildKernel(): string {
-  const dir = mkdtempSync(join(tmpdir(), "strata-dbt-paging-"));
-  const fixture = (f: string): string => fileURLToPath(new URL(`./fixtures/${f}`, import.meta.url));
-  const obj = join(dir, "paging.o");
-  const elf = join(dir, "paging.elf");
-  const a = spawnSync("nasm", ["-f", "elf32", fixture("paging.asm"), "-o", obj], { encoding: "utf8" });
-  if (a.status !== 0) throw new Error(`nasm paging.asm: ${a.stderr}`);
-  const l = spawnSync("ld", ["-m", "elf_i386", "--no-warn-rwx-segments", "-T", fixture("paging.ld"), "-o", elf, obj], { encoding: "utf8" });
-  if (l.status !== 0) throw new Error(`ld paging: ${l.stderr}`);
-  return elf;
-}
-
-function qemuExit(elf: string): number | null {
-  const r = spawnSync("qemu-system-i386", ["-kernel", elf, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-display", "none", "-serial", "none", "-no-reboot"], { timeout: 60_000 });
-  return r.status;
-}
+import { buildKernelFixture, qemuKernelStatus, readBytes } from "./helpers";
 
 function run(m: PcMachine<Engine>, bytes: Uint8Array): PcMachine<Engine> {
   loadMultiboot(m, bytes);
@@ -38,9 +17,9 @@ function run(m: PcMachine<Engine>, bytes: Uint8Array): PcMachine<Engine> {
 }
 
 describe("translations under paging", () => {
-  const elf = buildKernel();
-  const bytes = new Uint8Array(readFileSync(elf));
-  const reference = qemuExit(elf);
+  const elf = buildKernelFixture("paging");
+  const bytes = readBytes(elf);
+  const reference = qemuKernelStatus(elf);
 
   it("qemu-system-i386 exits with (23 << 1) | 1: every call ran the page mapped at the time", () => {
     expect(reference).toBe((23 << 1) | 1);
