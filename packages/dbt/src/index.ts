@@ -9,5 +9,6 @@ export { createDbtEngine } from "./engine/create";
 export { TranslationCache, DEFAULT_MAX_BLOCKS, type InvalidationCause } from "./cache/translation-cache";
 export { TBlock, MAX_BLOCK_INSNS, type BlockFn } from "./cache/block";
 export { regionSource, compileRegion, INLINE_FORMS, MAX_REGION_BLOCKS, MAX_REGION_INSNS } from "./translate/codegen";
+export { clearFactoryCache, FACTORY_CACHE_BYTES } from "./translate/factory-cache";
 export type { Callout, CalloutAction, CalloutMap } from "./monitor/callout";
 export { createDbtPcMachine, type DbtPcMachine } from "./machine/pc";

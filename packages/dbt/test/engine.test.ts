@@ -7,6 +7,7 @@
 import { findWorkload } from "@strata/workloads";
 import { readArtifact, resolveWorkloadPath } from "@strata/workloads/node";
 import { describe, expect, it } from "vitest";
+import { clearFactoryCache } from "../src/index";
 import { archState, buildAsm, isaCounters, linuxProcess, readBytes, runLinux, runNative } from "./helpers";
 
 function workload(name: string): { bytes: Uint8Array; argv: string[]; path: string } {
@@ -40,6 +41,28 @@ describe("self-modifying code", () => {
     // `result` (same page, not code) invalidate nothing.
     expect(r.counters["tc.invalidations.smc"]).toBeLessThan(5000 + 10);
     expect(r.counters["tc.invalidations.smc"]).toBeGreaterThanOrEqual(5000 - 5000 / 8);
+  });
+});
+
+describe("compiled translations shared across engines", () => {
+  it("a second process of the same program reuses the compiled code and runs identically", () => {
+    clearFactoryCache();
+    const { bytes, argv } = workload("sort");
+    const first = linuxProcess(bytes, argv, { hotThreshold: 2 });
+    first.proc.run();
+    const second = linuxProcess(bytes, argv, { hotThreshold: 2 });
+    second.proc.run();
+    const c1 = first.dbt()!.counters();
+    const c2 = second.dbt()!.counters();
+    expect(c1["tc.code_reused"]).toBe(0);
+    expect(c2["tc.blocks_compiled"]).toBe(c1["tc.blocks_compiled"]);
+    expect(c2["tc.code_reused"]).toBe(c2["tc.blocks_compiled"]);
+    expect(second.out()).toBe(first.out());
+    expect(isaCounters(second.proc.counters())).toEqual(isaCounters(first.proc.counters()));
+    // The reference: the interpreter's output and counters.
+    const reference = runLinux(bytes, argv);
+    expect(second.out()).toBe(reference.stdout);
+    expect(isaCounters(second.proc.counters())).toEqual(isaCounters(reference.counters));
   });
 });
 

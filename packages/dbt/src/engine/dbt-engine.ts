@@ -136,6 +136,7 @@ export class DbtEngine implements Engine, ChainHost {
   private calloutCount = 0;
   private sourceBytesTotal = 0;
   private regionMembers = 0;
+  private codeReused = 0;
 
   constructor(cpu: Cpu, options: DbtOptions = {}) {
     this.cpu = cpu;
@@ -491,7 +492,7 @@ export class DbtEngine implements Engine, ChainHost {
 
   private translate(b: TBlock, csBase: number): TBlock["fn"] {
     const members = this.regionOf(b, csBase);
-    const { fn, bytes } = compileRegion(members, csBase, this.cpu.mmu, this, this.breakpoints.size === 0, this.innerLoops);
+    const { fn, bytes, reused } = compileRegion(members, csBase, this.cpu.mmu, this, this.breakpoints.size === 0, this.innerLoops);
     b.fn = fn;
     b.members = members;
     this.regionMembers += members.length;
@@ -500,6 +501,7 @@ export class DbtEngine implements Engine, ChainHost {
     this.cache.addSource(bytes);
     this.sourceBytesTotal += bytes;
     this.blocksCompiled++;
+    if (reused) this.codeReused++;
     return fn;
   }
 
@@ -658,6 +660,7 @@ export class DbtEngine implements Engine, ChainHost {
     out["tc.insn_per_entry"] = this.blockExecs === 0 ? 0 : this.insnFromCache / this.blockExecs;
     out["tc.chain_hits"] = this.chainHits;
     out["tc.region_members"] = this.regionMembers;
+    out["tc.code_reused"] = this.codeReused;
     out["tc.callouts"] = this.calloutCount;
     out["tc.blocks_live"] = this.cache.live;
     out["tc.host_bytes"] = this.cache.liveSourceBytes;

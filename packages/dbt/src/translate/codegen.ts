@@ -49,6 +49,7 @@ import {
   testCC,
 } from "@strata/isa";
 import type { BlockFn, TBlock } from "../cache/block";
+import { cachedFactory } from "./factory-cache";
 import { learnedFlags, type LearnedFlags } from "./learned-flags";
 
 /** The interpreter's specialized forms that are emitted inline (by handler name). */
@@ -826,11 +827,14 @@ export function compileRegion(
   host: ChainHost,
   transfers = true,
   innerLoops = false,
-): { fn: BlockFn; bytes: number } {
+): { fn: BlockFn; bytes: number; reused: boolean } {
   const src = regionSource(blocks, csBase, transfers, innerLoops);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- translation is the point of this package
-  const factory = new Function("H", "M", "P_RT", "P_WT", "P_FR", "P_TM", "P_I32", "P_U16", "P_U8", "P_mmu", "testCC", "computeCF", src) as Factory;
+  const { factory, reused } = cachedFactory(
+    src,
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- translation is the point of this package
+    () => new Function("H", "M", "P_RT", "P_WT", "P_FR", "P_TM", "P_I32", "P_U16", "P_U8", "P_mmu", "testCC", "computeCF", src) as Factory,
+  );
   const tlb = mmu.tlb;
   const fn = factory(host, blocks, tlb.readTag, tlb.writeTag, tlb.frame, tlb.readTag.length - 1, mmu.ram.i32, mmu.ram.u16, mmu.ram.u8, mmu, testCC, computeCF);
-  return { fn, bytes: src.length };
+  return { fn, bytes: src.length, reused };
 }
