@@ -31,6 +31,18 @@ function buildFixture(name: string): Uint8Array {
 }
 const qemuStatus = new Map<string, number | null>();
 
+/** A fixture kernel run to its end on the translator and on the interpreter. */
+function bothEngines(name: string, hotThreshold: number): { dbt: PcMachine<Engine>; interp: PcMachine<Engine> } {
+  const bytes = buildFixture(name);
+  const dbt = createDbtPcMachine({}, { hotThreshold });
+  const interp = createPcMachine({});
+  for (const m of [dbt, interp]) {
+    loadMultiboot(m, bytes);
+    runToEnd(m, 1_000_000, 100);
+  }
+  return { dbt, interp };
+}
+
 function runToEnd(m: PcMachine<Engine>, chunk: number, maxChunks: number): string {
   let why = "budget";
   for (let n = 0; n < maxChunks && why === "budget"; n++) why = m.run(chunk);
@@ -65,28 +77,16 @@ describe("translations kept across address-space switches", () => {
   });
 
   it.each([0, 2])("chain fixture: a block's link to its successor is not followed into another address space (threshold %i)", (hotThreshold) => {
-    const bytes = buildFixture("chain");
+    const { dbt, interp } = bothEngines("chain", hotThreshold);
     expect(qemuStatus.get("chain")).toBe((15 << 1) | 1);
-    const dbt = createDbtPcMachine({}, { hotThreshold });
-    loadMultiboot(dbt, bytes);
-    runToEnd(dbt, 1_000_000, 100);
     expect(dbt.exitStatus).toBe(qemuStatus.get("chain"));
-    const interp = createPcMachine({});
-    loadMultiboot(interp, bytes);
-    runToEnd(interp, 1_000_000, 100);
     expect(dbt.cpu.retired).toBe(interp.cpu.retired);
   });
 
   it.each([0, 2])("rights fixture: a translation made at ring 0 from a supervisor-only page does not run at ring 3 (threshold %i)", (hotThreshold) => {
-    const bytes = buildFixture("rights");
+    const { dbt, interp } = bothEngines("rights", hotThreshold);
     expect(qemuStatus.get("rights")).toBe((29 << 1) | 1);
-    const dbt = createDbtPcMachine({}, { hotThreshold });
-    loadMultiboot(dbt, bytes);
-    runToEnd(dbt, 1_000_000, 100);
     expect(dbt.exitStatus).toBe(qemuStatus.get("rights"));
-    const interp = createPcMachine({});
-    loadMultiboot(interp, bytes);
-    runToEnd(interp, 1_000_000, 100);
     expect(dbt.cpu.retired).toBe(interp.cpu.retired);
     expect(executionCounters(dbt.counters())).toEqual(executionCounters(interp.counters()));
     expect(dbt.counters()["exc.pf"]).toBe(1);
